@@ -1,0 +1,191 @@
+"""Checks across keys that a schema cannot express: sums, references, dates inside the period."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .errors import Collector
+from .schema import Plan
+from .shares import pct
+
+
+def check_plan(plan: Plan, out: Collector) -> None:
+    """Record every cross-key problem of a typed plan."""
+    for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
+                  _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers):
+        check(plan, out)
+
+
+def quarter_blocks(n_months: int) -> list[range]:
+    """Indexes of the period's months grouped in quarters (3-month blocks from the start)."""
+    return [range(i, min(i + 3, n_months)) for i in range(0, n_months, 3)]
+
+
+def _phasing_lengths(plan: Plan, out: Collector) -> None:
+    ph, n = plan.targets.phasing, plan.plan.period.months
+    nq = len(quarter_blocks(n))
+    if ph.quarters is not None and len(ph.quarters) != nq:
+        out.add(("targets", "phasing", "quarters"),
+                f"expected {nq} quarter weights for a {n}-month period, found {len(ph.quarters)}")
+    if ph.months is not None and len(ph.months) != n:
+        out.add(("targets", "phasing", "months"), f"expected {n} month weights, found {len(ph.months)}")
+
+
+def _months_agree_with_quarters(plan: Plan, out: Collector) -> None:
+    ph, period = plan.targets.phasing, plan.plan.period
+    if ph.quarters is None or ph.months is None or len(ph.months) != period.months:
+        return
+    months = period.month_list()
+    for q, block in enumerate(quarter_blocks(period.months)):
+        if q >= len(ph.quarters):
+            return
+        got = sum(ph.months[i] for i in block)
+        if got != ph.quarters[q]:
+            diff = got - ph.quarters[q]
+            names = f"months {months[block[0]][1]}-{months[block[-1]][1]}"
+            out.add(("targets", "phasing", "months", block[0]),
+                    f"{names} sum to {pct(got)}, but quarter {q + 1} is {pct(ph.quarters[q])} "
+                    f"({pct(abs(diff))} {'over' if diff > 0 else 'short'}); expected the months of each "
+                    "quarter to sum to its quarter weight")
+
+
+def _rep_ids(plan: Plan, out: Collector) -> None:
+    seen: dict[str, int] = {}
+    for i, rep in enumerate(plan.team.reps):
+        if rep.id in seen:
+            out.add(("team", "reps", i, "id"),
+                    f"duplicate rep id {rep.id!r} (also team.reps[{seen[rep.id]}]); expected unique ids")
+        seen.setdefault(rep.id, i)
+    regions = plan.targets.split.get("region")
+    for i, rep in enumerate(plan.team.reps):
+        if regions and rep.region and rep.region not in regions:
+            out.add(("team", "reps", i, "region"), f"region {rep.region!r} is not in targets.split.region; "
+                    f"expected one of {', '.join(regions)}")
+        if rep.weight <= 0:
+            out.add(("team", "reps", i, "weight"), f"expected a weight above 0, found {float(rep.weight):g}")
+    if regions and plan.team.reps:
+        staffed = {r.region for r in plan.team.reps}
+        for region in regions:
+            if region not in staffed and regions[region] > 0:
+                out.add(("targets", "split", "region", region),
+                        f"no rep works in region {region!r}; expected at least one rep with region: {region}")
+
+
+def _customer_owners(plan: Plan, out: Collector) -> None:
+    if not plan.crm:
+        return
+    ids = {r.id for r in plan.team.reps}
+    tiers = {t.name for t in plan.crm.tiers}
+    for i, c in enumerate(plan.crm.customers):
+        if c.owner is not None and c.owner not in ids:
+            hint = _suggest(c.owner, ids)
+            out.add(("crm", "customers", i, "owner"), f"owner {c.owner!r} is not a rep id in team.reps; "
+                    f"expected one of {', '.join(sorted(ids)) or '(no reps)'}{hint}")
+        if c.tier is not None and c.tier not in tiers:
+            out.add(("crm", "customers", i, "tier"), f"tier {c.tier!r} is not in crm.tiers; "
+                    f"expected one of {', '.join(tiers) or '(no tiers)'}")
+
+
+def _suggest(word: str, options) -> str:
+    """A did-you-mean hint."""
+    import difflib
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _dates_in_period(plan: Plan, out: Collector) -> None:
+    first, last = plan.plan.period.first_day, plan.plan.period.last_day
+    def need(path, d, what="date"):
+        if d is not None and not first <= d <= last:
+            out.add(path, f"{what} {d.isoformat()} is outside the plan period; "
+                    f"expected a date from {first.isoformat()} to {last.isoformat()}")
+    cal = plan.targets.calendar
+    for key in ("extra_holidays", "extra_workdays"):
+        for i, d in enumerate(getattr(cal, key)):
+            need(("targets", "calendar", key, i), d)
+    for i, rep in enumerate(plan.team.reps):
+        need(("team", "reps", i, "start"), rep.start, "start date")
+        need(("team", "reps", i, "end"), rep.end, "end date")
+        if rep.start and rep.end and rep.end < rep.start:
+            out.add(("team", "reps", i, "end"), "the end date is before the start date; expected end >= start")
+    for i, task in enumerate(plan.tasks):
+        need(("tasks", i, "due"), task.due, "due date")
+    for i, a in enumerate(plan.team.action_plan):
+        need(("team", "action_plan", i, "deadline"), a.deadline, "deadline")
+
+
+def _negative_amounts(plan: Plan, out: Collector) -> None:
+    t = plan.targets
+    if isinstance(t.revenue, int) and t.revenue <= 0:
+        out.add(("targets", "revenue"), f"expected a revenue target above 0, found {t.revenue}")
+    for key in ("stretch", "profit"):
+        v = getattr(t, key)
+        if v is not None and v < 0:
+            out.add(("targets", key), f"expected an amount of 0 or more, found {v}")
+    for key in ("units", "new_customers"):
+        v = getattr(t, key)
+        if v is not None and v[0] < 0:
+            out.add(("targets", key), f"expected a count of 0 or more, found {v[0]}")
+    _negative_lists(plan, out)
+
+
+def _negative_lists(plan: Plan, out: Collector) -> None:
+    if plan.history:
+        for year, months in plan.history.monthly.items():
+            for i, v in enumerate(months):
+                if v < 0:
+                    out.add(("history", "monthly", year, i), f"expected an amount of 0 or more, found {v}")
+    if plan.crm:
+        for i, c in enumerate(plan.crm.customers):
+            if c.revenue_last_year is not None and c.revenue_last_year < 0:
+                out.add(("crm", "customers", i, "revenue_last_year"),
+                        f"expected an amount of 0 or more, found {c.revenue_last_year}")
+    if plan.funnel:
+        f = plan.funnel
+        if f.average_deal <= 0:
+            out.add(("funnel", "average_deal"), f"expected an amount above 0, found {f.average_deal}")
+        if not 0 < f.win_rate <= 1:
+            out.add(("funnel", "win_rate"), f"expected a rate above 0% and at most 100%, found {pct(f.win_rate)}")
+        for key in ("visits_per_opportunity", "calls_per_visit"):
+            if getattr(f, key) < 0:
+                out.add(("funnel", key), f"expected 0 or more, found {float(getattr(f, key)):g}")
+    if plan.budget:
+        b = plan.budget
+        if b.total is not None and b.total < 0:
+            out.add(("budget", "total"), f"expected an amount of 0 or more, found {b.total}")
+        if b.expense_ratio is not None and not 0 <= b.expense_ratio <= 1:
+            out.add(("budget", "expense_ratio"), f"expected 0% to 100%, found {pct(b.expense_ratio)}")
+
+
+def _stretch(plan: Plan, out: Collector) -> None:
+    t = plan.targets
+    if isinstance(t.revenue, int) and t.stretch is not None and t.stretch < t.revenue:
+        out.add(("targets", "stretch"), f"the stretch target {t.stretch:,} is below the revenue target "
+                f"{t.revenue:,}; expected stretch >= revenue")
+
+
+def _history(plan: Plan, out: Collector) -> None:
+    h = plan.history
+    if h:
+        for year, months in h.monthly.items():
+            if len(months) != 12:
+                out.add(("history", "monthly", year), f"expected 12 monthly amounts for {year}, found {len(months)}")
+    ph = plan.targets.phasing
+    wants_history = ph.from_history or ph.method == "history" or not isinstance(plan.targets.revenue, int)
+    if wants_history and not (h and h.monthly):
+        path = ("targets", "revenue") if not isinstance(plan.targets.revenue, int) else ("targets", "phasing")
+        out.add(path, "needs history.monthly with at least one full year; found no history")
+
+
+def _ramp(plan: Plan, out: Collector) -> None:
+    for i, r in enumerate(plan.team.ramp):
+        if not 0 <= r <= 1:
+            out.add(("team", "ramp", i), f"expected a share from 0% to 100% of the full quota, found {pct(r)}")
+
+
+def _tiers(plan: Plan, out: Collector) -> None:
+    if not plan.crm:
+        return
+    names = [t.name for t in plan.crm.tiers]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            out.add(("crm", "tiers", i, "name"), f"duplicate tier {name!r}; expected unique tier names")

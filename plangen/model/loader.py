@@ -1,0 +1,136 @@
+"""Safe YAML loading that remembers the line and column of every key and value."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+
+from .errors import Location, Path, PlanError, Problem
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_REPEATS = 100_000
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded YAML document: plain data plus the location of every key path."""
+
+    data: Any
+    locations: dict[Path, Location]
+    file: str
+    key_locations: dict[Path, Location] | None = None
+
+    def locate(self, path: Path, key: bool = False) -> Location | None:
+        """The location of the value (or key) at the deepest key path that exists."""
+        path = tuple(path)
+        keys = self.key_locations or {}
+        while path:
+            if key and path in keys:
+                return keys[path]
+            if path in self.locations:
+                return self.locations[path]
+            path = path[:-1]
+        return self.locations.get(())
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, noting locations and refusing alias bombs."""
+
+    def __init__(self, file: str, loader: yaml.SafeLoader):
+        self.file, self.loader, self.repeats = file, loader, 0
+        self.seen: set[int] = set()
+        self.locations: dict[Path, Location] = {}
+        self.key_locations: dict[Path, Location] = {}
+        self.problems: list[Problem] = []
+
+    def loc(self, node: yaml.Node) -> Location:
+        return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        if id(node) in self.seen:
+            self.repeats += 1
+            if self.repeats > MAX_REPEATS:
+                raise PlanError([Problem(f"aliases expand to more than {MAX_REPEATS:,} repeated values "
+                                         "(an alias bomb?); expected a plan of reasonable size", path[:1],
+                                         self.loc(node))])
+        self.seen.add(id(node))
+        self.locations[path] = self.loc(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+        self.loader.flatten_mapping(node)
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int, float, dt.date)) or isinstance(key, bool):
+                self.problems.append(Problem(f"expected a plain key, found {key_node.tag}", path, self.loc(key_node)))
+                continue
+            key = str(key) if not isinstance(key, int) else key
+            if key in out:
+                self.problems.append(Problem(f"duplicate key {key!r}; expected each key once", path + (key,),
+                                             self.loc(key_node)))
+            self.key_locations[path + (key,)] = self.loc(key_node)
+            out[key] = self.build(value_node, path + (key,))
+        return out
+
+    def scalar(self, node: yaml.Node, path: Path) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as e:
+            self.problems.append(Problem(f"unsupported YAML tag {node.tag}; expected plain values "
+                                         f"({e.problem})", path, self.loc(node)))
+            return None
+        except (ValueError, OverflowError):
+            return node.value  # e.g. 2027-13-01: left as text, so the schema says what it expected
+
+
+def _decode(raw: bytes, file: str) -> str:
+    """UTF-8 text (a BOM is dropped); anything else is a clear error."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise PlanError([Problem(f"the file is not UTF-8 text (byte {e.start} is 0x{raw[e.start]:02x}); "
+                                 "expected a UTF-8 YAML file", (), Location(file, 1, 1))]) from None
+
+
+def parse_yaml(text: str, file: str = "<plan>") -> Document:
+    """Parse YAML text safely into a Document; syntax errors carry their line and column."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
+        raise PlanError([Problem(f"YAML syntax error: {e.problem or e.context}", (), loc)]) from None
+    except yaml.YAMLError as e:
+        raise PlanError([Problem(f"YAML error: {e}", (), Location(file, 1, 1))]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return Document({}, {(): Location(file, 1, 1)}, file)
+    builder = _Builder(file, loader)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise PlanError(builder.problems)
+    return Document(data, builder.locations, file, builder.key_locations)
+
+
+def read_yaml(path: str | FsPath) -> Document:
+    """Read and parse a plan file from disk."""
+    name = str(path)
+    try:
+        p = FsPath(path)
+        if p.stat().st_size > MAX_BYTES:
+            raise PlanError([Problem(f"the file is {p.stat().st_size:,} bytes; expected at most {MAX_BYTES:,}",
+                                     (), Location(name, 1, 1))])
+        raw = p.read_bytes()
+    except OSError as e:
+        raise PlanError([Problem(f"cannot read the file: {e.strerror}", (), Location(name, 1, 1))]) from None
+    return parse_yaml(_decode(raw, name), name)

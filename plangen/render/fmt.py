@@ -1,0 +1,312 @@
+"""Localised numbers, amounts, dates and period names for tables, Word and PowerPoint.
+
+Babel (CLDR) supplies every pattern, symbol and name; this module only picks them.
+Amounts arrive as exact ints in currency units and are rounded exactly, half away
+from zero, at the display precision of the plan's `display_unit`:
+
+| unit | factor | decimals shown                     | zh-CN      | en      | es        |
+|------|--------|------------------------------------|------------|---------|-----------|
+| 万   | 10^4   | 0                                  | 2,000万    | 2,000万 | 2.000 万  |
+| 亿   | 10^8   | up to 2, trailing zeros stripped   | 1.25亿     | 1.25亿  | 1,25 亿   |
+| k    | 10^3   | 0                                  | 2,000k     | 2,000k  | 2.000 k   |
+| M    | 10^6   | exactly 1                          | 20.0M      | 20.0M   | 20,0 M    |
+| none | 1      | 0                                  | 20,000,000 | ...     | 2.000.000 |
+
+The unit symbol is the plan's `display_unit` as written; the gap between number and
+symbol is the one in the locale's CLDR compact pattern of the same magnitude
+(none in zh-CN and en, a no-break space in es).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date as Date
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton, get_month_names, get_quarter_names
+from babel.numbers import (
+    format_decimal,
+    format_percent,
+    get_currency_name,
+    get_currency_symbol,
+    get_minus_sign_symbol,
+)
+
+from plangen.decompose.allocate import largest_remainder
+from plangen.render.labels import labels
+
+Real = int | float | Decimal | Fraction
+
+
+@dataclass(frozen=True)
+class _LocaleSpec:
+    """What plangen takes from which part of Babel's data for one plan locale."""
+
+    babel_id: str
+    date_format: str
+    quarter_short: tuple[str, str]
+    quarter_long: tuple[str, str]
+
+
+# zh-CN tables use the international Q1..Q4 (Babel's en abbreviations); en's long form
+# stays "Q1" as in our headings. en dates are day-first ("10 Jun 2027", Babel's en
+# month names): en_GB's data would abbreviate September as "Sept".
+_LOCALES: dict[str, _LocaleSpec] = {
+    "zh-CN": _LocaleSpec("zh_Hans_CN", "long", ("en", "abbreviated"), ("zh_Hans_CN", "wide")),
+    "en": _LocaleSpec("en", "d MMM y", ("en", "abbreviated"), ("en", "abbreviated")),
+    "es": _LocaleSpec("es", "medium", ("es", "abbreviated"), ("es", "wide")),
+}
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A display unit: its symbol, size in currency units and decimals shown."""
+
+    symbol: str
+    factor: int
+    min_frac: int
+    max_frac: int
+
+    @property
+    def quantum(self) -> int:
+        """The smallest displayed step, in currency units."""
+        return self.factor // 10**self.max_frac
+
+
+_UNITS: dict[str, _Unit] = {
+    "万": _Unit("万", 10**4, 0, 0),
+    "亿": _Unit("亿", 10**8, 0, 2),
+    "k": _Unit("k", 10**3, 0, 0),
+    "M": _Unit("M", 10**6, 1, 1),
+    "": _Unit("", 1, 0, 0),
+}
+
+# CLDR has no "元" for CNY (its zh symbol is "¥"); Chinese plans write amounts as 万元.
+_YUAN = "元"
+
+
+@lru_cache(maxsize=None)
+def _babel(babel_id: str) -> Locale:
+    """The Babel locale for an id such as "zh_Hans_CN"."""
+    return Locale.parse(babel_id)
+
+
+def _half_away(x: Fraction) -> int:
+    """`x` rounded to an integer, halves away from zero."""
+    q, r = divmod(abs(x.numerator), x.denominator)
+    n = q + (2 * r >= x.denominator)
+    return -n if x < 0 else n
+
+
+def _exact(x: Real) -> Fraction:
+    """`x` as an exact fraction (floats via their shortest decimal form)."""
+    return Fraction(str(x)) if isinstance(x, float) else Fraction(x)
+
+
+def _rounded(x: Fraction, digits: int) -> Decimal:
+    """`x` rounded half away from zero to `digits` decimals, never negative zero."""
+    return Decimal(_half_away(x * 10**digits)).scaleb(-digits)
+
+
+def _with_fraction(pattern: str, min_frac: int, max_frac: int) -> str:
+    """A CLDR number pattern with its fraction part set to min..max digits."""
+    frac = ("." + "0" * min_frac + "#" * (max_frac - min_frac)) if max_frac else ""
+    return re.sub(r"([#,]*0+)(\.[0#]+)?", lambda m: m.group(1) + frac, pattern, count=1)
+
+
+def _unit_gap(babel_id: str, factor: int) -> str:
+    """The space CLDR's short compact pattern puts between number and symbol at `factor`."""
+    if factor == 1:
+        return ""
+    pattern = _babel(babel_id).compact_decimal_formats["short"]["other"][str(factor)]
+    suffix = pattern.suffix[0]
+    return suffix[: len(suffix) - len(suffix.lstrip())]
+
+
+def _unit_for(display_unit: str | None) -> _Unit:
+    """The display unit named in a plan (None or "none" for plain currency units)."""
+    key = "" if display_unit is None or display_unit.lower() == "none" else display_unit
+    try:
+        return _UNITS[key]
+    except KeyError:
+        raise ValueError(f"unknown display_unit {display_unit!r}; expected one of 万, 亿, k, M, none") from None
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """Formats numbers, amounts, dates and period names for one plan's locale and unit."""
+
+    locale: str
+    currency: str
+    unit: _Unit
+
+    @classmethod
+    def for_plan(cls, locale: str, currency: str, display_unit: str | None) -> Formatter:
+        """The formatter for a plan's `locale`, `currency` and `display_unit`."""
+        if locale not in _LOCALES:
+            raise ValueError(f"unknown locale {locale!r}; expected one of {', '.join(_LOCALES)}")
+        return cls(locale, currency.upper(), _unit_for(display_unit))
+
+    # -- helpers --------------------------------------------------------------------------
+
+    @property
+    def _spec(self) -> _LocaleSpec:
+        """This locale's choices of Babel data."""
+        return _LOCALES[self.locale]
+
+    @property
+    def _loc(self) -> Locale:
+        """This locale's Babel locale."""
+        return _babel(self._spec.babel_id)
+
+    def _decimal(self, value: Decimal, min_frac: int, max_frac: int) -> str:
+        """A rounded decimal in the locale's decimal pattern with the given fraction digits."""
+        pattern = _with_fraction(self._loc.decimal_formats[None].pattern, min_frac, max_frac)
+        return format_decimal(value, format=pattern, locale=self._loc)
+
+    def _shown(self, value: int) -> Decimal:
+        """`value` in display units, rounded to display precision."""
+        return _rounded(Fraction(value, self.unit.factor), self.unit.max_frac)
+
+    def _with_unit(self, shown: Decimal) -> str:
+        """A displayed value followed by the unit symbol."""
+        text = self._decimal(shown, self.unit.min_frac, self.unit.max_frac)
+        if not self.unit.symbol:
+            return text
+        return text + _unit_gap(self._spec.babel_id, self.unit.factor) + self.unit.symbol
+
+    def _yuan(self) -> bool:
+        """Whether amounts are written with 元 (CNY in zh-CN)."""
+        return self.locale == "zh-CN" and self.currency == "CNY"
+
+    def _money_affixes(self, negative: bool) -> tuple[str, str]:
+        """Prefix and suffix around an amount: the locale's currency pattern, or 元."""
+        if self._yuan():
+            prefix, suffix = ("-" if negative else ""), _YUAN
+        else:
+            pattern = self._loc.currency_formats["standard"]
+            prefix, suffix = pattern.prefix[negative], pattern.suffix[negative]
+        minus = get_minus_sign_symbol(self._loc)
+        symbol = get_currency_symbol(self.currency, self._loc)
+        return tuple(a.replace("-", minus).replace("¤", symbol) for a in (prefix, suffix))  # type: ignore[return-value]
+
+    # -- amounts --------------------------------------------------------------------------
+
+    def amount(self, value: int) -> str:
+        """An amount in the display unit: "2,000万", "1.25亿", "20.0M", "20,0 M", "2.000.000"."""
+        return self._with_unit(self._shown(value))
+
+    def money(self, value: int) -> str:
+        """An amount with its currency: "2,000万元" (zh-CN CNY), "$20.0M" (en), "20,0 M €" (es).
+
+        zh-CN writes CNY as 元 after the unit (CLDR has only ¥); every other case places
+        Babel's currency symbol where the locale's currency pattern puts it
+        ("US$2,000万", "CN¥20.0M", "20,0 M US$").
+        """
+        shown = self._shown(value)
+        prefix, suffix = self._money_affixes(shown < 0)
+        return prefix + self._with_unit(abs(shown)) + suffix
+
+    def scaled(self, value: int) -> float:
+        """`value` in display units at display precision, for chart data (20000000 -> 2000.0 in 万)."""
+        return float(self._shown(value))
+
+    def excel_format(self) -> str:
+        """An Excel number format showing chart labels as the tables do.
+
+        Excel codes use "," and "." whatever the locale; the viewer's regional settings
+        pick the separators shown, so es labels show a decimal comma only on es systems.
+        亿 uses General so that 1.2 and 1.25 show as written (chart data comes from `scaled`).
+        """
+        u = self.unit
+        number = "General" if u.min_frac != u.max_frac else _with_fraction("#,##0", u.min_frac, u.max_frac)
+        if not u.symbol:
+            return number
+        return f'{number}"{_unit_gap(self._spec.babel_id, u.factor)}{u.symbol}"'
+
+    def unit_label(self) -> str:
+        """The unit for table headers: "万元", "万美元", "k USD", "M EUR", "USD"."""
+        if self.locale == "zh-CN":
+            currency = _YUAN if self._yuan() else get_currency_name(self.currency, locale=self._loc)
+            return self.unit.symbol + currency
+        return f"{self.unit.symbol} {self.currency}".strip()
+
+    def header(self, label: str) -> str:
+        """A column header with the unit: "目标（万元）", "Target (k USD)", "Objetivo (M EUR)"."""
+        return labels(self.locale)["with_unit"].format(label=label, unit=self.unit_label())
+
+    def display_values(self, values: Sequence[int], total: int) -> list[int]:
+        """Parts re-apportioned at display precision so they add up to the displayed `total`.
+
+        Uses the largest-remainder method over the parts as weights. Parts of mixed sign
+        (or summing to zero) cannot be apportioned; they are rounded one by one instead.
+        """
+        q = self.unit.quantum
+        sign = -1 if sum(values) < 0 else 1
+        weights = [sign * v for v in values]
+        if any(w < 0 for w in weights) or sum(weights) == 0:
+            return [_half_away(Fraction(v, q)) * q for v in values]
+        shown_total = _half_away(Fraction(sign * total, q)) * q
+        return [sign * p for p in largest_remainder(shown_total, weights, q)]
+
+    def display_parts(self, values: Sequence[int], total: int) -> list[str]:
+        """The parts of `total` as shown in a table: they add up to `amount(total)`."""
+        return [self.amount(v) for v in self.display_values(values, total)]
+
+    # -- plain numbers ----------------------------------------------------------------------
+
+    def number(self, x: Real, digits: int = 0) -> str:
+        """A number with grouping and exactly `digits` decimals: "1,234.5" / "1.234,5"."""
+        return self._decimal(_rounded(_exact(x), digits), digits, digits)
+
+    def percent(self, x: Real, digits: int = 0) -> str:
+        """A ratio as a percentage: 0.2 -> "20%" (zh-CN, en), "20 %" (es, no-break space)."""
+        pattern = _with_fraction(self._loc.percent_formats[None].pattern, digits, digits)
+        shown = _rounded(_exact(x) * 100, digits).scaleb(-2)
+        return format_percent(shown, format=pattern, locale=self._loc)
+
+    def count(self, n: int) -> str:
+        """A whole count with the locale's grouping: "1,234" / "1.234"."""
+        return format_decimal(n, locale=self._loc)
+
+    # -- dates and periods ------------------------------------------------------------------
+
+    def date(self, d: Date) -> str:
+        """A date: "2027年6月10日", "10 Jun 2027", "10 jun 2027"."""
+        return format_date(d, self._spec.date_format, locale=self._loc)
+
+    def month(self, year: int, month: int) -> str:
+        """A month of a year: "2027年7月", "Jul 2027", "jul 2027"."""
+        return format_skeleton("yMMM", Date(year, month, 1), locale=self._loc)
+
+    def month_short(self, month: int) -> str:
+        """A month name for table columns: "7月", "Jul", "jul"."""
+        return get_month_names("abbreviated", "format", locale=self._loc)[month]
+
+    def quarter(self, q: int) -> str:
+        """A quarter for table columns: "Q1" (zh-CN, en), "T1" (es)."""
+        babel_id, width = self._spec.quarter_short
+        return get_quarter_names(width, locale=_babel(babel_id))[q]
+
+    def quarter_long(self, q: int) -> str:
+        """A quarter for titles: "第一季度", "Q1", "1.er trimestre"."""
+        babel_id, width = self._spec.quarter_long
+        return get_quarter_names(width, locale=_babel(babel_id))[q]
+
+    def week(self, iso_year: int, iso_week: int) -> str:
+        """An ISO week for table columns: "第23周", "W23", "S23" (two digits in en/es)."""
+        return labels(self.locale)["week_short"].format(year=iso_year, week=iso_week)
+
+    def week_long(self, iso_year: int, iso_week: int) -> str:
+        """An ISO week with its ISO year: "2027年第23周", "2027-W23", "2027-S23"."""
+        return labels(self.locale)["week_long"].format(year=iso_year, week=iso_week)
+
+    def third(self, i: int) -> str:
+        """A third of a month, i in 1..3: 上旬/中旬/下旬, early/mid/late, primera/segunda/tercera decena."""
+        if i not in (1, 2, 3):
+            raise ValueError(f"a month has thirds 1..3, not {i}")
+        return labels(self.locale)[f"third_{i}"]

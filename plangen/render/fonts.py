@@ -1,0 +1,154 @@
+"""Font and locale-text helpers for Word and PowerPoint: East Asian fonts, localised footers."""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.run import Run
+from lxml import etree
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+HEADING_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "TOC Heading",
+                  "Cover Title", "Cover Subtitle", "Big Number")
+# a:rPr children after a:ea in schema order
+_AFTER_EA = {f"{{{A_NS}}}{t}" for t in ("cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl",
+                                         "extLst")}
+PAGE_FOOTER_WORDS = {
+    "zh-CN": ("第 ", " 页，共 ", " 页"),
+    "en": ("Page ", " of ", ""),
+    "es": ("Página ", " de ", ""),
+}
+
+
+def set_run_fonts(run: Run, latin: str | None, east_asia: str | None) -> None:
+    """Set a python-docx run's Latin (ascii/hAnsi) and East Asian fonts."""
+    rfonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    if latin:
+        rfonts.set(qn("w:ascii"), latin)
+        rfonts.set(qn("w:hAnsi"), latin)
+    if east_asia:
+        rfonts.set(qn("w:eastAsia"), east_asia)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme"):
+            rfonts.attrib.pop(qn(attr), None)
+
+
+def has_east_asian(rfonts) -> bool:
+    """Whether a w:rFonts element names an East Asian font (directly or by theme)."""
+    return rfonts is not None and bool(rfonts.get(qn("w:eastAsia"))
+                                       or rfonts.get(qn("w:eastAsiaTheme")))
+
+
+def ensure_east_asian_docx(document: Document, body: str = "SimSun",
+                           heading: str = "Microsoft YaHei", lang: str = "zh-CN") -> bool:
+    """Give a base without East Asian fonts `body`/`heading` fonts; leave one that has them.
+
+    Returns True when anything was changed.
+    """
+    rpr = document.styles.element.get_or_add_docDefaults().get_or_add_rPrDefault()
+    rpr = rpr.get_or_add_rPr()
+    if has_east_asian(rpr.rFonts):
+        return False
+    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), body)
+    set_east_asian_lang(rpr, lang)
+    for style in document.styles:
+        if style.name in HEADING_STYLES:
+            srpr = style.element.get_or_add_rPr()
+            if not has_east_asian(srpr.rFonts):
+                srpr.get_or_add_rFonts().set(qn("w:eastAsia"), heading)
+    return True
+
+
+def set_east_asian_lang(rpr, lang: str = "zh-CN") -> None:
+    """Add w:lang/@w:eastAsia to a w:rPr unless present."""
+    node = rpr.find(qn("w:lang"))
+    if node is None:
+        node = OxmlElement("w:lang")
+        rpr.insert_element_before(node, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    if not node.get(qn("w:eastAsia")):
+        node.set(qn("w:eastAsia"), lang)
+
+
+def set_pptx_ea(target, typeface: str) -> None:
+    """Add <a:ea typeface> to a python-pptx run, or to every run and paragraph end of a text frame."""
+    if hasattr(target, "paragraphs"):
+        for para in target.paragraphs:
+            for run in para.runs:
+                set_pptx_ea(run, typeface)
+            set_rpr_ea(para._p.get_or_add_endParaRPr(), typeface)
+        return
+    set_rpr_ea(target._r.get_or_add_rPr(), typeface)
+
+
+def set_rpr_ea(rpr: etree._Element, typeface: str) -> None:
+    """Set the a:ea child of an a:rPr/a:defRPr/a:endParaRPr in schema order."""
+    ea = rpr.find(f"{{{A_NS}}}ea")
+    if ea is None:
+        ea = etree.Element(f"{{{A_NS}}}ea")
+        later = [child for child in rpr if child.tag in _AFTER_EA]
+        later[0].addprevious(ea) if later else rpr.append(ea)
+    ea.set("typeface", typeface)
+
+
+def localize_page_footer(document: Document, locale: str) -> bool:
+    """Rewrite the words around PAGE and NUMPAGES in every footer ("Page X of Y" per locale).
+
+    A footer paragraph qualifies when it has exactly two fields (PAGE then NUMPAGES);
+    others are left alone. Returns True when a footer was rewritten.
+    """
+    words = PAGE_FOOTER_WORDS.get(locale) or PAGE_FOOTER_WORDS[locale.split("-")[0]]
+    done = False
+    for section in document.sections:
+        for footer in (section.footer, section.first_page_footer, section.even_page_footer):
+            if footer.is_linked_to_previous:
+                continue
+            for para in footer.paragraphs:
+                done = rewrite_page_words(para._p, words) or done
+    return done
+
+
+def rewrite_page_words(p: etree._Element, words: tuple[str, str, str]) -> bool:
+    """Put `words` (before, between, after) around the two fields of footer paragraph `p`."""
+    segments = literal_runs(p)
+    if segments is None or any(text and not seg for seg, text in zip(segments, words)):
+        return False
+    for segment, text in zip(segments, words):
+        for run in segment[1:]:
+            run.getparent().remove(run)
+        if segment:
+            set_run_text(segment[0], text)
+    return True
+
+
+def literal_runs(p: etree._Element) -> list[list[etree._Element]] | None:
+    """Plain-text runs before, between and after the PAGE and NUMPAGES fields, or None."""
+    segments: list[list[etree._Element]] = [[]]
+    depth, codes = 0, []
+    for r in p.iter(qn("w:r")):
+        kind = fld_char(r)
+        if kind == "begin":
+            depth += 1
+        elif kind == "end":
+            depth -= 1
+            segments.append([])
+        elif depth == 0 and r.find(qn("w:t")) is not None:
+            segments[-1].append(r)
+        if depth and r.find(qn("w:instrText")) is not None:
+            codes.append(r.find(qn("w:instrText")).text.split()[0].upper())
+    return segments if [c for c in codes if c] == ["PAGE", "NUMPAGES"] else None
+
+
+def fld_char(r: etree._Element) -> str | None:
+    """The w:fldCharType of a run's w:fldChar, if any."""
+    node = r.find(qn("w:fldChar"))
+    return None if node is None else node.get(qn("w:fldCharType"))
+
+
+def set_run_text(r: etree._Element, text: str) -> None:
+    """Replace a w:r's text, keeping leading/trailing spaces."""
+    for t in r.findall(qn("w:t")):
+        r.remove(t)
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)

@@ -1,0 +1,53 @@
+"""The label vocabulary per locale, from templates/i18n/<locale>.yaml (package plangen.templates)."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+LOCALES = ("zh-CN", "en", "es")
+
+
+class Labels(Mapping[str, str]):
+    """A read-only label map whose missing keys name the key and the locale."""
+
+    def __init__(self, locale: str, entries: Mapping[str, str]) -> None:
+        """Wrap the `entries` loaded for `locale`."""
+        self.locale = locale
+        self._entries = dict(entries)
+
+    def __getitem__(self, key: str) -> str:
+        """The label for `key`; KeyError naming the key and locale when it is missing."""
+        try:
+            return self._entries[key]
+        except KeyError:
+            raise KeyError(f"no label {key!r} in locale {self.locale!r}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        """The label keys, in file order."""
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        """How many labels there are."""
+        return len(self._entries)
+
+
+def _checked(locale: str, data: object) -> dict[str, str]:
+    """The loaded YAML as a flat str -> str map, or ValueError naming the locale file."""
+    if not isinstance(data, dict):
+        raise ValueError(f"i18n/{locale}.yaml: expected a mapping of label keys to strings")
+    bad = [k for k, v in data.items() if not isinstance(k, str) or not isinstance(v, str)]
+    if bad:
+        raise ValueError(f"i18n/{locale}.yaml: labels {bad!r} are not plain strings")
+    return data
+
+
+@lru_cache(maxsize=None)
+def labels(locale: str) -> Labels:
+    """The label vocabulary of `locale` ("zh-CN", "en" or "es"), loaded once."""
+    if locale not in LOCALES:
+        raise ValueError(f"unknown locale {locale!r}; expected one of {', '.join(LOCALES)}")
+    text = (files("plangen.templates") / "i18n" / f"{locale}.yaml").read_text(encoding="utf-8")
+    return Labels(locale, _checked(locale, yaml.safe_load(text)))
