@@ -190,9 +190,12 @@ class Formatter:
         else:
             pattern = self._loc.currency_formats["standard"]
             prefix, suffix = pattern.prefix[negative], pattern.suffix[negative]
+        return self._fill_affix(prefix), self._fill_affix(suffix)
+
+    def _fill_affix(self, affix: str) -> str:
+        """A pattern affix with the locale's minus sign and the currency symbol filled in."""
         minus = get_minus_sign_symbol(self._loc)
-        symbol = get_currency_symbol(self.currency, self._loc)
-        return tuple(a.replace("-", minus).replace("¤", symbol) for a in (prefix, suffix))  # type: ignore[return-value]
+        return affix.replace("-", minus).replace("¤", get_currency_symbol(self.currency, self._loc))
 
     # -- amounts --------------------------------------------------------------------------
 
