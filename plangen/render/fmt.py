@@ -63,7 +63,7 @@ _LOCALES: dict[str, _LocaleSpec] = {
 
 
 @dataclass(frozen=True)
-class _Unit:
+class DisplayUnit:
     """A display unit: its symbol, size in currency units and decimals shown."""
 
     symbol: str
@@ -77,12 +77,12 @@ class _Unit:
         return self.factor // 10**self.max_frac
 
 
-_UNITS: dict[str, _Unit] = {
-    "万": _Unit("万", 10**4, 0, 0),
-    "亿": _Unit("亿", 10**8, 0, 2),
-    "k": _Unit("k", 10**3, 0, 0),
-    "M": _Unit("M", 10**6, 1, 1),
-    "": _Unit("", 1, 0, 0),
+_UNITS: dict[str, DisplayUnit] = {
+    "万": DisplayUnit("万", 10**4, 0, 0),
+    "亿": DisplayUnit("亿", 10**8, 0, 2),
+    "k": DisplayUnit("k", 10**3, 0, 0),
+    "M": DisplayUnit("M", 10**6, 1, 1),
+    "": DisplayUnit("", 1, 0, 0),
 }
 
 # CLDR has no "元" for CNY (its zh symbol is "¥"); Chinese plans write amounts as 万元.
@@ -127,7 +127,7 @@ def _unit_gap(babel_id: str, factor: int) -> str:
     return suffix[: len(suffix) - len(suffix.lstrip())]
 
 
-def _unit_for(display_unit: str | None) -> _Unit:
+def _unit_for(display_unit: str | None) -> DisplayUnit:
     """The display unit named in a plan (None or "none" for plain currency units)."""
     key = "" if display_unit is None or display_unit.lower() == "none" else display_unit
     try:
@@ -142,7 +142,7 @@ class Formatter:
 
     locale: str
     currency: str
-    unit: _Unit
+    unit: DisplayUnit
 
     @classmethod
     def for_plan(cls, locale: str, currency: str, display_unit: str | None) -> Formatter:
@@ -257,7 +257,7 @@ class Formatter:
         return [sign * p for p in largest_remainder(shown_total, weights, q)]
 
     def display_parts(self, values: Sequence[int], total: int) -> list[str]:
-        """The parts of `total` as shown in a table: they add up to `amount(total)`."""
+        """The parts of `total` as shown in a table: they add up to `amount(total)` (the total row)."""
         return [self.amount(v) for v in self.display_values(values, total)]
 
     # -- plain numbers ----------------------------------------------------------------------
