@@ -1,0 +1,104 @@
+"""decompose(plan): the plan broken down over time, dimensions, reps, activities, customers, budget.
+
+Pure functions, no I/O: the same plan gives the same immutable Decomposition.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..model.schema import Plan
+from .budget import plan_budget
+from .calendar import WorkCalendar, build_calendar
+from .customers import plan_customers, rep_visits
+from .funnel import activities
+from .growth import growth_check, growth_notices, revenue_target
+from .result import Decomposition, Notice, RepTarget, Timeline, frozen_map
+from .split import full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
+from .timeline import (build_months, build_quarters, build_weeks, days_by_month, month_weights, phase,
+                       phasing_method)
+
+__all__ = ["decompose", "Decomposition"]
+
+
+def decompose(plan: Plan) -> Decomposition:
+    """Break a checked plan down; every level adds up exactly to its parent."""
+    unit = plan.targets.rounding
+    period = plan.plan.period
+    cal = build_calendar(plan.targets.calendar, period.first_day, period.last_day, plan.plan.locale)
+    days = days_by_month(cal, period.month_list())
+    weights = month_weights(plan, [len(d) for d in days])
+    total, detail = revenue_target(plan, unit)
+    revenue = phase(total, weights, unit)
+    months = build_months(plan, revenue, weights, days, unit)
+    splits = {name: split_dimension(name, dict(shares), revenue.months, unit)
+              for name, shares in plan.targets.split.items()}
+    reps, gap, budget, customers = _team(plan, months, revenue, splits, unit)
+    growth = growth_check(plan, total, detail)
+    return Decomposition(
+        currency=plan.plan.currency, unit=unit, phasing=phasing_method(plan), calendar=cal,
+        months=months, quarters=build_quarters(plan, revenue), weeks=build_weeks(months),
+        revenue=revenue, metrics=frozen_map(_metrics(plan, weights, unit)), splits=frozen_map(splits),
+        reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
+        team_activities=tuple(activities(a, plan.funnel) for a in revenue.months), budget=budget,
+        growth=growth, notices=tuple(_notices(cal, growth, gap)))
+
+
+def _metrics(plan: Plan, weights: list[Fraction], unit: int) -> dict[str, Timeline]:
+    """Stretch, profit, units and new customers, phased with the revenue weights."""
+    t, out = plan.targets, {}
+    for key, value, u in (("stretch", t.stretch, unit), ("profit", t.profit, unit)):
+        if value is not None:
+            out[key] = phase(value, weights, u)
+    for key, rng in (("units", t.units), ("new_customers", t.new_customers)):
+        if rng is not None:
+            out[key] = phase(rng[0], weights, 1)
+            if rng[1] != rng[0]:
+                out[key + "_stretch"] = phase(rng[1], weights, 1)
+    return out
+
+
+def _groups(plan: Plan, revenue: Timeline, splits: dict) -> dict:
+    """Month amounts per region when reps sit in split regions, else the whole team."""
+    if "region" in splits and plan.team.reps and all(r.region for r in plan.team.reps):
+        return {k: v for k, v in splits["region"].by_month.items()}
+    return {None: revenue.months}
+
+
+def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int):
+    """Reps with ramp, their activities, customers and budget."""
+    reps = plan.team.reps
+    n = len(months)
+    customers = plan_customers(plan.crm, n)
+    if not reps:
+        budget = plan_budget(plan.budget, revenue.total, revenue.months, {}, unit)
+        return (), [0] * n, budget, customers
+    groups = _groups(plan, revenue, splits)
+    start = plan.plan.period.first_day
+    factors = [ramp_factors(r.start, r.end, plan.team.ramp, months, start) for r in reps]
+    grid, gap = rep_grid(reps, groups, factors, plan.team.ramp_policy, unit)
+    quotas = full_quotas(reps, groups, unit)
+    budget = plan_budget(plan.budget, revenue.total, revenue.months, {r.id: sum(g) for r, g in zip(reps, grid)}, unit)
+    out = tuple(RepTarget(
+        id=r.id, name=r.name, region=r.region, weight=r.weight, start=r.start, ramp=f,
+        months=tuple(g), quarters=quarters_of(g), total=sum(g), full_quota=q,
+        activities=tuple(activities(a, plan.funnel) for a in g),
+        visits=rep_visits(customers, r.id, n), budget=budget.reps.get(r.id, 0) if budget else 0)
+        for r, f, g, q in zip(reps, factors, grid, quotas))
+    return out, gap, budget, customers
+
+
+def _notices(cal: WorkCalendar, growth, gap: list[int]) -> list[Notice]:
+    """Everything the plan's author should know about the numbers plangen used."""
+    out = []
+    if cal.estimated:
+        years = ", ".join(str(y) for y in cal.estimated_years)
+        out.append(Notice("calendar_estimated", frozen_map({"years": years, "country": cal.country}),
+                          f"the {cal.country} holiday calendar for {years} is an estimate: the official "
+                          "make-up working days are not published yet; correct it with "
+                          "targets.calendar.extra_holidays / extra_workdays", ("targets", "calendar")))
+    out.extend(growth_notices(growth))
+    if any(gap):
+        out.append(Notice("unassigned", frozen_map({"amount": sum(gap)}),
+                          f"{sum(gap):,} of the target is carried by no rep (reps who start late, or months "
+                          "with nobody in a region): see the gap row", ("team", "reps")))
+    return out

@@ -40,3 +40,77 @@ def largest_remainder(total: int, weights: Sequence[Weight], unit: int = 1) -> t
 def split_map(total: int, weights: Mapping[str, Weight], unit: int = 1) -> dict[str, int]:
     """Split `total` over the keys of `weights`, keeping their order."""
     return dict(zip(weights, largest_remainder(total, list(weights.values()), unit)))
+
+
+def round_matrix(exact: Sequence[Sequence[Fraction]], row_totals: Sequence[int],
+                 col_totals: Sequence[int]) -> list[list[int]]:
+    """Integer cells near `exact` whose rows and columns sum exactly to the given totals.
+
+    Each cell is the floor or the ceiling of its exact value (controlled rounding). Cells get
+    their extra unit by largest fractional part; a transport step moves units where greed
+    alone would leave a row or column short. Totals must be consistent with `exact`.
+    """
+    cells = [[v.numerator // v.denominator for v in row] for row in exact]
+    row_need = [t - sum(r) for t, r in zip(row_totals, cells)]
+    col_need = [t - sum(cells[i][j] for i in range(len(cells))) for j, t in enumerate(col_totals)]
+    fracs = sorted(((-(v - cells[i][j]), i, j) for i, row in enumerate(exact) for j, v in enumerate(row)
+                    if v != cells[i][j]))
+    bumped: set[tuple[int, int]] = set()
+    for _, i, j in fracs:
+        if row_need[i] > 0 and col_need[j] > 0:
+            cells[i][j] += 1
+            row_need[i] -= 1
+            col_need[j] -= 1
+            bumped.add((i, j))
+    _repair(cells, exact, row_need, col_need, bumped)
+    return cells
+
+
+def _repair(cells, exact, row_need, col_need, bumped) -> None:
+    """Augmenting paths: move bumps until every row and column need is met."""
+    candidates = {(i, j) for i, row in enumerate(exact) for j, v in enumerate(row) if v != cells[i][j] or (i, j) in bumped}
+    while any(n > 0 for n in row_need):
+        start = next(i for i, n in enumerate(row_need) if n > 0)
+        path = _augment(start, candidates, bumped, col_need, len(col_need))
+        if path is None:
+            raise ValueError("row and column totals are inconsistent with the exact values")
+        for kind, i, j in path:
+            cells[i][j] += 1 if kind == "+" else -1
+            (bumped.add if kind == "+" else bumped.discard)((i, j))
+        row_need[start] -= 1
+        col_need[path[-1][2]] -= 1
+
+
+def _augment(start, candidates, bumped, col_need, ncols):
+    """BFS from a short row to a short column, alternating unbumped (+) and bumped (-) cells."""
+    from collections import deque
+    prev: dict = {("r", start): None}
+    queue = deque([("r", start)])
+    while queue:
+        kind, x = queue.popleft()
+        if kind == "r":
+            for j in range(ncols):
+                if (x, j) in candidates and (x, j) not in bumped and ("c", j) not in prev:
+                    prev[("c", j)] = ("r", x)
+                    if col_need[j] > 0:
+                        return _trace(prev, ("c", j))
+                    queue.append(("c", j))
+        else:
+            for (i, j) in list(bumped):
+                if j == x and ("r", i) not in prev:
+                    prev[("r", i)] = ("c", x)
+                    queue.append(("r", i))
+    return None
+
+
+def _trace(prev, node):
+    """The cell steps of an augmenting path, from its start."""
+    steps = []
+    while prev[node] is not None:
+        p = prev[node]
+        if node[0] == "c":
+            steps.append(("+", p[1], node[1]))
+        else:
+            steps.append(("-", node[1], p[1]))
+        node = p
+    return steps[::-1]

@@ -1,0 +1,40 @@
+"""Customers: tier from last year's revenue, and planned visits per month from tier frequency."""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from ..model.schema import Crm, Customer, Tier
+from .result import CustomerPlan
+
+
+def tier_of(customer: Customer, tiers: list[Tier]) -> Tier | None:
+    """The explicit tier, else the highest tier whose minimum the customer's revenue reaches."""
+    if customer.tier:
+        return next(t for t in tiers if t.name == customer.tier)
+    revenue = customer.revenue_last_year or 0
+    ranked = sorted(tiers, key=lambda t: -(t.min_revenue or 0))
+    return next((t for t in ranked if revenue >= (t.min_revenue or 0)), None)
+
+
+def visits_per_month(per_month: Fraction, months: int) -> tuple[int, ...]:
+    """Visits spread evenly, the first in the first month: 1 every 2 months -> 1,0,1,0..."""
+    return tuple(math.ceil((i + 1) * per_month) - math.ceil(i * per_month) for i in range(months))
+
+
+def plan_customers(crm: Crm | None, months: int) -> tuple[CustomerPlan, ...]:
+    """Each customer with its tier and visits per month."""
+    if crm is None:
+        return ()
+    out = []
+    for c in crm.customers:
+        tier = tier_of(c, crm.tiers)
+        visits = visits_per_month(tier.visit_every, months) if tier else (0,) * months
+        out.append(CustomerPlan(c.name, c.owner, tier.name if tier else None, c.revenue_last_year, visits))
+    return tuple(out)
+
+
+def rep_visits(customers: tuple[CustomerPlan, ...], rep_id: str, months: int) -> tuple[int, ...]:
+    """Planned visits per month of the customers a rep owns."""
+    own = [c.visits for c in customers if c.owner == rep_id]
+    return tuple(sum(v[i] for v in own) for i in range(months))

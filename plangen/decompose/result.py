@@ -1,0 +1,209 @@
+"""The immutable result of decomposing a plan: every level, each adding up to its parent."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Mapping
+
+from .calendar import WorkCalendar
+
+
+def frozen_map(d: dict) -> Mapping:
+    """A read-only view of a dict, so the result cannot be changed by a renderer."""
+    return MappingProxyType(dict(d))
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    amount: int
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of the period with its working days and month thirds (上/中/下旬)."""
+
+    index: int                 # 0-based position in the period
+    year: int
+    month: int
+    quarter: int               # 0-based quarter of the period
+    amount: int
+    weight: Fraction           # phasing weight of the month in the period
+    days: tuple[Day, ...]      # the days that carry target (working days, or all days)
+    thirds: tuple[int, int, int]
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+    @property
+    def working_days(self) -> int:
+        return len(self.days)
+
+
+@dataclass(frozen=True)
+class Quarter:
+    index: int
+    year: int                  # calendar year and quarter of its first month
+    quarter: int               # 1..4 (calendar quarter when the period is quarter-aligned)
+    months: tuple[int, ...]    # month indexes
+    amount: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-Q{self.quarter}"
+
+
+@dataclass(frozen=True)
+class WeekPart:
+    month: int                 # month index
+    amount: int
+    days: int
+
+
+@dataclass(frozen=True)
+class Week:
+    """An ISO week; a week that straddles two months has a part in each."""
+
+    iso_year: int
+    iso_week: int
+    start: dt.date
+    end: dt.date
+    amount: int
+    parts: tuple[WeekPart, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.iso_year}-W{self.iso_week:02d}"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A metric phased over the period."""
+
+    total: int
+    quarters: tuple[int, ...]
+    months: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Split:
+    """One split dimension: shares, totals, and totals crossed with quarters and months."""
+
+    name: str
+    shares: Mapping[str, Fraction]
+    totals: Mapping[str, int]
+    by_quarter: Mapping[str, tuple[int, ...]]
+    by_month: Mapping[str, tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class Activities:
+    """Funnel activities for one span: deals, opportunities, visits and calls (whole numbers)."""
+
+    deals: int
+    opportunities: int
+    visits: int
+    calls: int
+
+
+@dataclass(frozen=True)
+class RepTarget:
+    """One rep's share of the plan."""
+
+    id: str
+    name: str
+    region: str | None
+    weight: Fraction
+    start: dt.date | None
+    ramp: tuple[Fraction, ...]            # share of full quota per month (0 before start)
+    months: tuple[int, ...]
+    quarters: tuple[int, ...]
+    total: int
+    full_quota: int                       # what the rep would carry with no ramp
+    activities: tuple[Activities, ...]    # per month
+    visits: tuple[int, ...]               # planned customer visits per month
+    budget: int
+
+    @property
+    def ramping(self) -> bool:
+        return any(r < 1 for r in self.ramp)
+
+
+@dataclass(frozen=True)
+class CustomerPlan:
+    name: str
+    owner: str | None
+    tier: str | None
+    revenue_last_year: int | None
+    visits: tuple[int, ...]               # per month
+
+
+@dataclass(frozen=True)
+class Budget:
+    total: int
+    basis: str                            # "ratio" | "total"
+    ratio: Fraction | None
+    items: Mapping[str, int]
+    item_months: Mapping[str, tuple[int, ...]]
+    months: tuple[int, ...]
+    reps: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Growth:
+    """The target against history: implied vs stated, industry and benchmark growth."""
+
+    base_year: int | None
+    last_year: int | None                 # actuals of the same months a year earlier
+    last_year_months: tuple[int, ...] | None
+    implied: Fraction | None
+    stated: Fraction | None
+    industry: Fraction | None
+    benchmark: Fraction | None
+    method: str                           # "given" | "history"
+    method_detail: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning for the plan's author: a code for localised text, its values, and English text."""
+
+    code: str
+    values: Mapping[str, object]
+    message: str
+    path: tuple = ()
+
+
+@dataclass(frozen=True)
+class Decomposition:
+    """Everything plangen derives from a plan; renderers read only this and the plan."""
+
+    currency: str
+    unit: int
+    phasing: str
+    calendar: WorkCalendar
+    months: tuple[Month, ...]
+    quarters: tuple[Quarter, ...]
+    weeks: tuple[Week, ...]
+    revenue: Timeline
+    metrics: Mapping[str, Timeline]       # stretch, profit, units, units_high, new_customers, ...
+    splits: Mapping[str, Split]
+    reps: tuple[RepTarget, ...]
+    unassigned: tuple[int, ...]           # per month: target no rep carries (ramp gap policy)
+    ramp_policy: str
+    customers: tuple[CustomerPlan, ...]
+    team_activities: tuple[Activities, ...]
+    budget: Budget | None
+    growth: Growth
+    notices: tuple[Notice, ...]
+
+    @property
+    def total(self) -> int:
+        return self.revenue.total
+
+    def rep(self, rep_id: str) -> RepTarget:
+        """The rep with this id."""
+        return next(r for r in self.reps if r.id == rep_id)
