@@ -34,9 +34,12 @@ def set_run_fonts(run: Run, latin: str | None, east_asia: str | None) -> None:
 
 
 def has_east_asian(rfonts) -> bool:
-    """Whether a w:rFonts element names an East Asian font (directly or by theme)."""
-    return rfonts is not None and bool(rfonts.get(qn("w:eastAsia"))
-                                       or rfonts.get(qn("w:eastAsiaTheme")))
+    """Whether a w:rFonts names an explicit East Asian font.
+
+    A theme reference (w:eastAsiaTheme) may point at an empty theme font, so it does not
+    count; adding w:eastAsia beside it is harmless because Word prefers the theme reference.
+    """
+    return rfonts is not None and bool(rfonts.get(qn("w:eastAsia")))
 
 
 def ensure_east_asian_docx(document: Document, body: str = "SimSun",
@@ -45,11 +48,10 @@ def ensure_east_asian_docx(document: Document, body: str = "SimSun",
 
     Returns True when anything was changed.
     """
-    rpr = document.styles.element.get_or_add_docDefaults().get_or_add_rPrDefault()
-    rpr = rpr.get_or_add_rPr()
-    if has_east_asian(rpr.rFonts):
+    rpr = default_rpr(document.styles.element)
+    if has_east_asian(rpr.find(qn("w:rFonts"))):
         return False
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), body)
+    child_first(rpr, "w:rFonts").set(qn("w:eastAsia"), body)
     set_east_asian_lang(rpr, lang)
     for style in document.styles:
         if style.name in HEADING_STYLES:
@@ -59,14 +61,29 @@ def ensure_east_asian_docx(document: Document, body: str = "SimSun",
     return True
 
 
+def child_first(parent: etree._Element, tag: str) -> etree._Element:
+    """The `tag` child of `parent`, created as its first child when missing."""
+    node = parent.find(qn(tag))
+    if node is None:
+        node = OxmlElement(tag)
+        parent.insert(0, node)
+    return node
+
+
+def default_rpr(styles: etree._Element) -> etree._Element:
+    """w:docDefaults/w:rPrDefault/w:rPr of a styles part, created when missing."""
+    return child_first(child_first(child_first(styles, "w:docDefaults"), "w:rPrDefault"), "w:rPr")
+
+
 def set_east_asian_lang(rpr, lang: str = "zh-CN") -> None:
-    """Add w:lang/@w:eastAsia to a w:rPr unless present."""
+    """Set w:lang/@w:eastAsia of a w:rPr."""
     node = rpr.find(qn("w:lang"))
     if node is None:
         node = OxmlElement("w:lang")
-        rpr.insert_element_before(node, "w:eastAsianLayout", "w:specVanish", "w:oMath")
-    if not node.get(qn("w:eastAsia")):
-        node.set(qn("w:eastAsia"), lang)
+        later = [c for c in rpr if c.tag in (qn("w:eastAsianLayout"), qn("w:specVanish"),
+                                              qn("w:oMath"))]
+        later[0].addprevious(node) if later else rpr.append(node)
+    node.set(qn("w:eastAsia"), lang)
 
 
 def set_pptx_ea(target, typeface: str) -> None:
@@ -131,7 +148,7 @@ def literal_runs(p: etree._Element) -> list[list[etree._Element]] | None:
         elif kind == "end":
             depth -= 1
             segments.append([])
-        elif depth == 0 and r.find(qn("w:t")) is not None:
+        elif depth == 0 and kind is None:
             segments[-1].append(r)
         if depth and r.find(qn("w:instrText")) is not None:
             codes.append(r.find(qn("w:instrText")).text.split()[0].upper())
