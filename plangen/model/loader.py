@@ -12,6 +12,7 @@ from .errors import Location, Path, PlanError, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REPEATS = 100_000
+PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class _Builder:
                                          self.loc(node))])
         self.seen.add(id(node))
         self.locations[path] = self.loc(node)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in PLAIN_TAGS:
+            self.problems.append(Problem(f"unsupported YAML tag {node.tag}; expected a plain mapping or list",
+                                         path, self.loc(node)))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -306,11 +306,12 @@ def style_line_series(ser: etree._Element, fill: etree._Element) -> None:
 
 
 def wants_labels(spec: ChartSpec, index: int) -> bool:
-    """Label every bar; on busy line charts label only plan and stretch series."""
-    if spec.kind != "line" or len(spec.series) == 1:
+    """Label a lone series; with several, label only the plan series (else the first)."""
+    if len(spec.series) == 1:
         return True
-    labelled = [s for s in spec.series if s.role in ("plan", "stretch")]
-    return not labelled or spec.series[index].role in ("plan", "stretch")
+    roles = [s.role for s in spec.series]
+    first = roles.index("plan") if "plan" in roles else 0
+    return spec.series[index].role == "plan" if "plan" in roles else index == first
 
 
 def data_labels(spec: ChartSpec, font_pt: float, percent: bool = False) -> etree._Element:
@@ -360,7 +361,7 @@ def style_group(group: etree._Element, spec: ChartSpec) -> None:
 
 
 def style_axes(plot: etree._Element, spec: ChartSpec, font_pt: float) -> None:
-    """Light category axis; value axis hidden for labelled bars, light grid for lines."""
+    """Light category axis; value axis hidden when every bar is labelled, else a light grid."""
     cat_ax, val_ax = plot.find(c("catAx")), plot.find(c("valAx"))
     if cat_ax is None or val_ax is None:
         return
@@ -368,7 +369,7 @@ def style_axes(plot: etree._Element, spec: ChartSpec, font_pt: float) -> None:
     style_axis(val_ax, font_pt, spec.number_format)
     if spec.kind == "bar":
         put(cat_ax.find(c("scaling")), el(c("orientation"), "maxMin"))
-    if spec.kind in ("column", "bar"):
+    if spec.kind in ("column", "bar") and len(spec.series) == 1:
         put(val_ax, el(c("delete"), 1))
         for grid in val_ax.findall(c("majorGridlines")):
             val_ax.remove(grid)
