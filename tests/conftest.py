@@ -1,0 +1,114 @@
+"""Shared test helpers: a valid plan as a dict, overridable by dotted or nested keys, and loaded via YAML."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from plangen.model import Plan, loads
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+class _Delete:
+    """Marker: an override with this value removes the key."""
+
+    def __repr__(self) -> str:
+        return "DELETE"
+
+
+DELETE = _Delete()
+
+BASE_PLAN: dict[str, Any] = {
+    "plan": {
+        "title": "Test plan",
+        "organization": "Test BU",
+        "owner": "Test Manager",
+        "period": 2027,
+        "locale": "en",
+        "currency": "USD",
+    },
+    "targets": {
+        "revenue": "12M",
+        "phasing": {"quarters": ["20%", "25%", "30%", "25%"]},
+        "calendar": {"working_days": ["mon", "tue", "wed", "thu", "fri"]},
+        "rounding": 1000,
+    },
+    "team": {
+        "reps": [
+            {"id": "r1", "name": "Ann"},
+            {"id": "r2", "name": "Bob"},
+        ],
+        "ramp": ["25%", "50%", "75%"],
+    },
+    "funnel": {"average_deal": "50k", "win_rate": "25%", "visits_per_opportunity": 3, "calls_per_visit": 4},
+    "crm": {
+        "tiers": [
+            {"name": "VIP", "min_revenue": "1M", "visit_every": "1 month"},
+            {"name": "Tier 1", "min_revenue": "300k", "visit_every": "2 months"},
+            {"name": "Other", "visit_every": "6 months"},
+        ],
+        "customers": [
+            {"name": "Acme", "revenue_last_year": "1.5M", "owner": "r1"},
+            {"name": "Globex", "revenue_last_year": "400k", "owner": "r2"},
+        ],
+    },
+    "budget": {"expense_ratio": "8%", "items": {"travel": "50%", "events": "30%", "training": "rest"}},
+    "monitoring": {"reports": ["monthly"], "risks": [{"risk": "Price war", "impact": "high"}]},
+    "tasks": [{"task": "Open an office", "owner": "Test Manager", "acceptance": "Office staffed"}],
+}
+
+
+def _set(node: Any, keys: list[str | int], value: Any) -> None:
+    """Set (deep-merging mappings) or delete the value at a key path inside `node`."""
+    *parents, last = keys
+    for k in parents:
+        if isinstance(node, list):
+            node = node[int(k)]
+        else:
+            node = node.setdefault(k, {})
+    if isinstance(node, list):
+        last = int(last)
+    if value is DELETE:
+        if isinstance(node, list):
+            del node[last]
+        else:
+            node.pop(last, None)
+    elif isinstance(value, dict) and isinstance(node, dict) and isinstance(node.get(last), dict):
+        for k, v in value.items():
+            _set(node[last], [k], v)
+    else:
+        node[last] = copy.deepcopy(value)
+
+
+def _path(key: str) -> list[str | int]:
+    """`team.reps.0.start` -> ['team', 'reps', 0, 'start']."""
+    return [int(k) if k.isdigit() else k for k in key.split(".")]
+
+
+def make_plan(overrides: dict[str, Any] | None = None, /, **kw: Any) -> dict[str, Any]:
+    """A valid plan dict; overrides are dotted (`**{"targets.revenue": "5M"}`) or nested, and deep-merge."""
+    plan = copy.deepcopy(BASE_PLAN)
+    for key, value in {**(overrides or {}), **kw}.items():
+        _set(plan, _path(key), value)
+    return plan
+
+
+def to_yaml(data: dict[str, Any]) -> str:
+    """A plan dict as YAML text, keys in their given order."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def plan_from(data: dict[str, Any], file: str = "test.yaml") -> Plan:
+    """Dump a plan dict to YAML and load it the way users' files are loaded."""
+    return loads(to_yaml(data), file)
+
+
+@pytest.fixture
+def base_plan() -> Plan:
+    """The base plan, loaded."""
+    return plan_from(make_plan())
