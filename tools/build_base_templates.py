@@ -19,7 +19,7 @@ from docx.shared import Cm
 from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as PRT
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
 from plangen.render.fonts import PAGE_FOOTER_WORDS
 
