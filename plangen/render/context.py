@@ -1,0 +1,116 @@
+"""The render context: every value a template or renderer shows, formatted for the plan's locale.
+
+build_context(plan, d) gives a plain mapping of sections, tables (render.values.Table) and
+charts (render.charts.ChartSpec); rep_context adds one rep's plan. Renderers draw; they
+compute nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from ..decompose.result import Decomposition
+from ..model.schema import Plan
+from .fmt import Formatter
+from .labels import Labels, labels
+from .values import Money, Share, Table
+
+SECTION_KEYS = ("targets", "market", "product", "sales", "team", "crm", "monitoring")
+
+
+class Ctx:
+    """What every part of the context needs: the plan, its decomposition, formatter and labels."""
+
+    def __init__(self, plan: Plan, d: Decomposition):
+        self.plan, self.d = plan, d
+        p = plan.plan
+        self.f = Formatter.for_plan(p.locale, p.currency, p.display_unit)
+        self.L: Labels = labels(p.locale)
+
+    def money(self, value: int) -> Money:
+        """An exact amount that prints in the display unit."""
+        return Money(value, self.f.amount(value))
+
+    def share(self, value: Fraction | float, digits: int = 0) -> Share:
+        """A share that prints as a percentage."""
+        return Share(value, self.f.percent(value, digits))
+
+    def head(self, key: str) -> str:
+        """A column header with the amount unit: 目标（万元）."""
+        return self.f.header(self.L[key])
+
+    def table(self, key: str, title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+              numeric: Sequence[bool], total: Sequence[Any] | None = None, note: str = "") -> Table:
+        """A Table with every cell as text."""
+        return Table(key, title, tuple(columns), tuple(tuple(_text(c) for c in r) for r in rows),
+                     tuple(numeric), tuple(_text(c) for c in total) if total else None, note)
+
+    def amounts(self, values: Sequence[int], total: int) -> list[str]:
+        """Parts shown so that they add up to the shown total."""
+        return self.f.display_parts(list(values), total)
+
+    def month_label(self, i: int) -> str:
+        """A period month as 2027年7月 / Jul 2027."""
+        m = self.d.months[i]
+        return self.f.month(m.year, m.month)
+
+    def quarter_label(self, q: int) -> str:
+        """A quarter as Q1 (calendar quarter when the period is aligned)."""
+        return self.f.quarter(self.d.quarters[q].quarter)
+
+    def unit_note(self) -> str:
+        """The unit/source line under a chart or table."""
+        return self.L["unit_note"].format(unit=self.f.unit_label())
+
+
+def _text(c: Any) -> str:
+    if c is None:
+        return ""
+    return str(c)
+
+
+def build_context(plan: Plan, d: Decomposition) -> dict[str, Any]:
+    """The whole plan, ready to render."""
+    from . import ctx_sections, ctx_targets  # one module per part of the document
+    c = Ctx(plan, d)
+    ctx: dict[str, Any] = {"L": c.L, "plan": _header(c), "tables": {}, "charts": {}}
+    ctx["targets"] = ctx_targets.targets(c, ctx["tables"], ctx["charts"])
+    ctx.update(ctx_sections.sections(c, ctx["tables"], ctx["charts"]))
+    ctx["notices"] = [notice_text(c, n) for n in d.notices]
+    ctx["sections"] = _numbered(c, ctx)
+    return ctx
+
+
+def _header(c: Ctx) -> dict[str, Any]:
+    """Title, organisation, owner, period and date."""
+    p, d = c.plan.plan, c.d
+    first, last = p.period.first_day, p.period.last_day
+    period = (str(first.year) if p.period.months == 12 and first.month == 1
+              else f"{c.f.month(first.year, first.month)} – {c.f.month(last.year, last.month)}")
+    return {"title": p.title, "organization": p.organization, "owner": p.owner, "period": period,
+            "start": c.f.date(first), "end": c.f.date(last), "year": first.year, "months": p.period.months,
+            "locale": p.locale, "currency": p.currency, "unit": c.f.unit_label(),
+            "date": c.f.date(p.date) if p.date else "", "is_year": p.period.months == 12}
+
+
+def _numbered(c: Ctx, ctx: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The seven sections, numbered 01..07; a section without data is left out, numbers kept."""
+    out = []
+    for i, key in enumerate(SECTION_KEYS, start=1):
+        if ctx.get(key):
+            out.append({"no": f"{i:02d}", "key": key, "title": c.L[f"section_{i}"]})
+    return out
+
+
+def notice_text(c: Ctx, n) -> str:
+    """A notice in the plan's language."""
+    values = {}
+    for k, v in n.values.items():
+        if isinstance(v, Fraction):
+            values[k] = c.f.percent(v, 1)
+        elif isinstance(v, int) and k == "amount":
+            values[k] = c.f.money(v)
+        else:
+            values[k] = v
+    return c.L[f"notice_{n.code}"].format(**values)

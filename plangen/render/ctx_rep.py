@@ -1,0 +1,136 @@
+"""One rep's plan: targets by quarter, month and week, splits, activities, customers, budget, commitment."""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from ..decompose.allocate import largest_remainder
+from ..decompose.funnel import activities
+from ..decompose.reps import rep_daily_activities, rep_weeks
+from ..decompose.result import RepTarget
+from .context import Ctx
+
+ACT_KEYS = ("deals", "opportunities", "visits", "calls")
+
+
+def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
+    """Everything one rep's document shows."""
+    d, L, f = c.d, c.L, c.f
+    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep), "rep_weeks": _weeks(c, rep)}
+    tables.update(_splits(c, rep))
+    if c.plan.funnel:
+        tables["rep_activities"] = _activities(c, rep)
+    customers = [x for x in d.customers if x.owner == rep.id]
+    if customers:
+        tables["rep_customers"] = _customers(c, rep, customers)
+    if d.budget and d.budget.items:
+        tables["rep_budget"] = _budget(c, rep)
+    period = c.plan.plan.period
+    return {
+        "id": rep.id, "name": rep.name, "region": rep.region or "",
+        "start": f.date(rep.start) if rep.start else "", "weight": f.number(rep.weight, 1),
+        "targets": {"period": c.money(rep.total), "full_quota": c.money(rep.full_quota),
+                    "quarters": [c.money(x) for x in rep.quarters], "months": [c.money(x) for x in rep.months],
+                    "share": c.share(Fraction(rep.total, d.total or 1), 1)},
+        "ramping": rep.ramping, "budget": c.money(rep.budget),
+        "visits": sum(rep.visits), "customers": len(customers),
+        "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
+        "tables": tables, "actions": _actions(c),
+    }
+
+
+def _period_words(c: Ctx) -> str:
+    p = c.plan.plan.period
+    first, last = p.first_day, p.last_day
+    if p.months == 12 and first.month == 1:
+        return f"{first.year}"
+    return f"{c.f.month(first.year, first.month)} – {c.f.month(last.year, last.month)}"
+
+
+def _quarters(c: Ctx, rep: RepTarget):
+    L = c.L
+    shown = c.amounts(list(rep.quarters), rep.total)
+    rows = [[c.quarter_label(q.index), s, c.f.percent(Fraction(v, rep.total or 1), 1)]
+            for q, s, v in zip(c.d.quarters, shown, rep.quarters)]
+    return c.table("rep_quarters", L["quarterly_target"], [L["quarter"], c.head("target"), L["share"]], rows,
+                   [False, True, True], [L["total"], c.f.amount(rep.total), "100%"])
+
+
+def _months(c: Ctx, rep: RepTarget):
+    """Months with the rep's ramp, working days and daily target."""
+    L, d = c.L, c.d
+    shown = c.amounts(list(rep.months), rep.total)
+    daily = rep_daily_activities(d, rep) if c.plan.funnel else None
+    rows = []
+    for m, s, v, r in zip(d.months, shown, rep.months, rep.ramp):
+        days = sum(1 for x in m.days if not rep.start or x.date >= rep.start)
+        rows.append([c.month_label(m.index), s, days, c.f.amount(v // days) if days else "", c.f.percent(r)])
+    return c.table("rep_months", L["monthly_target"], [L["month"], c.head("target"), L["working_days"],
+                   c.head("daily_target"), L["ramp"]], rows, [False, True, True, True, True],
+                   [L["total"], c.f.amount(rep.total), "", "", ""])
+
+
+def _weeks(c: Ctx, rep: RepTarget):
+    L = c.L
+    weeks = rep_weeks(c.d, rep)
+    shown = c.amounts([a for _, a in weeks], rep.total)
+    rows = [[c.f.week(y, w), s] for ((y, w), _), s in zip(weeks, shown)]
+    return c.table("rep_weeks", L["weekly_targets"], [L["week"], c.head("target")], rows, [False, True],
+                   [L["total"], c.f.amount(rep.total)])
+
+
+def _splits(c: Ctx, rep: RepTarget) -> dict:
+    """The rep's target by product line and customer type (the plan's shares)."""
+    out = {}
+    for name in ("product_line", "customer_type"):
+        s = c.d.splits.get(name)
+        if not s:
+            continue
+        keys = list(s.shares)
+        parts = largest_remainder(rep.total, [s.shares[k] for k in keys], c.d.unit)
+        shown = c.amounts(list(parts), rep.total)
+        out[f"rep_split_{name}"] = c.table(f"rep_split_{name}", c.L[name], [c.L[name], c.L["share"], c.head("target")],
+                                           [[k, c.f.percent(s.shares[k], 1), x] for k, x in zip(keys, shown)],
+                                           [False, True, True], [c.L["total"], "100%", c.f.amount(rep.total)])
+    return out
+
+
+def _activities(c: Ctx, rep: RepTarget):
+    """Activities per month, with calls and visits per working day."""
+    L, d = c.L, c.d
+    daily = rep_daily_activities(d, rep)
+    rows = [[c.month_label(m.index), *[c.f.count(getattr(a, k)) for k in ACT_KEYS], c.f.count(day.visits),
+             c.f.count(day.calls)] for m, a, day in zip(d.months, rep.activities, daily)]
+    sums = [c.f.count(sum(getattr(a, k) for a in rep.activities)) for k in ACT_KEYS]
+    cols = [L["month"], L["deals"], L["opportunities"], L["visits"], L["calls"],
+            f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"]
+    return c.table("rep_activities", L["table_activities"], cols, rows, [False] + [True] * 6,
+                   [L["total"], *sums, "", ""])
+
+
+def _customers(c: Ctx, rep: RepTarget, customers):
+    L = c.L
+    months = [c.f.month_short(m.month) for m in c.d.months]
+    rows = [[x.name, x.tier or "", *[v or "" for v in x.visits], sum(x.visits)] for x in customers]
+    return c.table("rep_customers", L["table_visit_plan"], [L["customer"], L["tier"], *months, L["total"]], rows,
+                   [False, False] + [True] * (len(months) + 1))
+
+
+def _budget(c: Ctx, rep: RepTarget):
+    """The rep's expense budget by item (the plan's item shares)."""
+    L, b = c.L, c.d.budget
+    items = list(b.items)
+    parts = largest_remainder(rep.budget, [b.items[k] for k in items], c.d.unit)
+    shown = c.amounts(list(parts), rep.budget)
+    return c.table("rep_budget", L["rep_budget"], [L["budget_item"], c.head("amount")],
+                   [[k or L["budget_total"], s] for k, s in zip(items, shown)], [False, True],
+                   [L["total"], c.f.amount(rep.budget)])
+
+
+def _actions(c: Ctx) -> list[dict[str, str]]:
+    """The action plan lines: what, deadline, reward and penalty, obstacles, support."""
+    sep = "；" if c.plan.plan.locale == "zh-CN" else "; "
+    return [{"what": sep.join(a.what), "deadline": c.f.date(a.deadline) if a.deadline else "",
+             "reward": sep.join(a.reward), "penalty": sep.join(a.penalty),
+             "obstacles": sep.join(a.obstacles + a.knowledge), "support": sep.join(a.support)}
+            for a in c.plan.team.action_plan]

@@ -1,0 +1,230 @@
+"""Section 01, sales targets: totals, growth, time tables, split tables, charts, the method."""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from .charts import ChartSpec, Series
+from .context import Ctx
+
+DIM_LABELS = {"region": "region", "product_line": "product_line", "customer_type": "customer_type"}
+DIM_CHARTS = {"region": "chart_by_region", "product_line": "chart_by_product_line",
+              "customer_type": "chart_by_customer_type"}
+
+
+def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
+    """Totals and growth, plus the tables and charts of the target section."""
+    d, g = c.d, c.d.growth
+    metrics = d.metrics
+    out = {
+        "total": c.money(d.total), "stretch": _m(c, metrics.get("stretch")),
+        "profit": _m(c, metrics.get("profit")),
+        "last_year": c.money(g.last_year) if g.last_year else None,
+        "growth": c.share(g.implied, 1) if g.implied is not None else None,
+        "stated_growth": c.share(g.stated, 1) if g.stated is not None else None,
+        "industry_growth": c.share(g.industry, 1) if g.industry is not None else None,
+        "benchmark_growth": c.share(g.benchmark, 1) if g.benchmark is not None else None,
+        "new_customers": _range(c, "new_customers"), "units": _range(c, "units"),
+        "headline": headline(c), "method": method_lines(c),
+        "quarters": [{"label": c.quarter_label(q.index), "amount": c.money(q.amount)} for q in d.quarters],
+    }
+    tables.update(time_tables(c))
+    tables.update(split_tables(c))
+    charts.update(time_charts(c))
+    charts.update(split_charts(c))
+    return out
+
+
+def _m(c: Ctx, timeline) -> Any:
+    return c.money(timeline.total) if timeline else None
+
+
+def _range(c: Ctx, key: str) -> str | None:
+    low, high = c.d.metrics.get(key), c.d.metrics.get(key + "_stretch")
+    if not low:
+        return None
+    return f"{c.f.count(low.total)}~{c.f.count(high.total)}" if high else c.f.count(low.total)
+
+
+def headline(c: Ctx) -> str:
+    """The point of the quarter chart: the quarter that carries the most."""
+    d = c.d
+    if len(d.quarters) < 2 or not d.total:
+        return ""
+    top = max(d.quarters, key=lambda q: (q.amount, -q.index))
+    return c.L["headline_quarter_share"].format(quarter=c.f.quarter_long(top.quarter),
+                                                share=c.f.percent(Fraction(top.amount, d.total)))
+
+
+def method_lines(c: Ctx) -> list[str]:
+    """How the target was decomposed, in plain sentences."""
+    d, L, plan = c.d, c.L, c.plan
+    ph = plan.targets.phasing
+    key = {"explicit": "method_explicit" if ph.months is not None else "method_explicit_quarters",
+           "equal": "method_equal", "working_days": "method_working_days", "history": "method_history"}
+    lines = [L[key[d.phasing]]]
+    lines.append(L["method_daily_all" if d.calendar.basis == "all_days" else "method_daily_working"])
+    lines.append(L["method_rounding"].format(unit=c.f.money(d.unit) if d.unit > 1 else c.f.count(1)))
+    if d.reps:
+        ramp = " / ".join(c.f.percent(r) for r in plan.team.ramp) or "100%"
+        lines.append(L["method_reps"].format(ramp=ramp))
+        if any(r.ramping for r in d.reps):
+            lines.append(L["method_ramp_gap" if d.ramp_policy == "gap" else "method_ramp_redistribute"])
+    if d.growth.method == "history":
+        m = d.growth.method_detail
+        lines.append(L["method_history_target"].format(base=c.f.money(m["base"]),
+                     growth=c.f.percent(m["growth"], 1), target=c.f.money(d.total)))
+    return lines
+
+
+def _last_year(c: Ctx) -> tuple[int, ...] | None:
+    return c.d.growth.last_year_months
+
+
+def _growth(c: Ctx, plan: int, last: int | None) -> str:
+    return c.f.percent(Fraction(plan, last) - 1, 1) if last else ""
+
+
+def time_tables(c: Ctx) -> dict:
+    """Quarter, month, week and month-thirds tables."""
+    return {"quarters": quarter_table(c), "months": month_table(c), "weeks": week_table(c),
+            "thirds": thirds_table(c)}
+
+
+def quarter_table(c: Ctx):
+    """Quarter targets with share, last year and growth."""
+    d, L = c.d, c.L
+    last = _last_year(c)
+    lq = [sum(last[i] for i in q.months) for q in d.quarters] if last else None
+    shown = c.amounts([q.amount for q in d.quarters], d.total)
+    rows = []
+    for q, s in zip(d.quarters, shown):
+        row = [c.quarter_label(q.index), s, c.f.percent(Fraction(q.amount, d.total or 1), 1),
+               sum(d.months[i].working_days for i in q.months)]
+        if lq:
+            row[2:2] = [c.f.amount(lq[q.index]), _growth(c, q.amount, lq[q.index])]
+        rows.append(row)
+    cols = [L["quarter"], c.head("target"), L["share"], L["working_days"]]
+    total = [L["total"], c.f.amount(d.total), "100%", sum(m.working_days for m in d.months)]
+    if lq:
+        cols[2:2] = [c.head("last_year"), L["growth"]]
+        total[2:2] = [c.f.amount(sum(lq)), _growth(c, d.total, sum(lq))]
+    return c.table("quarters", L["quarterly_target"], cols, rows, [False] + [True] * (len(cols) - 1), total)
+
+
+def month_table(c: Ctx):
+    """Month targets with share, working days, daily target and last year."""
+    d, L = c.d, c.L
+    last = _last_year(c)
+    shown = c.amounts(d.revenue.months, d.total)
+    rows = []
+    for m, s in zip(d.months, shown):
+        daily = c.f.amount(m.amount // m.working_days) if m.working_days else ""
+        row = [c.month_label(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days, daily]
+        if last:
+            row[2:2] = [c.f.amount(last[m.index]), _growth(c, m.amount, last[m.index])]
+        rows.append(row)
+    cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
+    total = [L["total"], c.f.amount(d.total), "100%", sum(m.working_days for m in d.months), ""]
+    if last:
+        cols[2:2] = [c.head("last_year"), L["growth"]]
+        total[2:2] = [c.f.amount(sum(last)), _growth(c, d.total, sum(last))]
+    return c.table("months", L["monthly_target"], cols, rows, [False] + [True] * (len(cols) - 1), total)
+
+
+def week_table(c: Ctx):
+    """ISO weeks with their dates, working days and target; split weeks keep one row."""
+    d, L = c.d, c.L
+    shown = c.amounts([w.amount for w in d.weeks], d.total)
+    rows = [[c.f.week(w.iso_year, w.iso_week), f"{c.f.date(w.start)} – {c.f.date(w.end)}",
+             sum(p.days for p in w.parts), s] for w, s in zip(d.weeks, shown)]
+    total = [L["total"], "", sum(m.working_days for m in d.months), c.f.amount(d.total)]
+    return c.table("weeks", L["weekly_targets"], [L["week"], L["dates"], L["working_days"], c.head("target")],
+                   rows, [False, False, True, True], total)
+
+
+def thirds_table(c: Ctx):
+    """Each month in early / mid / late thirds (上旬 / 中旬 / 下旬)."""
+    d, L = c.d, c.L
+    rows = []
+    for m in d.months:
+        parts = c.amounts(list(m.thirds), m.amount)
+        rows.append([c.month_label(m.index), *parts, c.f.amount(m.amount)])
+    sums = [sum(m.thirds[i] for m in d.months) for i in range(3)]
+    total = [L["total"], *c.amounts(sums, d.total), c.f.amount(d.total)]
+    cols = [L["month"], *(c.f.header(c.f.third(i)) for i in (1, 2, 3)), c.head("total")]
+    return c.table("thirds", L["early_mid_late"], cols, rows, [False, True, True, True, True], total)
+
+
+def split_tables(c: Ctx) -> dict:
+    """One table per split dimension: share, total and quarters."""
+    return {f"split_{name}": split_table(c, name) for name in c.d.splits}
+
+
+def dim_label(c: Ctx, name: str) -> str:
+    """A dimension's name: a known label (区域) or the key as written."""
+    return c.L[name] if name in DIM_LABELS else name.replace("_", " ")
+
+
+def split_table(c: Ctx, name: str):
+    """A split dimension by quarter."""
+    d, L = c.d, c.L
+    s = d.splits[name]
+    keys = list(s.shares)
+    shown = c.amounts([s.totals[k] for k in keys], d.total)
+    quarters = [c.amounts([s.by_quarter[k][q] for k in keys], d.quarters[q].amount) for q in range(len(d.quarters))]
+    rows = [[k, c.f.percent(s.shares[k], 1), *[quarters[q][i] for q in range(len(d.quarters))], shown[i]]
+            for i, k in enumerate(keys)]
+    cols = [dim_label(c, name), L["share"], *[c.quarter_label(q) for q in range(len(d.quarters))], c.head("total")]
+    total = [L["total"], "100%", *[c.f.amount(q.amount) for q in d.quarters], c.f.amount(d.total)]
+    title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)
+    return c.table(f"split_{name}", title, cols, rows, [False] + [True] * (len(cols) - 1), total, c.unit_note())
+
+
+def time_charts(c: Ctx) -> dict:
+    """Quarter and month columns against last year, and the history trend."""
+    d, L, f = c.d, c.L, c.f
+    last = _last_year(c)
+    plan_name = f"{L['plan_year']} {c.plan.plan.period.start[0]}"
+    def series(values, last_values):
+        out = [Series(plan_name, tuple(f.scaled(v) for v in values), "plan")]
+        if last_values:
+            out.insert(0, Series(L["last_year"], tuple(f.scaled(v) for v in last_values), "history"))
+        return tuple(out)
+    lq = [sum(last[i] for i in q.months) for q in d.quarters] if last else None
+    charts = {
+        "quarters": ChartSpec("column", L["chart_quarterly_target"], tuple(c.quarter_label(q.index) for q in d.quarters),
+                              series([q.amount for q in d.quarters], lq), f.excel_format(), c.unit_note()),
+        "months": ChartSpec("column", L["chart_monthly_target"],
+                            tuple(f.month_short(m.month) for m in d.months),
+                            series(d.revenue.months, last), f.excel_format(), c.unit_note()),
+    }
+    hist = history_chart(c)
+    if hist:
+        charts["history"] = hist
+    return charts
+
+
+def history_chart(c: Ctx):
+    """Each history year's months as grey lines, the plan as the accent line."""
+    plan, d, f, L = c.plan, c.d, c.f, c.L
+    if not plan.history or not plan.history.monthly or plan.plan.period.months != 12:
+        return None
+    years = sorted(plan.history.monthly)[-3:]
+    series = [Series(str(y), tuple(f.scaled(v) for v in plan.history.monthly[y]), "history") for y in years]
+    series.append(Series(f"{L['plan_year']} {plan.plan.period.start[0]}", tuple(f.scaled(v) for v in d.revenue.months), "plan"))
+    return ChartSpec("line", L["history_vs_target"], tuple(f.month_short(m.month) for m in d.months),
+                     tuple(series), f.excel_format(), L["source_note"].format(source=L["source_history"]))
+
+
+def split_charts(c: Ctx) -> dict:
+    """Shares: a pie for up to 5 slices, else a bar sorted by size."""
+    out = {}
+    for name, s in c.d.splits.items():
+        keys = list(s.shares)
+        kind = "pie" if len(keys) <= 5 else "bar"
+        title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)
+        out[f"split_{name}"] = ChartSpec(kind, title, tuple(keys),
+                                         (Series(c.L["target"], tuple(c.f.scaled(s.totals[k]) for k in keys)),),
+                                         c.f.excel_format(), c.unit_note(), sort=kind == "bar")
+    return out
