@@ -1,0 +1,128 @@
+"""Sandboxed Jinja: templates are code, so they see only the render context, never Python internals.
+
+Templates are looked up in a company folder first, then in plangen's defaults. Every error
+names the template file and line, the missing name and the nearest names that exist.
+"""
+from __future__ import annotations
+
+import difflib
+import importlib.resources
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+
+class TemplateProblem(Exception):
+    """A template that cannot render: file, line, what went wrong and what exists nearby."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, file: str = "", line: int | None = None):
+        self.file, self.line, self.message = file, line, message
+        where = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
+        super().__init__(f"{where}{message}")
+
+
+def default_dir() -> Path:
+    """plangen's own templates (the installed package plangen.templates)."""
+    return Path(str(importlib.resources.files("plangen.templates")))
+
+
+def search_path(user_dir: str | Path | None) -> list[str]:
+    """The company's folder (if any) before the defaults."""
+    dirs = [str(Path(user_dir))] if user_dir else []
+    return dirs + [str(default_dir())]
+
+
+@lru_cache(maxsize=16)
+def environment(user_dir: str | None = None) -> jinja2.Environment:
+    """The sandboxed environment for a template folder (cached per folder and process)."""
+    env = ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(search_path(user_dir)),
+                                        undefined=jinja2.StrictUndefined, autoescape=False,
+                                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    return env
+
+
+def render_string(source: str, context: Mapping[str, Any], name: str = "<template>") -> str:
+    """Render a template given as text (e.g. a tag inside a user's .docx), sandboxed and strict."""
+    env = environment(None)
+    try:
+        return env.from_string(source).render(context)
+    except Exception as e:  # noqa: BLE001 - every template failure becomes a TemplateProblem
+        raise explain(e, name, context) from None
+
+
+def macros(path: str, context: Mapping[str, Any], user_dir: str | Path | None = None) -> Any:
+    """The macros of a text template (e.g. `text/zh-CN/document.j2`) bound to a context."""
+    env = environment(str(user_dir) if user_dir else None)
+    try:
+        return env.get_template(path).make_module(dict(context))
+    except Exception as e:  # noqa: BLE001
+        raise explain(e, path, context) from None
+
+
+def call(module: Any, name: str, context: Mapping[str, Any], path: str) -> str:
+    """Call one macro of a text template; a missing macro or value is a TemplateProblem."""
+    macro = getattr(module, name, None)
+    if macro is None:
+        raise TemplateProblem(f"no macro {name!r} in {path}{_near(name, _macro_names(module))}", path)
+    try:
+        return str(macro()).strip()
+    except Exception as e:  # noqa: BLE001
+        raise explain(e, path, context) from None
+
+
+def _macro_names(module: Any) -> list[str]:
+    return [n for n in dir(module) if not n.startswith("_")]
+
+
+def explain(e: Exception, name: str, context: Mapping[str, Any]) -> TemplateProblem:
+    """A TemplateProblem with the file, line and nearest existing names."""
+    if isinstance(e, TemplateProblem):
+        return e
+    file, line = _where(e, name)
+    if isinstance(e, SecurityError):
+        return TemplateProblem(f"refused: {e} (templates may only use the plan's values)", file, line)
+    if isinstance(e, jinja2.UndefinedError):
+        return TemplateProblem(f"{e.message}{_near_undefined(str(e.message), context)}", file, line)
+    if isinstance(e, jinja2.TemplateSyntaxError):
+        return TemplateProblem(f"syntax error: {e.message}", e.filename or file, e.lineno)
+    if isinstance(e, jinja2.TemplateNotFound):
+        return TemplateProblem(f"template not found: {e.name}", name)
+    return TemplateProblem(f"{type(e).__name__}: {e}", file, line)
+
+
+def _where(e: Exception, name: str) -> tuple[str, int | None]:
+    """The template file and line from the traceback of a render error."""
+    tb, found = e.__traceback__, (name, None)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.endswith((".j2", ".jinja", ".xml", ".docx", ".pptx")) or code.co_filename.startswith("<"):
+            template = tb.tb_frame.f_globals.get("__jinja_template__")
+            if template is not None:
+                found = (code.co_filename if not code.co_filename.startswith("<") else name,
+                         template.get_corresponding_lineno(tb.tb_lineno))
+        tb = tb.tb_next
+    return found
+
+
+def _near_undefined(message: str, context: Mapping[str, Any]) -> str:
+    """For "'x' is undefined" or "'dict object' has no attribute 'y'": the nearest names."""
+    import re
+    m = re.search(r"'([^']+)' is undefined", message) or re.search(r"has no attribute '([^']+)'", message)
+    if not m:
+        return ""
+    names = set(context)
+    for v in context.values():
+        if isinstance(v, Mapping):
+            names.update(str(k) for k in v)
+    return _near(m.group(1), names)
+
+
+def _near(word: str, names) -> str:
+    close = difflib.get_close_matches(word, sorted(names), n=3, cutoff=0.5)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""

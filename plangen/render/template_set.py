@@ -1,0 +1,59 @@
+"""Where templates come from: a company folder first, then plangen's defaults."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .jinja import TemplateProblem, default_dir
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    """A template folder layered over the defaults: base.docx, base.pptx, outlines/, text/<locale>/."""
+
+    user_dir: Path | None = None
+
+    def path(self, name: str) -> Path:
+        """The company's file if it has one, else plangen's default."""
+        if self.user_dir and (self.user_dir / name).is_file():
+            return self.user_dir / name
+        path = default_dir() / name
+        if not path.is_file():
+            raise TemplateProblem(f"no template {name!r} (looked in {self.user_dir or '-'} and the defaults)")
+        return path
+
+    def bytes(self, name: str) -> bytes:
+        """The content of a template file (base.docx, base.pptx)."""
+        return _read(str(self.path(name)))
+
+    def outline(self, name: str) -> list[dict[str, Any]]:
+        """An outline (outlines/<name>.yaml): the blocks or slides in order."""
+        path = self.path(f"outlines/{name}.yaml")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            raise TemplateProblem(f"invalid YAML: {e}", str(path)) from None
+        if not isinstance(data, list):
+            raise TemplateProblem("expected a list of blocks", str(path))
+        return data
+
+    def text(self, locale: str, kind: str) -> str:
+        """The Jinja name of a text template (text/<locale>/<kind>.j2), for render.jinja.macros."""
+        name = f"text/{locale}/{kind}.j2"
+        self.path(name)
+        return name
+
+    @property
+    def jinja_dir(self) -> str | None:
+        """The folder Jinja searches before the defaults."""
+        return str(self.user_dir) if self.user_dir else None
+
+
+@lru_cache(maxsize=32)
+def _read(path: str) -> bytes:
+    """Read a base file once per process."""
+    return Path(path).read_bytes()
