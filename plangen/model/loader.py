@@ -70,7 +70,9 @@ class _Builder:
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+        explicit = {id(k) for k, _ in node.value}
         self.loader.flatten_mapping(node)
+        merged: set = set()  # keys from a << merge, which the mapping's own keys override
         out: dict = {}
         for key_node, value_node in node.value:
             key = self.scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
@@ -78,7 +80,11 @@ class _Builder:
                 self.problems.append(Problem(f"expected a plain key, found {key_node.tag}", path, self.loc(key_node)))
                 continue
             key = str(key) if not isinstance(key, int) else key
-            if key in out:
+            if id(key_node) not in explicit:
+                merged.add(key)
+            elif key in merged:
+                merged.discard(key)
+            elif key in out:
                 self.problems.append(Problem(f"duplicate key {key!r}; expected each key once", path + (key,),
                                              self.loc(key_node)))
             self.key_locations[path + (key,)] = self.loc(key_node)
