@@ -1,4 +1,8 @@
-"""Shared test helpers: a valid plan as a dict, overridable by dotted or nested keys, and loaded via YAML."""
+"""Shared test helpers: a valid plan as a dict, overridable by dotted or nested keys, and loaded via YAML.
+
+Tests get them as fixtures (`make_plan`, `plan_from`, `samples_dir`): another conftest.py lives
+under tests/, so `import conftest` would be ambiguous.
+"""
 from __future__ import annotations
 
 import copy
@@ -90,7 +94,7 @@ def _path(key: str) -> list[str | int]:
     return [int(k) if k.isdigit() else k for k in key.split(".")]
 
 
-def make_plan(overrides: dict[str, Any] | None = None, /, **kw: Any) -> dict[str, Any]:
+def build_plan(overrides: dict[str, Any] | None = None, /, **kw: Any) -> dict[str, Any]:
     """A valid plan dict; overrides are dotted (`**{"targets.revenue": "5M"}`) or nested, and deep-merge."""
     plan = copy.deepcopy(BASE_PLAN)
     for key, value in {**(overrides or {}), **kw}.items():
@@ -103,12 +107,33 @@ def to_yaml(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def plan_from(data: dict[str, Any], file: str = "test.yaml") -> Plan:
+def load_plan_dict(data: dict[str, Any], file: str = "test.yaml") -> Plan:
     """Dump a plan dict to YAML and load it the way users' files are loaded."""
     return loads(to_yaml(data), file)
 
 
-@pytest.fixture
-def base_plan() -> Plan:
-    """The base plan, loaded."""
-    return plan_from(make_plan())
+build_plan.DELETE = DELETE  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def make_plan():
+    """`make_plan(overrides=None, **dotted)` -> a valid plan dict; `make_plan.DELETE` removes a key."""
+    return build_plan
+
+
+@pytest.fixture(scope="session")
+def plan_from():
+    """`plan_from(dict)` -> the Plan loaded from its YAML dump."""
+    return load_plan_dict
+
+
+@pytest.fixture(scope="session")
+def to_yaml_text():
+    """`to_yaml_text(dict)` -> the YAML text plan_from loads."""
+    return to_yaml
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    """The repository's samples/ folder."""
+    return SAMPLES
