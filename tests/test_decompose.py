@@ -1,0 +1,348 @@
+"""The decomposition, behaviour by behaviour, with hand-computed numbers."""
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction as F
+
+import holidays
+import pytest
+
+from plangen.decompose import decompose
+from plangen.decompose.funnel import activities, per_day
+from plangen.model import load
+from plangen.model.schema import Funnel
+
+EQUAL = {"method": "equal"}
+
+
+@pytest.fixture(scope="module")
+def zh(samples_dir):
+    """The Chinese sample plan and its decomposition."""
+    plan = load(samples_dir / "zh-annual-plan.yaml")
+    return plan, decompose(plan)
+
+
+@pytest.fixture
+def build(make_plan, plan_from):
+    """Overrides -> decomposition of the base plan with those overrides."""
+    def run(**overrides):
+        return decompose(plan_from(make_plan(**overrides)))
+    run.DELETE = make_plan.DELETE  # type: ignore[attr-defined]
+    return run
+
+
+def _zh_history(samples_dir) -> dict:
+    import yaml
+    return yaml.safe_load((samples_dir / "zh-annual-plan.yaml").read_text(encoding="utf-8"))["history"]
+
+
+# --- time -------------------------------------------------------------------------------------
+
+def it_phases_the_chinese_sample_into_exact_quarters(zh) -> None:
+    """1亿 at 20/25/30/25% is 2000万 / 2500万 / 3000万 / 2500万, and the months add up to them."""
+    _, d = zh
+    assert d.revenue.quarters == (20_000_000, 25_000_000, 30_000_000, 25_000_000)
+    assert [q.amount for q in d.quarters] == [20_000_000, 25_000_000, 30_000_000, 25_000_000]
+    assert [q.key for q in d.quarters] == ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"]
+    for q in d.quarters:
+        assert sum(d.months[i].amount for i in q.months) == q.amount
+    assert all(m.amount % 10_000 == 0 for m in d.months)
+
+
+def it_spreads_months_inside_a_quarter_by_working_days(build) -> None:
+    """Q1 2027 (no holidays): Jan 21, Feb 20, Mar 23 working days share 2.4M."""
+    d = build()
+    assert [m.working_days for m in d.months[:3]] == [21, 20, 23]
+    # 2,400,000 x 21/64 = 787,500; x 20/64 = 750,000; x 23/64 = 862,500 -> 1000-units, ties to the earlier
+    assert [m.amount for m in d.months[:3]] == [788_000, 750_000, 862_000]
+
+
+def it_splits_a_week_that_straddles_two_months(build) -> None:
+    """ISO week 2027-W13 (Mon 29 Mar - Sun 4 Apr) keeps 3 March days and 2 April days."""
+    d = build(**{"targets.phasing": EQUAL})
+    week = next(w for w in d.weeks if w.key == "2027-W13")
+    assert (week.start, week.end) == (dt.date(2027, 3, 29), dt.date(2027, 4, 4))
+    # March: 1,000 units over 23 days -> 11 days of 44k then 12 of 43k; the last three are 43k
+    # April: 1,000 units over 22 days -> 10 days of 46k first; 1 and 2 April are 46k
+    assert [(p.month, p.days, p.amount) for p in week.parts] == [(2, 3, 129_000), (3, 2, 92_000)]
+    assert week.amount == 221_000
+
+
+def it_gives_a_120wan_month_of_30_days_4wan_a_day_on_all_days(build) -> None:
+    """120万 over June's 30 calendar days is 4万 a day, 40万 in each third."""
+    d = build(**{"plan.period": {"start": "2027-06", "months": 1}, "targets.revenue": "120万",
+                 "targets.phasing": build.DELETE, "targets.calendar.daily_basis": "all_days", "targets.rounding": 1})
+    (june,) = d.months
+    assert len(june.days) == 30 and {day.amount for day in june.days} == {40_000}
+    assert june.thirds == (400_000, 400_000, 400_000)
+
+
+def it_puts_day_21_to_31_in_the_late_third(build) -> None:
+    """A 31-day month on all days: 10 / 10 / 11 days in 上旬 / 中旬 / 下旬."""
+    d = build(**{"plan.period": {"start": "2027-07", "months": 1}, "targets.revenue": 310_000,
+                 "targets.phasing": build.DELETE, "targets.calendar.daily_basis": "all_days"})
+    assert d.months[0].thirds == (100_000, 100_000, 110_000)
+
+
+def it_counts_chinas_makeup_workdays(build) -> None:
+    """2026 (official data): Saturday 14 Feb is a make-up working day; Tuesday 17 Feb (Spring Festival) is off."""
+    official = holidays.country_holidays("CN", years=2026)
+    saturday, festival = dt.date(2026, 2, 14), dt.date(2026, 2, 17)
+    assert saturday in official.weekend_workdays and saturday.weekday() == 5
+    assert festival in official and festival.weekday() == 1
+    d = build(**{"plan.period": 2026, "targets.calendar.country": "CN"})
+    assert saturday in d.calendar.days and festival not in d.calendar.days
+    assert saturday in d.calendar.makeup_workdays
+    assert d.months[1].working_days == 16  # 20 weekdays - 6 holiday weekdays + 2 make-up Saturdays
+    assert not d.calendar.estimated
+    assert "calendar_estimated" not in [n.code for n in d.notices]
+
+
+def it_marks_the_calendar_as_estimated(zh) -> None:
+    """China has not published 2027's make-up days in the holiday data: the result says so."""
+    _, d = zh
+    assert d.calendar.estimated and d.calendar.estimated_years == (2027,)
+    notice = next(n for n in d.notices if n.code == "calendar_estimated")
+    assert notice.values["years"] == "2027" and notice.path == ("targets", "calendar")
+
+
+def it_applies_the_plans_own_holidays_and_workdays(zh) -> None:
+    """extra_holidays takes a Thursday off; extra_workdays makes a Saturday count."""
+    _, d = zh
+    assert dt.date(2027, 2, 11) not in d.calendar.days
+    assert dt.date(2027, 2, 20) in d.calendar.days
+    assert any(day == dt.date(2027, 2, 11) for day, _ in d.calendar.holidays)
+
+
+def it_phases_a_half_year_plan(build) -> None:
+    """Jul-Dec 2027 at 10/15/15/20/20/20% of 6M; quarters keep their calendar labels."""
+    d = build(**{"plan.period": {"start": "2027-07", "months": 6}, "targets.revenue": "6M",
+                 "targets.phasing": {"quarters": ["40%", "60%"],
+                                     "months": ["10%", "15%", "15%", "20%", "20%", "20%"]}})
+    assert d.revenue.months == (600_000, 900_000, 900_000, 1_200_000, 1_200_000, 1_200_000)
+    assert d.revenue.quarters == (2_400_000, 3_600_000)
+    assert [q.key for q in d.quarters] == ["2027-Q3", "2027-Q4"]
+    assert [m.key for m in d.months] == ["2027-07", "2027-08", "2027-09", "2027-10", "2027-11", "2027-12"]
+
+
+def it_numbers_quarters_of_an_unaligned_period_from_its_start(build) -> None:
+    """A period from August has quarters Aug-Oct and Nov-Jan, labelled 1 and 2."""
+    d = build(**{"plan.period": {"start": "2027-08", "months": 6}, "targets.phasing": {"quarters": [2, 2]}})
+    assert [q.months for q in d.quarters] == [(0, 1, 2), (3, 4, 5)]
+    assert [q.key for q in d.quarters] == ["2027-Q1", "2027-Q2"] and d.months[-1].key == "2028-01"
+    assert d.revenue.quarters == (6_000_000, 6_000_000)
+
+
+def it_phases_over_working_days_when_asked(build) -> None:
+    """method: working_days gives each month its share of the period's working days."""
+    d = build(**{"targets.phasing": {"method": "working_days", "quarters": build.DELETE}, "targets.revenue": 261_000})
+    assert sum(m.working_days for m in d.months) == 261
+    assert [m.amount for m in d.months] == [m.working_days * 1000 for m in d.months]
+
+
+def it_keeps_odd_amounts_exact_with_a_rounding_unit(build) -> None:
+    """A total that is not a multiple of the unit still adds up; only one part carries the odd amount."""
+    d = build(**{"targets.revenue": 12_345_678})
+    assert sum(d.revenue.quarters) == 12_345_678 and sum(d.revenue.months) == 12_345_678
+    assert sum(1 for m in d.revenue.months if m % 1000) == 1
+
+
+# --- history -----------------------------------------------------------------------------------
+
+def it_phases_from_history_seasonality(build) -> None:
+    """A flat year and a year whose second half doubles: H1 months 5/72, H2 months 7/72 of 7.2M."""
+    d = build(**{"targets.revenue": "7.2M", "targets.phasing": {"from_history": True, "quarters": build.DELETE},
+                 "history": {"monthly": {2025: [100] * 12, 2026: [1] * 6 + [2] * 6}}})
+    assert d.phasing == "history"
+    assert d.revenue.months == (500_000,) * 6 + (700_000,) * 6
+    assert d.revenue.quarters == (1_500_000, 1_500_000, 2_100_000, 2_100_000)
+
+
+def it_computes_the_target_from_history(build, samples_dir) -> None:
+    """Last year 8333万 x (1 + (12% + 18%) / 2) = 9582.95万 -> 9583万 in 10,000 units."""
+    history = _zh_history(samples_dir)
+    d = build(**{"history": history, "targets.revenue": {"method": "history"}, "targets.rounding": 10_000})
+    assert d.total == 95_830_000
+    assert d.growth.method == "history"
+    assert d.growth.method_detail["base"] == 83_330_000 and d.growth.method_detail["growth"] == F(3, 20)
+    assert sum(d.revenue.quarters) == 95_830_000
+
+
+def it_computes_the_target_from_a_weighted_three_year_average(build, samples_dir) -> None:
+    """(6470万/6 + 7246万/3 + 8333万/2) x 1.15 = 8809.19万 -> 8809万."""
+    history = _zh_history(samples_dir)
+    d = build(**{"history": history, "targets.revenue": {"method": "history", "base": "average_3y"},
+                 "targets.rounding": 10_000})
+    assert d.growth.method_detail["years"] == {2024: 64_700_000, 2025: 72_460_000, 2026: 83_330_000}
+    assert d.growth.method_detail["base"] == 76_601_667
+    assert d.total == 88_090_000
+    # implied growth against 2026 is 5.7%, below the industry's 12%
+    assert "growth_below_industry" in [n.code for n in d.notices]
+
+
+def it_warns_when_growth_is_above_benchmark(zh) -> None:
+    """1亿 over last year's 8333万 is 20.0% growth, above the benchmark's 18%."""
+    _, d = zh
+    assert d.growth.last_year == 83_330_000 and d.growth.implied == F(1667, 8333)
+    notice = next(n for n in d.notices if n.code == "growth_above_benchmark")
+    assert notice.values["benchmark"] == F(9, 50)
+    assert "growth_off_history" not in [n.code for n in d.notices]  # stated 20% matches
+
+
+def it_warns_when_the_stated_growth_is_off_history(build) -> None:
+    """Stating 30% while the target implies 20% is flagged."""
+    d = build(**{"targets.revenue": "12M", "targets.growth": "30%", "history": {"monthly": {2026: [1_000_000] * 12}}})
+    assert d.growth.implied == F(0)
+    assert "growth_off_history" in [n.code for n in d.notices]
+
+
+# --- dimensions and reps -------------------------------------------------------------------------
+
+def it_splits_each_dimension_exactly(zh) -> None:
+    """Product lines 50/30/20% of 1亿, crossed with quarters and months."""
+    _, d = zh
+    lines = d.splits["product_line"]
+    assert dict(lines.totals) == {"A系列": 50_000_000, "B系列": 30_000_000, "C系列": 20_000_000}
+    for j, q in enumerate(d.revenue.quarters):
+        assert sum(v[j] for v in lines.by_quarter.values()) == q
+    for j, m in enumerate(d.revenue.months):
+        assert sum(v[j] for v in d.splits["region"].by_month.values()) == m
+
+
+def it_splits_a_region_by_rep_weight(zh) -> None:
+    """华东 (4000万) for 张伟 (1.2) and 李娜 (1): 2182万 and 1818万."""
+    _, d = zh
+    assert (d.rep("r01").total, d.rep("r02").total) == (21_820_000, 18_180_000)
+    assert d.rep("r03").total == 35_000_000
+
+
+def it_leaves_a_region_with_nobody_yet_as_unassigned(zh) -> None:
+    """华北's only rep starts in April: its Q1 target is carried by nobody and shown as a gap."""
+    _, d = zh
+    north = d.splits["region"].by_month["华北"]
+    assert d.unassigned[:3] == north[:3] and not any(d.unassigned[3:])
+    assert d.rep("r04").months[3:] == north[3:] and d.rep("r04").full_quota == 25_000_000
+    assert any(n.code == "unassigned" for n in d.notices)
+
+
+def it_ramps_a_rep_who_starts_in_april(build) -> None:
+    """Ramp 25/50/75%: Bob carries 1/5, 1/3 and 3/7 of April-June; Ann the rest; nothing is lost."""
+    d = build(**{"targets.phasing": EQUAL, "team.reps.1.start": "2027-04-01"})
+    ann, bob = d.reps
+    assert bob.ramp[:7] == (0, 0, 0, F(1, 4), F(1, 2), F(3, 4), 1)
+    assert bob.months == (0, 0, 0, 200_000, 333_000, 429_000) + (500_000,) * 6
+    assert ann.months == (1_000_000,) * 3 + (800_000, 667_000, 571_000) + (500_000,) * 6
+    assert bob.ramping and not ann.ramping
+    assert bob.full_quota == ann.full_quota == 6_000_000
+    assert d.unassigned == (0,) * 12 and d.ramp_policy == "redistribute"
+
+
+def it_shows_the_ramp_shortfall_as_a_gap_under_the_gap_policy(build) -> None:
+    """Under ramp_policy: gap Ann keeps 500k a month; Bob's unramped part and his months before April are a gap."""
+    d = build(**{"targets.phasing": EQUAL, "team.reps.1.start": "2027-04-01", "team.ramp_policy": "gap"})
+    ann, bob = d.reps
+    assert ann.months == (500_000,) * 12
+    assert bob.months == (0, 0, 0, 125_000, 250_000, 375_000) + (500_000,) * 6
+    assert d.unassigned == (500_000, 500_000, 500_000, 375_000, 250_000, 125_000) + (0,) * 6
+    notice = next(n for n in d.notices if n.code == "unassigned")
+    assert notice.values["amount"] == 2_250_000
+
+
+def it_prorates_a_rep_who_starts_mid_month(build) -> None:
+    """Starting on 16 April 2027 (11 of 22 working days) at 25% ramp: a factor of 1/8 in April."""
+    d = build(**{"targets.phasing": EQUAL, "team.reps.1.start": "2027-04-16", "team.ramp_policy": "gap"})
+    assert d.reps[1].ramp[3] == F(1, 8)
+    assert d.reps[1].months[3] == 63_000  # 1/16 of 1M = 62.5 units: the tie goes to the rep, before the gap row
+
+
+# --- activities, customers, budget ------------------------------------------------------------
+
+def it_rounds_activities_up(build) -> None:
+    """1.01M at 50k a deal is 20.2 deals: 21 deals, 84 opportunities, 252 visits, 1008 calls."""
+    f = Funnel(average_deal="50k", win_rate="25%", visits_per_opportunity=3, calls_per_visit=4)
+    a = activities(1_010_000, f)
+    assert (a.deals, a.opportunities, a.visits, a.calls) == (21, 84, 252, 1008)
+    assert activities(1_000_000, f) == type(a)(20, 80, 240, 960)
+    assert activities(0, f) == type(a)(0, 0, 0, 0) and activities(1, None) == type(a)(0, 0, 0, 0)
+    assert per_day(a, 20) == type(a)(2, 5, 13, 51)
+
+
+def it_gives_each_rep_activities_per_month(build) -> None:
+    """Bob's 200k April and 333k May need 4 and 7 deals."""
+    d = build(**{"targets.phasing": EQUAL, "team.reps.1.start": "2027-04-01"})
+    bob = d.reps[1]
+    assert [(a.deals, a.calls) for a in bob.activities[3:5]] == [(4, 192), (7, 336)]
+    assert bob.activities[0].deals == 0
+    assert d.team_activities[0].deals == 20
+
+
+def it_tiers_customers_by_last_years_revenue(build) -> None:
+    """1.5M is VIP, exactly 300k is Tier 1, 100k and no revenue are Other; an explicit tier wins."""
+    d = build(**{"crm.customers": [
+        {"name": "Acme", "revenue_last_year": "1.5M", "owner": "r1"},
+        {"name": "Edge", "revenue_last_year": "300k", "owner": "r2"},
+        {"name": "Small", "revenue_last_year": "100k"},
+        {"name": "New"},
+        {"name": "Pet", "revenue_last_year": "10k", "tier": "VIP", "owner": "r2"}]})
+    assert [(c.name, c.tier) for c in d.customers] == [
+        ("Acme", "VIP"), ("Edge", "Tier 1"), ("Small", "Other"), ("New", "Other"), ("Pet", "VIP")]
+
+
+def it_visits_tier_one_every_two_months(build) -> None:
+    """VIP monthly, Tier 1 every two months, Other twice a year; a rep's visits are her customers' visits."""
+    d = build()
+    acme, globex = d.customers
+    assert acme.visits == (1,) * 12
+    assert globex.visits == (1, 0) * 6
+    d = build(**{"crm.customers": [{"name": "Far", "owner": "r2"}, {"name": "Globex", "revenue_last_year": "400k",
+                                                                      "owner": "r2"}]})
+    assert d.customers[0].visits == (1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0)
+    assert d.reps[1].visits == (2, 0, 1, 0, 1, 0, 2, 0, 1, 0, 1, 0)
+    assert d.reps[0].visits == (0,) * 12
+
+
+def it_visits_weekly_customers_four_or_five_times_a_month(build) -> None:
+    """Weekly is 52/12 visits a month: 52 a year, each month 4 or 5."""
+    d = build(**{"crm.tiers": [{"name": "Key", "visit_every": "weekly"}]})
+    visits = d.customers[0].visits
+    assert sum(visits) == 52 and set(visits) == {4, 5}
+
+
+def it_budgets_a_share_of_revenue_by_item_month_and_rep(build) -> None:
+    """8% of 12M is 960k: travel 480k, events 288k, training the rest; months and reps add up."""
+    d = build(**{"targets.phasing": EQUAL})
+    b = d.budget
+    assert (b.total, b.basis, b.ratio) == (960_000, "ratio", F(2, 25))
+    assert dict(b.items) == {"travel": 480_000, "events": 288_000, "training": 192_000}
+    assert b.months == (80_000,) * 12
+    assert dict(b.reps) == {"r1": 480_000, "r2": 480_000}
+    assert d.reps[0].budget == 480_000
+
+
+def it_budgets_a_given_total(build) -> None:
+    """budget.total is used as written."""
+    d = build(**{"budget": build.DELETE, "budget.total": "500k", "budget.items": {"a": 3, "b": 1}})
+    assert (d.budget.total, d.budget.basis, dict(d.budget.items)) == (500_000, "total", {"a": 375_000, "b": 125_000})
+
+
+def it_phases_other_metrics_like_revenue(zh) -> None:
+    """Stretch, profit and the new-customer range follow the revenue phasing."""
+    _, d = zh
+    assert d.metrics["stretch"].quarters == (24_000_000, 30_000_000, 36_000_000, 30_000_000)
+    assert d.metrics["profit"].total == 15_000_000
+    assert sum(d.metrics["new_customers"].months) == 20 and sum(d.metrics["new_customers_stretch"].months) == 25
+
+
+def it_works_without_team_crm_or_budget(build) -> None:
+    """A bare plan decomposes: no reps, no customers, no budget, the months still add up."""
+    d = build(**{"team": build.DELETE, "crm": build.DELETE, "budget": build.DELETE, "funnel": build.DELETE})
+    assert d.reps == () and d.customers == () and d.budget is None
+    assert sum(d.revenue.months) == 12_000_000 and d.team_activities[0].deals == 0
+
+
+def it_is_deterministic_and_frozen(zh, samples_dir) -> None:
+    """The same plan gives the same result; the result cannot be changed."""
+    plan, d = zh
+    assert decompose(plan) == d
+    with pytest.raises(Exception):
+        d.splits["region"]["华东"] = 0  # type: ignore[index]
