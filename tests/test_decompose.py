@@ -190,7 +190,7 @@ def it_warns_when_growth_is_above_benchmark(zh) -> None:
 
 
 def it_warns_when_the_stated_growth_is_off_history(build) -> None:
-    """Stating 30% while the target implies 20% is flagged."""
+    """Stating 30% growth while the target equals last year (0%) is flagged."""
     d = build(**{"targets.revenue": "12M", "targets.growth": "30%", "history": {"monthly": {2026: [1_000_000] * 12}}})
     assert d.growth.implied == F(0)
     assert "growth_off_history" in [n.code for n in d.notices]
