@@ -27,11 +27,32 @@ def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
         "new_customers": _range(c, "new_customers"), "units": _range(c, "units"),
         "headline": headline(c), "method": method_lines(c),
         "quarters": [{"label": c.quarter_label(q.index), "amount": c.money(q.amount)} for q in d.quarters],
+        "peak_month": peak_month(c), "splits": split_facts(c),
     }
     tables.update(time_tables(c))
     tables.update(split_tables(c))
     charts.update(time_charts(c))
     charts.update(split_charts(c))
+    return out
+
+
+def peak_month(c: Ctx) -> dict[str, Any] | None:
+    """The month with the largest target (for a slide title that states the point)."""
+    d = c.d
+    if len(d.months) < 2 or not d.total:
+        return None
+    m = max(d.months, key=lambda x: (x.amount, -x.index))
+    return {"label": c.f.month_short(m.month), "month": c.month_label(m.index), "amount": c.money(m.amount),
+            "share": c.share(Fraction(m.amount, d.total), 1)}
+
+
+def split_facts(c: Ctx) -> dict[str, dict[str, Any]]:
+    """Each split dimension's parts, largest first, with the top part named."""
+    out = {}
+    for name, s in c.d.splits.items():
+        keys = sorted(s.shares, key=lambda k: -s.totals[k])
+        parts = [{"name": k, "amount": c.money(s.totals[k]), "share": c.share(s.shares[k], 1)} for k in keys]
+        out[name] = {"label": dim_label(c, name), "parts": parts, "top": parts[0] if parts else None}
     return out
 
 
