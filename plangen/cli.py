@@ -1,0 +1,189 @@
+"""The plangen command line: parse options, call the library, print; invalid plans exit 2.
+
+Add a command with `@cli.command()`; errors are mapped to exit codes in one place (PlangenGroup):
+PlanError -> its problems on stderr, exit 2; refused or failed writes and unexpected errors ->
+one short line on stderr, exit 1 (PLANGEN_DEBUG=1 shows the traceback instead).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from plangen.decompose import Decomposition, decompose
+from plangen.model import Plan, PlanError
+from plangen.model.errors import format_path
+from plangen.model.load import from_document
+from plangen.model.loader import Document, read_yaml
+from plangen.render import jsonout, tables, xlsx
+from plangen.render.labels import LOCALES
+from plangen.render.starter import FILE_NAME, starter_text
+from plangen.writer import WriteRefused, write_atomic
+
+FORMATS = ("table", "csv", "json", "xlsx")
+EXIT_INVALID, EXIT_FAILED = 2, 1
+
+
+class PlangenGroup(click.Group):
+    """A command group that turns every error into a short message and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        """Run the command; map plan errors to exit 2 and anything unexpected to exit 1."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except PlanError as e:
+            click.echo(e.format(), err=True)
+            ctx.exit(EXIT_INVALID)
+        except (WriteRefused, OSError) as e:
+            click.echo(f"plangen: {e}", err=True)
+            ctx.exit(EXIT_FAILED)
+        except Exception as e:  # noqa: BLE001 - never a traceback for users
+            if os.environ.get("PLANGEN_DEBUG"):
+                raise
+            click.echo(f"plangen: internal error: {type(e).__name__}: {e} (PLANGEN_DEBUG=1 shows details)",
+                       err=True)
+            ctx.exit(EXIT_FAILED)
+
+
+@click.group(cls=PlangenGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plangen")
+def cli() -> None:
+    """plangen: sales plans from a YAML file."""
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="plangen")
+
+
+# -- shared steps -------------------------------------------------------------------------------
+
+def load_plan(path: str) -> tuple[Plan, Document]:
+    """The checked plan and its parsed document (for locating warnings); PlanError if invalid."""
+    doc = read_yaml(path)
+    return from_document(doc), doc
+
+
+def warn(d: Decomposition, doc: Document) -> None:
+    """The decomposition's notices on stderr, one per line, `file:line:col: warning: key: message`."""
+    for n in d.notices:
+        where = doc.locate(tuple(n.path)) if n.path else None
+        prefix = f"{where}: " if where else f"{doc.file}: "
+        click.echo(f"{prefix}warning: {format_path(tuple(n.path))}: {n.message}", err=True)
+
+
+# -- validate -----------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.pass_context
+def validate(ctx: click.Context, plans: tuple[str, ...]) -> None:
+    """Check plan files; print every problem as file:line:col (exit 2 if any plan is invalid)."""
+    codes = [_validate_one(p) for p in plans]
+    ctx.exit(max(codes))
+
+
+def _validate_one(path: str) -> int:
+    """Check one plan: 0 valid, 2 invalid, 1 when plangen itself failed."""
+    try:
+        plan, doc = load_plan(path)
+        d = decompose(plan)
+    except PlanError as e:
+        click.echo(e.format(), err=True)
+        return EXIT_INVALID
+    except Exception as e:  # noqa: BLE001 - one file's failure must not hide the others
+        if os.environ.get("PLANGEN_DEBUG"):
+            raise
+        click.echo(f"{path}: error: {type(e).__name__}: {e}", err=True)
+        return EXIT_FAILED
+    click.echo(f"✓ {path}: valid")
+    warn(d, doc)
+    return 0
+
+
+# -- decompose ----------------------------------------------------------------------------------
+
+@cli.command("decompose")
+@click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("--by", "by", default="quarter", show_default=True, metavar="VIEW",
+              help="quarter, month, week, day, third, rep, budget, or a split dimension (region ...).")
+@click.option("--format", "out_format", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: from -o's suffix, else table]. json and xlsx hold every level.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to FILE (atomically; an existing FILE is replaced) instead of stdout.")
+def decompose_cmd(plan_file: str, by: str, out_format: str | None, output: str | None) -> None:
+    """Break a plan down over time, dimensions and reps."""
+    kind = out_format or _format_for(output)
+    if kind == "xlsx" and not output:
+        raise click.UsageError("--format xlsx writes a file: add -o FILE.xlsx")
+    _refuse_input(plan_file, output)
+    plan, doc = load_plan(plan_file)
+    d = decompose(plan)
+    data = _render(kind, by, plan, d, to_terminal=output is None and sys.stdout.isatty())
+    if output:
+        write_atomic(output, data, overwrite=True)
+        click.echo(f"✓ wrote {output}", err=True)
+    else:
+        click.echo(data, nl=False)
+    warn(d, doc)
+
+
+def _format_for(output: str | None) -> str:
+    """The format an output file's suffix names (.csv, .json, .xlsx), else table."""
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    return suffix if suffix in ("csv", "json", "xlsx") else "table"
+
+
+def _refuse_input(plan_file: str, output: str | None) -> None:
+    """Stop before an output would replace the plan file itself."""
+    if output and Path(output).exists() and Path(plan_file).exists() and Path(output).samefile(plan_file):
+        raise click.UsageError(f"-o {output} is the plan file itself; choose another output file")
+
+
+def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool) -> str | bytes:
+    """The decomposition in `kind` (table, csv, json, xlsx)."""
+    if kind == "json":
+        return jsonout.dumps(jsonout.document(plan, d))
+    if kind == "xlsx":
+        return xlsx.to_bytes(plan, d)
+    fmt = tables.formatter(plan)
+    try:
+        table = tables.view(by, plan, d, fmt)
+    except tables.ViewError as e:
+        raise click.BadParameter(str(e), param_hint="--by") from None
+    if kind == "csv":
+        return tables.to_csv(table)
+    width = shutil.get_terminal_size().columns if to_terminal else None
+    return tables.render_text(table, fmt, width=width, color=to_terminal)
+
+
+# -- init ---------------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--locale", type=click.Choice(LOCALES), default="zh-CN", show_default=True,
+              help="Language, number and date formats of the starter plan.")
+@click.option("--force", is_flag=True, help=f"Replace an existing {FILE_NAME}.")
+def init(directory: str, locale: str, force: bool) -> None:
+    """Write a commented starter plan (DIRECTORY/plan.yaml) that validates."""
+    path = write_atomic(Path(directory) / FILE_NAME, starter_text(locale), overwrite=force)
+    click.echo(f"✓ wrote {path}")
+    click.echo(f"  next: plangen validate {path} && plangen decompose {path}")
+
+
+# -- schema -------------------------------------------------------------------------------------
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of plan files (for editors)."""
+    click.echo(json.dumps(jsonout.plan_schema(), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Atomic file writes: a temporary file in the target's directory, then os.replace."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteRefused(Exception):
+    """Raised when a write would replace a file the caller did not allow to be replaced."""
+
+
+def write_atomic(path: str | os.PathLike, data: bytes | str, overwrite: bool = False) -> Path:
+    """Write `data` to `path` all at once; refuse to replace an existing file unless `overwrite`."""
+    target = Path(path)
+    if target.is_dir():
+        raise WriteRefused(f"{target}: is a directory")
+    if target.exists() and not overwrite:
+        raise WriteRefused(f"{target}: already exists (use --force to replace it)")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _replace_with(target, payload)
+    return target
+
+
+def _replace_with(target: Path, payload: bytes) -> None:
+    """Write `payload` to a temporary sibling of `target`, flush it, and move it into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions of the file being replaced, or the usual ones for a new file."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
