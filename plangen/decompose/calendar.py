@@ -29,9 +29,26 @@ class WorkCalendar:
 
 
 def _official_until(table: holidays.HolidayBase) -> int | None:
-    """The last year with officially announced special days (China publishes them yearly)."""
+    """The last year with officially announced make-up working days (China publishes them yearly).
+
+    Only countries that move days off to weekends have such data: a one-off special holiday
+    (the US in 1815, Germany in 2017) does not make later years estimates.
+    """
     special = getattr(table, "special_public_holidays", None) or {}
-    return max(special) if special else None
+    years = [y for y, days in special.items() if any(_is_substitution(d) for d in _entries(days))]
+    return max(years) if years else None
+
+
+def _entries(days: object) -> list:
+    """The day entries of one year of special holidays (one tuple, or a tuple of tuples)."""
+    if isinstance(days, tuple) and days and not isinstance(days[0], tuple):
+        return [days]
+    return list(days) if isinstance(days, (tuple, list)) else []
+
+
+def _is_substitution(entry: object) -> bool:
+    """(month, day, from_month, from_day): a day off whose hours are worked on a weekend day."""
+    return isinstance(entry, tuple) and len(entry) == 4 and all(isinstance(x, int) for x in entry)
 
 
 def build_calendar(cal: Calendar, first: dt.date, last: dt.date, language: str | None = None) -> WorkCalendar:
