@@ -346,3 +346,11 @@ def it_is_deterministic_and_frozen(zh, samples_dir) -> None:
     assert decompose(plan) == d
     with pytest.raises(Exception):
         d.splits["region"]["华东"] = 0  # type: ignore[index]
+
+
+def it_does_not_call_a_calendar_without_make_up_days_an_estimate(build) -> None:
+    """The US and Germany move no days off to weekends: a one-off holiday of 1815 or 2017 makes no estimate."""
+    for country in ("US", "DE", "ES"):
+        d = build(**{"targets.calendar.country": country})
+        assert not d.calendar.estimated, country
+        assert "calendar_estimated" not in [n.code for n in d.notices]
