@@ -12,7 +12,8 @@ from fractions import Fraction
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from plangen.decompose.result import Activities, Budget, Decomposition, Growth, RepTarget, Split
+from plangen.decompose.result import (Activities, Budget, CustomerPlan, Decomposition, Growth, Month, Quarter,
+                                     RepTarget, Split, Timeline, Week)
 from plangen.model.errors import format_path
 from plangen.model.schema import Plan
 from plangen.render.tables import ratio
@@ -93,27 +94,27 @@ def _calendar(d: Decomposition) -> dict[str, Any]:
             "makeup_workdays": [day.isoformat() for day in c.makeup_workdays]}
 
 
-def _quarter(d: Decomposition, q, month_keys: Sequence[str]) -> dict[str, Any]:
+def _quarter(d: Decomposition, q: Quarter, month_keys: Sequence[str]) -> dict[str, Any]:
     """One quarter: its months and target."""
     return {"key": q.key, "year": q.year, "quarter": q.quarter, "months": [month_keys[i] for i in q.months],
             "amount": q.amount, "share": ratio(Fraction(q.amount, d.total)) if d.total else 0.0}
 
 
-def _month(d: Decomposition, m) -> dict[str, Any]:
+def _month(d: Decomposition, m: Month) -> dict[str, Any]:
     """One month: target, phasing weight, days and thirds (early, mid, late)."""
     return {"key": m.key, "year": m.year, "month": m.month, "quarter": d.quarters[m.quarter].key,
             "amount": m.amount, "weight": ratio(m.weight), "working_days": m.working_days,
             "thirds": list(m.thirds)}
 
 
-def _week(w, month_keys: Sequence[str]) -> dict[str, Any]:
+def _week(w: Week, month_keys: Sequence[str]) -> dict[str, Any]:
     """One ISO week, with a part per month it touches."""
     return {"key": w.key, "iso_year": w.iso_year, "iso_week": w.iso_week, "start": w.start.isoformat(),
             "end": w.end.isoformat(), "amount": w.amount,
             "parts": [{"month": month_keys[p.month], "amount": p.amount, "days": p.days} for p in w.parts]}
 
 
-def _timeline(t) -> dict[str, Any]:
+def _timeline(t: Timeline) -> dict[str, Any]:
     """A phased metric."""
     return {"total": t.total, "quarters": list(t.quarters), "months": list(t.months)}
 
@@ -143,7 +144,7 @@ def _rep(r: RepTarget) -> dict[str, Any]:
             "activities": [_activities(a) for a in r.activities], "visits": list(r.visits), "budget": r.budget}
 
 
-def _customer(c) -> dict[str, Any]:
+def _customer(c: CustomerPlan) -> dict[str, Any]:
     """One customer's tier and planned visits per month."""
     return {"name": c.name, "owner": c.owner, "tier": c.tier, "revenue_last_year": c.revenue_last_year,
             "visits": list(c.visits)}

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table as RichTable
 
 from plangen.decompose.result import Decomposition, Quarter
@@ -305,11 +306,13 @@ def rich_table(table: Table, fmt: Formatter) -> RichTable:
 
 
 def render_text(table: Table, fmt: Formatter, width: int | None = None, color: bool = False) -> str:
-    """The rich table as text (with ANSI styles when `color`)."""
+    """The rich table as text (with ANSI styles when `color`), never narrower than its content."""
     buf = io.StringIO()
-    console = Console(file=buf, width=width or 240, force_terminal=color, color_system="auto" if color else None,
+    console = Console(file=buf, width=1000, force_terminal=color, color_system="auto" if color else None,
                       highlight=False)
-    console.print(rich_table(table, fmt))
+    shown = rich_table(table, fmt)
+    console.width = max(width or 0, Measurement.get(console, console.options, shown).maximum)
+    console.print(shown)
     return buf.getvalue()
 
 
