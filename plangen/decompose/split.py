@@ -19,13 +19,9 @@ def cross(col_amounts: Sequence[int], weights: Sequence[Sequence[Fraction]], uni
     column that is not a multiple of `unit` goes to its row of largest weight.
     """
     cols = [a // unit for a in col_amounts]
-    exact = []
-    for i in range(len(weights)):
-        row = []
-        for j, c in enumerate(cols):
-            colsum = sum(w[j] for w in weights)
-            row.append(c * weights[i][j] / colsum if colsum else Fraction(0))
-        exact.append(row)
+    colsums = [sum((w[j] for w in weights), Fraction(0)) for j in range(len(cols))]  # once per column
+    exact = [[c * row[j] / colsums[j] if colsums[j] else Fraction(0) for j, c in enumerate(cols)]
+             for row in weights]
     rows = largest_remainder(sum(cols), [sum(r) for r in exact])
     cells = round_matrix(exact, rows, cols)
     out = [[v * unit for v in row] for row in cells]
