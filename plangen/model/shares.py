@@ -46,7 +46,8 @@ def normalise(entries: list[Share], what: str = "shares") -> list[Fraction]:
     kinds = {e.kind for e in entries}
     if len(rests) > 1:
         raise ValueProblem(f"expected at most one `rest` entry, found {len(rests)}")
-    if kinds == {"number"} and any(e.value > 1 for e in entries):
+    whole = all(e.value.denominator == 1 for e in entries)
+    if kinds == {"number"} and (any(e.value > 1 for e in entries) or (whole and len(entries) > 1)):
         total = sum(e.value for e in entries)
         if total == 0:
             raise ValueProblem(f"expected weights with a positive sum, found all zero")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
 SUFFIXES = {
@@ -44,7 +44,7 @@ def parse_amount(value: object) -> int:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(Decimal(str(value)).to_integral_value())
+        return int(Decimal(str(value)).to_integral_value(ROUND_HALF_UP))
     text = str(value).strip().strip(CURRENCY_MARKS).strip().replace(" ", "")
     m = _NUMBER.match(text)
     try:
@@ -53,7 +53,7 @@ def parse_amount(value: object) -> int:
         number = _decimal(m.group(1)) * SUFFIXES.get(m.group(2) or "", 1)
     except InvalidOperation:
         raise ValueProblem(f"expected an amount such as 2000万, 1.2M or 500000, found {found(value)}") from None
-    return int(number.to_integral_value())
+    return int(number.to_integral_value(ROUND_HALF_UP))
 
 
 def parse_percent(value: object) -> Fraction:
