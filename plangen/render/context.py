@@ -30,7 +30,7 @@ class Ctx:
 
     def money(self, value: int) -> Money:
         """An exact amount that prints in the display unit."""
-        return Money(value, self.f.amount(value))
+        return Money(value, self.f.amount(value), self.f.money(value))
 
     def share(self, value: Fraction | float, digits: int = 0) -> Share:
         """A share that prints as a percentage."""
@@ -92,7 +92,14 @@ def _header(c: Ctx) -> dict[str, Any]:
     return {"title": p.title, "organization": p.organization, "owner": p.owner, "period": period,
             "start": c.f.date(first), "end": c.f.date(last), "year": first.year, "months": p.period.months,
             "locale": p.locale, "currency": p.currency, "unit": c.f.unit_label(),
-            "date": c.f.date(p.date) if p.date else "", "is_year": p.period.months == 12}
+            "date": c.f.date(p.date) if p.date else "", "is_year": p.period.months == 12,
+            "issued": c.f.date(p.date or _today())}
+
+
+def _today():
+    """The date a document is made (the cover's date when the plan gives none)."""
+    import datetime as dt
+    return dt.date.today()
 
 
 def _numbered(c: Ctx, ctx: Mapping[str, Any]) -> list[dict[str, str]]:

@@ -9,10 +9,12 @@ class Money(int):
     """An exact amount in currency units that prints as the plan shows it (2,000万)."""
 
     text: str
+    money: str
 
-    def __new__(cls, value: int, text: str) -> "Money":
+    def __new__(cls, value: int, text: str, money: str | None = None) -> "Money":
         obj = int.__new__(cls, value)
         obj.text = text
+        obj.money = money or text  # with the currency: 2,000万元 / $20.0M
         return obj
 
     def __str__(self) -> str:

@@ -1,0 +1,195 @@
+"""Word building blocks: paragraphs, headings, captions, tables, the TOC and page furniture.
+
+Everything is written as plain WordprocessingML under the document body, so that a table of
+hundreds of rows costs one pass (no Table.cell() lookups). Text goes through `clean`, and lxml
+escapes it: a customer called `A&B <Ltd>` stays text.
+"""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import docx
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+from .values import Table
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+TEXT_WIDTH_TWIPS = 9070            # A4 with 2.5 cm margins; recomputed from the section
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def open_document(data: bytes) -> Document:
+    """A python-docx Document read from the bytes of a .docx."""
+    return docx.Document(io.BytesIO(data))
+
+
+def save(doc: Document) -> bytes:
+    """The document as .docx bytes."""
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def clean(text: object) -> str:
+    """Text safe for XML: control characters (other than tab and newline) removed."""
+    return _INVALID_XML.sub("", str(text))
+
+
+def el(tag: str, parent: etree._Element | None = None, **attrs: str) -> etree._Element:
+    """A w: element (w:-prefixed attributes), appended to `parent` when given."""
+    node = OxmlElement(tag) if parent is None else etree.SubElement(parent, qn(tag))
+    for k, v in attrs.items():
+        node.set(qn(f"w:{k}"), str(v))
+    return node
+
+
+def body(doc: Document) -> etree._Element:
+    """The w:body, where new blocks go (before the final w:sectPr)."""
+    return doc.element.body
+
+
+def append(doc: Document, node: etree._Element) -> etree._Element:
+    """Add a block element at the end of the body, keeping w:sectPr last."""
+    b = body(doc)
+    last = b[-1] if len(b) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(node)
+    else:
+        b.append(node)
+    return node
+
+
+def run(p: etree._Element, text: str, bold: bool = False) -> etree._Element:
+    """A w:r with text (tabs and line breaks become w:tab / w:br) appended to `p`."""
+    r = el("w:r", p)
+    if bold:
+        el("w:b", el("w:rPr", r))
+    for i, line in enumerate(clean(text).split("\n")):
+        if i:
+            el("w:br", r)
+        for j, part in enumerate(line.split("\t")):
+            if j:
+                el("w:tab", r)
+            if part:
+                t = el("w:t", r)
+                t.text = part
+                t.set(XML_SPACE, "preserve")
+    return r
+
+
+def para(style: str | None = None, text: str = "", *, jc: str | None = None, keep_next: bool = False,
+         bold: bool = False, page_break_before: bool = False) -> etree._Element:
+    """A w:p with a style, alignment and one run of text."""
+    p = el("w:p")
+    ppr = el("w:pPr", p)
+    if style:
+        el("w:pStyle", ppr, val=style_id(style))
+    if keep_next:
+        el("w:keepNext", ppr)
+    if page_break_before:
+        el("w:pageBreakBefore", ppr)
+    if jc:
+        el("w:jc", ppr, val=jc)
+    if not len(ppr):
+        p.remove(ppr)
+    if text:
+        run(p, text, bold)
+    return p
+
+
+def style_id(name: str) -> str:
+    """The style id Word derives from a style name ("Heading 1" -> "Heading1")."""
+    return _STYLE_IDS.get(name, name.replace(" ", ""))
+
+
+_STYLE_IDS = {"Plan Table": "PlanTable", "Table Grid": "TableGrid"}
+
+
+def page_break() -> etree._Element:
+    """A paragraph holding only a page break."""
+    p = el("w:p")
+    el("w:br", el("w:r", p), type="page")
+    return p
+
+
+def field(p: etree._Element, code: str, result: str) -> None:
+    """Append a complex field with its cached result (what shows before any update)."""
+    el("w:fldChar", el("w:r", p), fldCharType="begin")
+    instr = el("w:instrText", el("w:r", p))
+    instr.text = f" {code} "
+    instr.set(XML_SPACE, "preserve")
+    el("w:fldChar", el("w:r", p), fldCharType="separate")
+    run(p, result)
+    el("w:fldChar", el("w:r", p), fldCharType="end")
+
+
+def caption(label: str, seq: str, n: int, title: str, jc: str | None = None) -> etree._Element:
+    """A numbered caption: "表 1 季度目标" with the number as a SEQ field (Table/Figure)."""
+    p = para("Caption", keep_next=seq == "Table", jc=jc)
+    before, _, after = label.partition("{n}")
+    if before:
+        run(p, before)
+    field(p, f"SEQ {seq} \\* ARABIC", str(n))
+    run(p, f"{after} {title}" if title else after)
+    return p
+
+
+def bookmark(p: etree._Element, name: str, ident: int) -> None:
+    """Wrap the runs of paragraph `p` in a bookmark (the target of a TOC entry)."""
+    start = el("w:bookmarkStart", id=str(ident), name=name)
+    ppr = p.find(qn("w:pPr"))
+    (ppr.addnext(start) if ppr is not None else p.insert(0, start))
+    el("w:bookmarkEnd", p, id=str(ident))
+
+
+def heading(text: str, level: int, no_number_id: int | None = None) -> etree._Element:
+    """A Heading 1..3 paragraph; with `no_number_id` (see `plain_numbering`) it shows no number."""
+    p = para(f"Heading {min(level, 3)}", text)
+    if no_number_id is not None:
+        num = el("w:numPr")
+        el("w:ilvl", num, val=str(min(level, 3) - 1))
+        el("w:numId", num, val=str(no_number_id))
+        p.find(qn("w:pPr")).append(num)
+        el("w:ind", p.find(qn("w:pPr")), left="0", firstLine="0")
+    return p
+
+
+def plain_numbering(doc: Document) -> int:
+    """The id of a list that shows no number (for unnumbered headings), added to the numbering part."""
+    numbering = doc.part.numbering_part.element
+    abstract_id = 1 + max((int(x) for x in numbering.xpath("./w:abstractNum/@w:abstractNumId")), default=0)
+    num_id = 1 + max((int(x) for x in numbering.xpath("./w:num/@w:numId")), default=0)
+    abstract = el("w:abstractNum", abstractNumId=str(abstract_id))
+    el("w:multiLevelType", abstract, val="multilevel")
+    for i in range(3):
+        lvl = el("w:lvl", abstract, ilvl=str(i))
+        el("w:numFmt", lvl, val="none")
+        el("w:lvlText", lvl, val="")
+        el("w:lvlJc", lvl, val="left")
+        el("w:ind", el("w:pPr", lvl), left="0", hanging="0")
+    nums = numbering.findall(qn("w:num"))
+    (nums[0].addprevious(abstract) if nums else numbering.append(abstract))
+    el("w:abstractNumId", el("w:num", numbering, numId=str(num_id)), val=str(abstract_id))
+    return num_id
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes: East Asian wide characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def set_header_text(doc: Document, text: str) -> None:
+    """Put `text` in the first paragraph of the running header (the base holds an empty one)."""
+    header = doc.sections[0].header
+    p = header.paragraphs[0]._p if header.paragraphs else header._element.add_p()
+    for r in p.findall(qn("w:r")):
+        p.remove(r)
+    if text:
+        run(p, text)

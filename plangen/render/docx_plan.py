@@ -1,0 +1,30 @@
+"""The annual plan as a Word document: base .docx + outlines/document.yaml + text/<locale>/document.j2."""
+from __future__ import annotations
+
+from typing import Any
+
+from docx.document import Document
+
+from .docx_blocks import open_document, save
+from .docx_outline import OutlineWriter
+from .fonts import ensure_east_asian_docx
+from .template_set import TemplateSet
+
+
+def render_plan_docx(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
+    """The annual plan (.docx bytes) for a render context."""
+    doc = open_document(templates.bytes("base.docx"))
+    prepare(doc, ctx["plan"])
+    writer = OutlineWriter(doc, ctx, templates, "document", dict(ctx["tables"]))
+    writer.blocks(templates.outline("document"), 1)
+    writer.finish()
+    return save(doc)
+
+
+def prepare(doc: Document, plan: dict[str, Any], subject: str = "") -> None:
+    """East Asian fonts for Chinese plans and the document properties."""
+    if plan["locale"] == "zh-CN":
+        ensure_east_asian_docx(doc)
+    props = doc.core_properties
+    props.title, props.author, props.subject = plan["title"], plan["owner"] or "plangen", subject
+    props.language = plan["locale"]

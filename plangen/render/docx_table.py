@@ -1,0 +1,147 @@
+"""Word tables from render.values.Table, written as XML in one pass.
+
+Header row repeats on every page (w:tblHeader), numbers are right-aligned, the total row is
+bold, rows do not split across pages. Column widths follow the width of their contents.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from .docx_blocks import display_width, el, run, style_id
+from .values import Table
+
+MIN_COL, MAX_COL = 4, 40          # display columns a column is given at least / at most
+KEEP_ROWS = 15                    # tables up to this many rows are kept on one page
+
+
+def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element:
+    """A w:tbl for `t` spanning `width` twips: header row, body rows, bold total row."""
+    widths = column_widths(t, width)
+    tbl = el("w:tbl")
+    _tbl_pr(tbl, style, width, t.total is not None)
+    grid = el("w:tblGrid", tbl)
+    for w in widths:
+        el("w:gridCol", grid, w=str(w))
+    keep = len(t.rows) <= KEEP_ROWS
+    _row(tbl, t.columns, t.numeric, widths, header=True)
+    for i, r in enumerate(t.rows):
+        _row(tbl, r, t.numeric, widths, keep=keep and (t.total is not None or i < len(t.rows) - 1))
+    if t.total:
+        _row(tbl, t.total, t.numeric, widths, bold=True)
+    return tbl
+
+
+def _tbl_pr(tbl: etree._Element, style: str, width: int, total: bool) -> None:
+    pr = el("w:tblPr", tbl)
+    el("w:tblStyle", pr, val=style_id(style))
+    el("w:tblW", pr, w=str(width), type="dxa")
+    el("w:tblLayout", pr, type="fixed")
+    el("w:tblLook", pr, val="04A0" if not total else "04E0", firstRow="1", lastRow="1" if total else "0",
+       firstColumn="0", lastColumn="0", noHBand="0", noVBand="1")
+
+
+def _row(tbl: etree._Element, cells: Sequence[str], numeric: Sequence[bool], widths: Sequence[int],
+         header: bool = False, bold: bool = False, keep: bool = False) -> None:
+    tr = el("w:tr", tbl)
+    trpr = el("w:trPr", tr)
+    el("w:cantSplit", trpr)
+    if header:
+        el("w:tblHeader", trpr)
+    for text, num, w in zip(cells, numeric, widths):
+        tc = el("w:tc", tr)
+        el("w:tcW", el("w:tcPr", tc), w=str(w), type="dxa")
+        p = el("w:p", tc)
+        ppr = el("w:pPr", p)
+        if header or keep:
+            el("w:keepNext", ppr)
+        el("w:jc", ppr, val="right" if num else "left")
+        if text:
+            run(p, text, bold or header)
+
+
+def column_widths(t: Table, width: int) -> list[int]:
+    """Twips per column, in proportion to the widest cell (clamped), summing to `width`."""
+    rows = [t.columns, *t.rows, *([t.total] if t.total else [])]
+    want = []
+    for i in range(len(t.columns)):
+        cells = [display_width(r[i]) + 2 for r in rows[1:] if i < len(r)] or [0]
+        want.append(min(MAX_COL, max(MIN_COL, max(cells), _header_need(t.columns[i]))))
+    total = sum(want)
+    out = [width * w // total for w in want]
+    out[-1] += width - sum(out)
+    return out
+
+
+def _header_need(text: str) -> int:
+    """Columns a header needs when it may wrap: its longest word, or half of an East Asian one."""
+    words = text.split() or [""]
+    widest = max(display_width(w) for w in words)
+    if len(words) == 1 and widest > len(text):
+        return -(-widest // 2) + 1
+    return widest + 2
+
+
+def fold(t: Table, groups: int) -> Table:
+    """A long narrow table set side by side in `groups` column groups (weeks 1-13 | 14-26 | ...)."""
+    n = -(-len(t.rows) // groups)
+    if groups < 2 or n < 2:
+        return t
+    parts = [t.rows[i:i + n] for i in range(0, len(t.rows), n)]
+    blank = ("",) * len(t.columns)
+    rows = tuple(sum((p[i] if i < len(p) else blank for p in parts), ()) for i in range(n))
+    total = None
+    if t.total:
+        total = blank * (len(parts) - 1) + t.total
+    return Table(t.key, t.title, t.columns * len(parts), rows, t.numeric * len(parts), total, t.note)
+
+
+
+def signature_table(parties: Sequence[str], lines: Sequence[str], width: int) -> etree._Element:
+    """A borderless table: one column per party (name), then a ruled line per label (signature, date)."""
+    cols = max(1, len(parties))
+    tbl = el("w:tbl")
+    pr = el("w:tblPr", tbl)
+    el("w:tblW", pr, w=str(width), type="dxa")
+    el("w:tblLayout", pr, type="fixed")
+    grid = el("w:tblGrid", tbl)
+    label_w, line_w = width // cols * 2 // 7, width // cols * 5 // 7
+    for _ in range(cols):
+        el("w:gridCol", grid, w=str(label_w))
+        el("w:gridCol", grid, w=str(line_w))
+    _sign_row(tbl, [("", p) for p in parties], (label_w, line_w), ruled=False)
+    for i, label in enumerate(lines):
+        _sign_row(tbl, [(label, "")] * cols, (label_w, line_w), ruled=True, last=i == len(lines) - 1)
+    return tbl
+
+
+def _sign_row(tbl: etree._Element, cells: Sequence[tuple[str, str]], widths: tuple[int, int],
+              ruled: bool, last: bool = False) -> None:
+    tr = el("w:tr", tbl)
+    trpr = el("w:trPr", tr)
+    el("w:cantSplit", trpr)
+    el("w:trHeight", trpr, val="560")
+    for label, text in cells:
+        if ruled:
+            _sign_cell(tr, label, widths[0], 1, False, last)
+            _sign_cell(tr, text, widths[1], 1, True, last)
+        else:
+            _sign_cell(tr, text, sum(widths), 2, False, last)
+
+
+def _sign_cell(tr: etree._Element, text: str, width: int, span: int, ruled: bool, last: bool) -> None:
+    """A cell of the signature table: optional ruled bottom line, text aligned at the bottom."""
+    tc = el("w:tc", tr)
+    tcpr = el("w:tcPr", tc)
+    el("w:tcW", tcpr, w=str(width), type="dxa")
+    if span > 1:
+        el("w:gridSpan", tcpr, val=str(span))
+    if ruled:
+        el("w:bottom", el("w:tcBorders", tcpr), val="single", sz="6", space="0", color="595959")
+    el("w:vAlign", tcpr, val="bottom")
+    p = el("w:p", tc)
+    if not last:
+        el("w:keepNext", el("w:pPr", p))
+    if text:
+        run(p, text)
