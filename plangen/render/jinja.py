@@ -103,9 +103,11 @@ def _where(e: Exception, name: str) -> tuple[str, int | None]:
         code = tb.tb_frame.f_code
         if code.co_filename.endswith((".j2", ".jinja", ".xml", ".docx", ".pptx")) or code.co_filename.startswith("<"):
             template = tb.tb_frame.f_globals.get("__jinja_template__")
+            file = code.co_filename if not code.co_filename.startswith("<") else name
             if template is not None:
-                found = (code.co_filename if not code.co_filename.startswith("<") else name,
-                         template.get_corresponding_lineno(tb.tb_lineno))
+                found = (file, template.get_corresponding_lineno(tb.tb_lineno))
+            elif code.co_filename != "<string>":  # a frame Jinja rewrote: its line is the template's
+                found = (file, tb.tb_lineno)
         tb = tb.tb_next
     return found
 
