@@ -15,7 +15,7 @@ from plangen.model.values import (ValueProblem, parse_amount, parse_date, parse_
     ("1亿", 100_000_000), ("2000万", 20_000_000), ("3.5万", 35_000), ("1.2M", 1_200_000), ("500k", 500_000),
     ("7,000,000", 7_000_000), ("7.000.000", 7_000_000), ("1,5M", 1_500_000), ("¥2000万", 20_000_000),
     ("€1.2M", 1_200_000), ("$500k", 500_000), ("2000万元", 20_000_000), ("1.5亿", 150_000_000),
-    ("3百万", 3_000_000), ("2bn", 2_000_000_000), (" 12 ", 12), (1200, 1200), (12.4, 12), (12.6, 13), ("-5万", -50_000),
+    ("3百万", 3_000_000), ("2bn", 2_000_000_000), (" 12 ", 12), (1200, 1200), (12.4, 12), (12.6, 13), (12.5, 13), ("2.5", 3), ("-5万", -50_000),
 ])
 def it_parses_amounts(text, expected) -> None:
     """Suffixes, thousands separators, decimal commas and currency marks."""
@@ -112,6 +112,13 @@ def it_normalises_share_maps() -> None:
     assert normalise([parse_share("resto"), parse_share("30%")]) == [F(7, 10), F(3, 10)]
     assert normalise([parse_share(2), parse_share(1), parse_share(1)]) == [F(1, 2), F(1, 4), F(1, 4)]
     assert normalise([parse_share(0.5), parse_share(0.5)]) == [F(1, 2), F(1, 2)]
+    assert normalise([parse_share(1), parse_share(1)]) == [F(1, 2), F(1, 2)]
+
+
+def it_refuses_fractions_that_do_not_add_up_to_one() -> None:
+    """0.4 + 0.35 + 0.2 is a mistyped 100%, not weights."""
+    with pytest.raises(ValueProblem, match="sum to 95%"):
+        normalise([parse_share(0.4), parse_share(0.35), parse_share(0.2)])
 
 
 def it_explains_share_maps_that_do_not_add_up() -> None:
