@@ -27,13 +27,21 @@ def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
         "new_customers": _range(c, "new_customers"), "units": _range(c, "units"),
         "headline": headline(c), "method": method_lines(c),
         "quarters": [{"label": c.quarter_label(q.index), "amount": c.money(q.amount)} for q in d.quarters],
-        "peak_month": peak_month(c), "splits": split_facts(c),
+        "peak_month": peak_month(c), "splits": split_facts(c), "money": money_texts(c),
     }
     tables.update(time_tables(c))
     tables.update(split_tables(c))
     charts.update(time_charts(c))
     charts.update(split_charts(c))
     return out
+
+
+def money_texts(c: Ctx) -> dict[str, str]:
+    """Headline amounts with their currency ("10,000万元", "$12.0M") for big-number slides."""
+    d, g = c.d, c.d.growth
+    values = {"total": d.total, "last_year": g.last_year,
+              **{k: d.metrics[k].total for k in ("stretch", "profit") if d.metrics.get(k)}}
+    return {k: c.f.money(v) for k, v in values.items() if v is not None}
 
 
 def peak_month(c: Ctx) -> dict[str, Any] | None:

@@ -1,0 +1,136 @@
+"""Native PowerPoint tables from render.values.Table: theme-coloured header, banded rows, bold total,
+column widths by content, and the rows that fit one slide (the rest continue on the next)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import etree
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from .pptx_text import A_NS, EMU_PER_PT, LINE, em_width, lines_needed
+from .values import Table
+
+MAX_ROWS = 10  # at most ~10 body rows per slide
+CELL_MARGIN = Pt(5)
+PAD_PT = 7.5  # top + bottom cell margins
+
+
+def table_size(table: Table) -> float:
+    """Font size for a table: 14 pt when it has few columns, else 12 pt (never smaller)."""
+    return 14 if len(table.columns) <= 5 else 12
+
+
+def column_widths(table: Table, total: int) -> list[int]:
+    """Column widths proportional to their widest text, each at least its header's longest word."""
+    rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
+    want = [max(min(em_width(r[i]), 24.0) for r in rows) + 1.2 for i in range(len(table.columns))]
+    floor = [max(em_width(w) for w in (table.columns[i].split() or [""])) + 1.0 for i in range(len(table.columns))]
+    want = [max(w, f) for w, f in zip(want, floor)]
+    scale = total / sum(want)
+    widths = [int(w * scale) for w in want]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def row_height_pt(cells, widths: list[int], size: float) -> float:
+    """Estimated height of one row at `size` pt in columns of `widths`."""
+    lines = max(lines_needed(text, w - 2 * CELL_MARGIN, size) for text, w in zip(cells, widths))
+    return lines * size * LINE + PAD_PT
+
+
+def fitting_rows(table: Table, width: int, height: int, limit: int = MAX_ROWS) -> int:
+    """How many body rows (from the first) fit in `height` under the header, at most `limit`."""
+    widths, size = column_widths(table, width), table_size(table)
+    used = row_height_pt(table.columns, widths, size)
+    if table.total:
+        used += row_height_pt(table.total, widths, size)
+    n = 0
+    for row in table.rows[:limit]:
+        used += row_height_pt(row, widths, size)
+        if used > height / EMU_PER_PT and n:
+            break
+        n += 1
+    return n
+
+
+def pieces(table: Table, width: int, height: int, limit: int = MAX_ROWS) -> list[Table]:
+    """The table cut into slide-sized pieces; the total row stays with the last piece."""
+    out, rest = [], table
+    while True:
+        n = fitting_rows(rest, width, height, limit)
+        if n >= len(rest.rows):
+            out.append(rest)
+            return out
+        out.append(replace(rest, rows=rest.rows[:n], total=None))
+        rest = replace(rest, rows=rest.rows[n:])
+
+
+def add_table(shapes, table: Table, box: tuple[int, int, int, int], name: str):
+    """Draw `table` at box (x, y, cx, cy); the height is what its rows need, not the box's."""
+    x, y, cx, _ = box
+    widths, size = column_widths(table, cx), table_size(table)
+    rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
+    heights = [Pt(row_height_pt(r, widths, size)) for r in rows]
+    frame = shapes.add_table(len(rows), len(table.columns), Emu(x), Emu(y), Emu(cx), Emu(sum(heights)))
+    frame.name = name
+    grid = frame.table
+    _plain(grid)
+    for i, w in enumerate(widths):
+        grid.columns[i].width = Emu(w)
+    for r, (cells, h) in enumerate(zip(rows, heights)):
+        grid.rows[r].height = Emu(h)
+        kind = "head" if r == 0 else ("total" if table.total and r == len(rows) - 1 else "body")
+        for c, text in enumerate(cells):
+            _cell(grid.cell(r, c), text, size, kind, table.numeric[c], r)
+    return frame
+
+
+def _plain(grid) -> None:
+    """No built-in table style flags: every cell is styled explicitly with theme colours."""
+    tbl_pr = grid._tbl.tblPr
+    for flag in ("firstRow", "bandRow"):
+        tbl_pr.set(flag, "0")
+
+
+def _cell(cell, text: str, size: float, kind: str, right: bool, row: int) -> None:
+    """One cell: text, alignment, margins, fill and border by row kind (head, body, total)."""
+    cell.margin_left = cell.margin_right = CELL_MARGIN
+    cell.margin_top = cell.margin_bottom = Pt(3)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame = cell.text_frame
+    frame.word_wrap = True
+    frame.text = text
+    para = frame.paragraphs[0]
+    para.alignment = PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
+    for run in para.runs:
+        run.font.size = Pt(size)
+        run.font.bold = kind != "body"
+        if kind == "head":
+            run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+    if kind == "head":
+        cell.fill.solid()
+        cell.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    elif row % 2 == 0 or kind == "total":
+        _scheme_fill(cell, "bg1", 95000)
+    else:
+        cell.fill.background()
+    if kind == "total":
+        _top_border(cell)
+
+
+def _scheme_fill(cell, color: str, lum_mod: int) -> None:
+    """A light theme-colour fill (a darkened background) on a cell."""
+    cell.fill.solid()
+    cell.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+    cell.fill.fore_color.brightness = -(100000 - lum_mod) / 100000
+
+
+def _top_border(cell) -> None:
+    """A 1.5 pt accent line above a total-row cell."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    ln = etree.Element(f"{{{A_NS}}}lnT", w="19050")
+    fill = etree.SubElement(ln, f"{{{A_NS}}}solidFill")
+    etree.SubElement(fill, f"{{{A_NS}}}schemeClr", val="accent1")
+    tc_pr.insert(0, ln)

@@ -1,0 +1,171 @@
+"""Text on slides: paragraphs and runs, size estimates that keep text inside its box, fonts per locale."""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from .fonts import set_rpr_ea
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+LANGS = {"zh-CN": "zh-CN", "en": "en-US", "es": "es-ES"}
+MIN_PT = 12  # never below 12 pt on a slide
+LINE = 1.2  # line height as a multiple of the font size
+EMU_PER_PT = 12700
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: text, indent level, bold, and whether it is a sub-heading (no bullet)."""
+
+    text: str
+    level: int = 0
+    heading: bool = False
+
+
+def parse_lines(text: str) -> list[Para]:
+    """Macro output as paragraphs: one per line; '# ' starts a sub-heading, leading spaces indent."""
+    out = []
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        body = line.strip()
+        if body.startswith("# "):
+            out.append(Para(body[2:].strip(), 0, True))
+        else:
+            out.append(Para(body[2:].strip() if body.startswith("- ") else body, min(indent // 2, 2)))
+    return out
+
+
+def em_width(text: str) -> float:
+    """Estimated width of `text` in ems: wide (CJK) characters 1, others about half."""
+    width = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            width += 1.0
+        elif ch.isupper() or ch in "mwMW@%":
+            width += 0.68
+        elif ch in " .,;:'!|il":
+            width += 0.3
+        else:
+            width += 0.52
+    return width
+
+
+def lines_needed(text: str, width_emu: int, size_pt: float) -> int:
+    """How many lines `text` takes at `size_pt` in a box `width_emu` wide (paragraph breaks count)."""
+    per_line = max(1.0, width_emu / EMU_PER_PT / size_pt)
+    return sum(max(1, math.ceil(em_width(part) * 1.06 / per_line)) for part in text.split("\n"))
+
+
+def height_pt(paras: Sequence[Para], width_emu: int, size_pt: float) -> float:
+    """Estimated height of bullet paragraphs (with the space before each) in points."""
+    total = 0.0
+    for p in paras:
+        indent = (p.level + 1) * 0.45 * 72 * EMU_PER_PT
+        total += lines_needed(p.text, int(width_emu - indent), size_pt) * size_pt * LINE + size_pt * 0.35
+    return total
+
+
+def fit_size(text: str, width_emu: int, height_emu: int, sizes: Sequence[float]) -> float:
+    """The largest of `sizes` at which `text` fits the box (the smallest when none does)."""
+    for size in sizes:
+        lines = lines_needed(text, width_emu - Pt(14), size)
+        if lines * size * LINE + 8 <= height_emu / EMU_PER_PT:
+            return size
+    return sizes[-1]
+
+
+def set_text(frame, text: str, size: float | None = None, bold: bool | None = None,
+             color: MSO_THEME_COLOR | None = None, align: PP_ALIGN | None = None) -> None:
+    """Replace a text frame's text (lines become paragraphs) with an optional look."""
+    lines = text.split("\n") or [""]
+    frame.text = lines[0]
+    for line in lines[1:]:
+        frame.add_paragraph().text = line
+    for para in frame.paragraphs:
+        style_para(para, size, bold, color, align)
+
+
+def style_para(para, size: float | None = None, bold: bool | None = None,
+               color: MSO_THEME_COLOR | None = None, align: PP_ALIGN | None = None) -> None:
+    """Apply size, bold, theme colour and alignment to a paragraph and its runs."""
+    if align is not None:
+        para.alignment = align
+    for run in para.runs:
+        font = run.font
+        if size is not None:
+            font.size = Pt(max(size, MIN_PT))
+        if bold is not None:
+            font.bold = bold
+        if color is not None:
+            font.color.theme_color = color
+
+
+def add_box(shapes, box: tuple[int, int, int, int], text: str, size: float, name: str,
+            bold: bool = False, color: MSO_THEME_COLOR | None = None, align: PP_ALIGN = PP_ALIGN.LEFT,
+            anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, wrap: bool = True):
+    """A text box at `box` (x, y, cx, cy) with one look for all its text."""
+    shape = shapes.add_textbox(*(Emu(int(v)) for v in box))
+    shape.name = name
+    frame = shape.text_frame
+    frame.word_wrap = wrap
+    frame.vertical_anchor = anchor
+    set_text(frame, text, size, bold, color, align)
+    return shape
+
+
+def fill_bullets(frame, paras: Sequence[Para], size: float) -> None:
+    """Fill a body placeholder with bullet paragraphs; sub-headings are bold and unbulleted."""
+    frame.text = ""
+    for i, p in enumerate(paras):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.text = p.text
+        para.level = p.level
+        style_para(para, size - 2 * p.level, True if p.heading else None,
+                   MSO_THEME_COLOR.ACCENT_1 if p.heading else None)
+        if p.heading:
+            no_bullet(para)
+
+
+def no_bullet(para) -> None:
+    """Remove the bullet (and its hanging indent) of one paragraph."""
+    ppr = para._p.get_or_add_pPr()
+    ppr.set("marL", "0")
+    ppr.set("indent", "0")
+    for old in ppr.findall(f"{{{A_NS}}}buNone"):
+        ppr.remove(old)
+    etree.SubElement(ppr, f"{{{A_NS}}}buNone")
+
+
+def finish_runs(root: etree._Element, locale: str, ea_font: tuple[str, str]) -> None:
+    """Every run gets the locale's language; runs with CJK text get an East Asian font."""
+    lang = LANGS.get(locale, "en-US")
+    for r in root.iter(f"{{{A_NS}}}r"):
+        rpr = r.find(f"{{{A_NS}}}rPr")
+        if rpr is None:
+            rpr = etree.Element(f"{{{A_NS}}}rPr")
+            r.insert(0, rpr)
+        rpr.set("lang", lang)
+        t = r.find(f"{{{A_NS}}}t")
+        if locale == "zh-CN" or (t is not None and t.text and CJK.search(t.text)):
+            set_rpr_ea(rpr, ea_font[1] if _in_title(r) else ea_font[0])
+
+
+def _in_title(r: etree._Element) -> bool:
+    """Whether a run sits in a title placeholder."""
+    for anc in r.iterancestors(f"{{{P_NS}}}sp"):
+        ph = anc.find(f"{{{P_NS}}}nvSpPr/{{{P_NS}}}nvPr/{{{P_NS}}}ph")
+        return ph is not None and ph.get("type") in ("title", "ctrTitle")
+    return False
