@@ -1,0 +1,106 @@
+"""plangen templates export / check: the defaults copied out, a template folder checked in memory."""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import docx
+import pytest
+from pptx import Presentation
+
+from plangen.render.jinja import default_dir
+from plangen.templates_cmd import check, default_files, export
+
+
+@pytest.fixture
+def exported(tmp_path) -> Path:
+    """A fresh export of the defaults."""
+    export(tmp_path / "corp")
+    return tmp_path / "corp"
+
+
+def _messages(problems, folder: Path) -> list[str]:
+    return sorted(p.message.replace(str(folder), "DIR") for p in problems)
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*")}
+
+
+def it_exports_every_default_template(exported) -> None:
+    names = default_files()
+    assert {"base.docx", "base.pptx", "outlines/document.yaml", "i18n/zh-CN.yaml", "i18n/en.yaml"} <= set(names)
+    assert any(n.startswith("text/zh-CN/") and n.endswith(".j2") for n in names)
+    for name in names:
+        assert (exported / name).read_bytes() == (default_dir() / name).read_bytes()
+
+
+def it_refuses_to_overwrite_an_export_unless_forced(exported) -> None:
+    with pytest.raises(FileExistsError, match="--force"):
+        export(exported)
+    assert export(exported, overwrite=True)
+
+
+def it_finds_the_same_in_an_untouched_export_as_in_the_defaults(exported, tmp_path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert _messages(check(exported), exported) == _messages(check(tmp_path / "empty"), tmp_path / "empty")
+
+
+def it_writes_nothing(exported) -> None:
+    before = _snapshot(exported)
+    check(exported)
+    assert _snapshot(exported) == before
+
+
+def it_reports_a_syntax_error_with_file_and_line(exported) -> None:
+    path = exported / "text/zh-CN/document.j2"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    path.write_text(path.read_text(encoding="utf-8") + "\n{% macro broken() %}{{ plan.title }{% endmacro %}\n",
+                    encoding="utf-8")
+    found = [str(p) for p in check(exported) if "syntax error" in p.message]
+    assert found and found[0].startswith(f"text/zh-CN/document.j2:{lines + 2}: syntax error")
+
+
+def it_reports_an_unknown_name_with_the_nearest_names(exported) -> None:
+    path = exported / "text/zh-CN/document.j2"
+    path.write_text(path.read_text(encoding="utf-8") + "\n{% macro extra() %}{{ plan.titel }}{% endmacro %}\n",
+                    encoding="utf-8")
+    found = [str(p) for p in check(exported) if "titel" in p.message]
+    assert found and "did you mean 'title'" in found[0] and "document.j2" in found[0]
+
+
+def it_reports_an_outline_naming_a_missing_macro_and_style(exported) -> None:
+    path = exported / "outlines/document.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n- {text: no_such_macro, style: No Such Style}\n",
+                    encoding="utf-8")
+    found = [str(p) for p in check(exported)]
+    assert any("'no_such_macro' is neither a macro of text/zh-CN/document.j2" in f for f in found)
+    assert any("style: 'No Such Style' is not a style of base.docx" in f for f in found)
+
+
+def it_reports_layouts_and_styles_the_bases_lack(exported) -> None:
+    prs = Presentation(str(exported / "base.pptx"))
+    layout = next(x for x in prs.slide_layouts if x.name == "Section Header")
+    layout._element.cSld.set("name", "Divider")
+    prs.save(str(exported / "base.pptx"))
+    doc = docx.Document(str(exported / "base.docx"))
+    doc.styles["Big Number"].name = "Huge Number"
+    doc.save(str(exported / "base.docx"))
+    found = [str(p) for p in check(exported)]
+    assert any("no layout 'Section Header', which the deck outline uses" in f for f in found)
+    assert any("style 'Big Number' is missing" in f for f in found)
+
+
+def it_reports_a_base_that_is_not_an_office_file(exported) -> None:
+    (exported / "base.docx").write_bytes(b"not a zip")
+    found = [str(p) for p in check(exported)]
+    assert any("base.docx: not a Word document (.docx): the file is not a zip package" in f for f in found)
+
+
+def it_checks_against_another_plan(exported, samples_dir) -> None:
+    assert isinstance(check(exported, samples_dir / "zh-annual-plan.yaml"), list)
+
+
+def it_reports_a_missing_folder(tmp_path) -> None:
+    assert [p.message for p in check(tmp_path / "nope")] == ["not a folder"]
