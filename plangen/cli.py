@@ -185,5 +185,107 @@ def schema() -> None:
     click.echo(json.dumps(jsonout.plan_schema(), ensure_ascii=False, indent=2))
 
 
+
+# -- company templates (library: plangen.templates_cmd) -----------------------------------------
+
+def _template_failed(e: Exception) -> None:
+    """A template or Office-file problem: one clear message, exit 2."""
+    click.echo(f"plangen: {e}", err=True)
+    raise click.exceptions.Exit(EXIT_INVALID)
+
+
+@cli.command("render")
+@click.argument("template", type=click.Path(dir_okay=False, exists=True))
+@click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("--per-rep", is_flag=True, help="One document per rep (the template sees `rep`).")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Folder for the rendered documents.")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+def render_cmd(template: str, plan_file: str, per_rep: bool, out_dir: str, force: bool) -> None:
+    """Render your own .docx/.pptx TEMPLATE (Jinja tags) with PLAN, once or once per rep."""
+    from plangen.render.jinja import TemplateProblem
+    from plangen.templates_cmd import render_file
+    try:
+        files = render_file(template, plan_file, per_rep)
+    except TemplateProblem as e:
+        _template_failed(e)
+    for name, data in files:
+        path = Path(out_dir) / name
+        if path.resolve() == Path(template).resolve():
+            raise WriteRefused(f"{path}: would replace the template itself; choose another -o folder")
+        click.echo(f"✓ wrote {write_atomic(path, data, overwrite=force)}")
+
+
+@cli.group("templates", cls=PlangenGroup)
+def templates_group() -> None:
+    """Company templates: export the defaults, check a folder, document the render context."""
+
+
+@templates_group.command("export")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Replace files already in DIRECTORY.")
+def templates_export(directory: str, force: bool) -> None:
+    """Copy the default base.docx, base.pptx, outlines, text templates and labels into DIRECTORY."""
+    from plangen.templates_cmd import export
+    try:
+        files = export(directory, overwrite=force)
+    except FileExistsError as e:
+        raise WriteRefused(str(e)) from None
+    click.echo(f"✓ wrote {len(files)} files to {directory}")
+    click.echo(f"  next: edit them, then plangen templates check {directory}")
+
+
+@templates_group.command("check")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--plan", "plan_file", type=click.Path(dir_okay=False), default=None,
+              help="Check against this plan instead of plangen's Chinese sample.")
+def templates_check(directory: str, plan_file: str | None) -> None:
+    """Render every template of DIRECTORY in memory, in every locale; list every problem (exit 2)."""
+    from plangen.render.jinja import TemplateProblem
+    from plangen.templates_cmd import check
+    try:
+        problems = check(directory, plan_file)
+    except TemplateProblem as e:
+        _template_failed(e)
+    for p in problems:
+        click.echo(str(p), err=True)
+    if problems:
+        click.echo(f"✗ {directory}: {len(problems)} problem(s)", err=True)
+        raise click.exceptions.Exit(EXIT_INVALID)
+    click.echo(f"✓ {directory}: every template renders in {', '.join(LOCALES)}")
+
+
+@templates_group.command("context-doc")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file (e.g. docs/context.md) instead of printing.")
+def templates_context_doc(output: str | None) -> None:
+    """Print the names templates can use, with types and the sample's values (docs/context.md)."""
+    from plangen.render.context_doc import generate
+    text = generate()
+    if output:
+        click.echo(f"✓ wrote {write_atomic(output, text, overwrite=True)}")
+    else:
+        click.echo(text, nl=False)
+
 if __name__ == "__main__":
     main()
+
+
+# -- track (library: plangen.track) -------------------------------------------------------------
+
+@cli.command("track")
+@click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.argument("actuals_file", metavar="ACTUALS", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Folder for the progress report (.docx, .pptx, .xlsx).")
+@click.option("--as-of", default=None, metavar="MONTH", help="Last month to count (2027-09); default: the latest "
+              "month in ACTUALS.")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None, force: bool) -> None:
+    """Track PLAN against ACTUALS (.csv/.xlsx by month): attainment, run-rate, reps behind plan."""
+    from plangen.track.command import progress_report, summary_line
+    plan, _ = load_plan(plan_file)
+    files, progress = progress_report(plan, plan_file, actuals_file, as_of)
+    for name, data in files:
+        click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
+    click.echo(summary_line(progress))

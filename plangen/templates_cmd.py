@@ -346,7 +346,13 @@ def render_file(template: str | Path, plan_path: str | Path, per_rep: bool = Fal
     plan = load(plan_path)
     d = decompose(plan)
     if not per_rep:
-        return [(template.name, render(data, user_context(plan, d), template.name))]
+        try:
+            return [(template.name, render(data, user_context(plan, d), template.name))]
+        except jinja.TemplateProblem as e:
+            if "'rep' is undefined" not in e.message:
+                raise
+            raise jinja.TemplateProblem(f"{e.message.split(';')[0]}: the template names `rep`; "
+                                        "render it with --per-rep", e.file) from None
     if not d.reps:
         raise OfficeFileProblem("--per-rep: the plan has no reps (team.reps)", str(plan_path))
     return [(f"{template.stem}-{_safe(rep_id)}{template.suffix}", render(data, ctx, template.name))

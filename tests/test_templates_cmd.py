@@ -104,3 +104,33 @@ def it_checks_against_another_plan(exported, samples_dir) -> None:
 
 def it_reports_a_missing_folder(tmp_path) -> None:
     assert [p.message for p in check(tmp_path / "nope")] == ["not a folder"]
+
+
+# -- the commands ------------------------------------------------------------------------------
+
+def _run(*args: str):
+    from click.testing import CliRunner
+    from plangen.cli import cli
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def it_exports_and_checks_from_the_command_line(tmp_path) -> None:
+    folder = tmp_path / "corp"
+    assert _run("templates", "export", str(folder)).exit_code == 0
+    assert _run("templates", "export", str(folder)).exit_code == 1
+    (folder / "text/zh-CN/document.j2").write_text("{% macro x() %}{{ plan.title }{% endmacro %}", encoding="utf-8")
+    result = _run("templates", "check", str(folder))
+    assert result.exit_code == 2 and "syntax error" in result.output
+
+
+def it_renders_a_users_file_per_rep_and_refuses_bad_ones(tmp_path, samples_dir) -> None:
+    from fixtures.office import quota_docx
+    (tmp_path / "quota.docx").write_bytes(quota_docx())
+    plan = str(samples_dir / "zh-annual-plan.yaml")
+    ok = _run("render", str(tmp_path / "quota.docx"), plan, "--per-rep", "-o", str(tmp_path / "out"))
+    assert ok.exit_code == 0 and len(list((tmp_path / "out").glob("quota-r0*.docx"))) == 4
+    once = _run("render", str(tmp_path / "quota.docx"), plan, "-o", str(tmp_path / "once"))
+    assert once.exit_code == 2 and "--per-rep" in once.output and not (tmp_path / "once").exists()
+    (tmp_path / "bad.pptx").write_bytes(b"PK\x03\x04 broken")
+    bad = _run("render", str(tmp_path / "bad.pptx"), plan, "-o", str(tmp_path / "out"))
+    assert bad.exit_code == 2 and "bad.pptx: not a PowerPoint deck" in bad.output and "Traceback" not in bad.output
