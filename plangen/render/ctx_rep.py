@@ -20,12 +20,14 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     tables.update(_splits(c, rep))
     if c.plan.funnel:
         tables["rep_activities"] = _activities(c, rep)
+        tables["rep_activity_rates"] = _activity_rates(c, rep)
     customers = [x for x in d.customers if x.owner == rep.id]
     if customers:
         tables["rep_customers"] = _customers(c, rep, customers)
     if d.budget and d.budget.items:
         tables["rep_budget"] = _budget(c, rep)
-    period = c.plan.plan.period
+    if c.plan.team.action_plan:
+        tables["rep_actions"] = _action_table(c)
     return {
         "id": rep.id, "name": rep.name, "region": rep.region or "",
         "start": f.date(rep.start) if rep.start else "", "weight": f.number(rep.weight, 1),
@@ -134,3 +136,25 @@ def _actions(c: Ctx) -> list[dict[str, str]]:
              "reward": sep.join(a.reward), "penalty": sep.join(a.penalty),
              "obstacles": sep.join(a.obstacles + a.knowledge), "support": sep.join(a.support)}
             for a in c.plan.team.action_plan]
+
+
+def _activity_rates(c: Ctx, rep: RepTarget):
+    """Each activity per working day, per working week, per active month and in total."""
+    L, d = c.L, c.d
+    days = sum(1 for m in d.months for x in m.days if not rep.start or x.date >= rep.start)
+    weeks = sum(1 for _, amount in rep_weeks(d, rep) if amount) or 1
+    months = sum(1 for r in rep.ramp if r > 0) or 1
+    rows = []
+    for k in ACT_KEYS:
+        total = sum(getattr(a, k) for a in rep.activities)
+        rows.append([L[k], *[c.f.number(Fraction(total, n), 1) for n in (days or 1, weeks, months)], c.f.count(total)])
+    return c.table("rep_activity_rates", L["activities"], [L["activities"], L["per_day"], L["per_week"],
+                   L["per_month"], L["total"]], rows, [False, True, True, True, True])
+
+
+def _action_table(c: Ctx):
+    """The action plan: what, deadline, reward, penalty, obstacles and knowledge, support."""
+    L = c.L
+    keys = ("what", "deadline", "reward", "penalty", "obstacles", "support")
+    return c.table("rep_actions", L["action_plan"], [L[f"action_{k}"] for k in keys],
+                   [[a[k] for k in keys] for a in _actions(c)], [False] * len(keys))

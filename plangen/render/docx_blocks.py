@@ -193,3 +193,18 @@ def set_header_text(doc: Document, text: str) -> None:
         p.remove(r)
     if text:
         run(p, text)
+
+
+def keep_with_next(b: etree._Element) -> None:
+    """Keep the last body paragraph (e.g. a table's introduction) on the page of what follows."""
+    last = b[-2] if len(b) > 1 and b[-1].tag == qn("w:sectPr") else (b[-1] if len(b) else None)
+    if last is None or last.tag != qn("w:p"):
+        return
+    ppr = last.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        last.insert(0, ppr)
+    if ppr.find(qn("w:keepNext")) is None:
+        pstyle = ppr.find(qn("w:pStyle"))
+        node = el("w:keepNext")
+        (pstyle.addnext(node) if pstyle is not None else ppr.insert(0, node))

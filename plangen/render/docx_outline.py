@@ -15,7 +15,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from . import jinja
-from .docx_blocks import append, body, caption, heading, page_break, para, plain_numbering, set_header_text
+from .docx_blocks import (append, body, caption, heading, keep_with_next, page_break, para, plain_numbering,
+                          set_header_text)
 from .docx_chart import add_chart
 from .docx_pages import PageEstimate
 from .docx_table import KEEP_ROWS, column_widths, fold, signature_table, table_xml
@@ -170,6 +171,7 @@ class OutlineWriter:
             return False
         if b.get("fold"):
             t = fold(t, int(b["fold"]))
+        keep_with_next(body(self.doc))
         if b.get("caption", True):
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)

@@ -13,14 +13,17 @@ from .docx_blocks import display_width, el, run, style_id
 from .values import Table
 
 MIN_COL, MAX_COL = 4, 40          # display columns a column is given at least / at most
-KEEP_ROWS = 15                    # tables up to this many rows are kept on one page
+TWIPS_PER_COLUMN = 120            # 9.5 pt text: one display column (half an East Asian character)
+COMPACT_COLUMNS = 10              # wider tables get narrower cell margins
+KEEP_ROWS = 8                    # tables up to this many rows are kept on one page
 
 
 def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element:
     """A w:tbl for `t` spanning `width` twips: header row, body rows, bold total row."""
-    widths = column_widths(t, width)
+    compact = len(t.columns) > COMPACT_COLUMNS
+    widths = column_widths(t, width, compact)
     tbl = el("w:tbl")
-    _tbl_pr(tbl, style, width, t.total is not None)
+    _tbl_pr(tbl, style, sum(widths), t.total is not None, compact)
     grid = el("w:tblGrid", tbl)
     for w in widths:
         el("w:gridCol", grid, w=str(w))
@@ -33,11 +36,15 @@ def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element
     return tbl
 
 
-def _tbl_pr(tbl: etree._Element, style: str, width: int, total: bool) -> None:
+def _tbl_pr(tbl: etree._Element, style: str, width: int, total: bool, compact: bool) -> None:
     pr = el("w:tblPr", tbl)
     el("w:tblStyle", pr, val=style_id(style))
     el("w:tblW", pr, w=str(width), type="dxa")
     el("w:tblLayout", pr, type="fixed")
+    if compact:
+        mar = el("w:tblCellMar", pr)
+        el("w:left", mar, w="40", type="dxa")
+        el("w:right", mar, w="40", type="dxa")
     el("w:tblLook", pr, val="04A0" if not total else "04E0", firstRow="1", lastRow="1" if total else "0",
        firstColumn="0", lastColumn="0", noHBand="0", noVBand="1")
 
@@ -61,25 +68,59 @@ def _row(tbl: etree._Element, cells: Sequence[str], numeric: Sequence[bool], wid
             run(p, text, bold or header)
 
 
-def column_widths(t: Table, width: int) -> list[int]:
-    """Twips per column, in proportion to the widest cell (clamped), summing to `width`."""
-    rows = [t.columns, *t.rows, *([t.total] if t.total else [])]
-    want = []
-    for i in range(len(t.columns)):
-        cells = [display_width(r[i]) + 2 for r in rows[1:] if i < len(r)] or [0]
-        want.append(min(MAX_COL, max(MIN_COL, max(cells), _header_need(t.columns[i]))))
-    total = sum(want)
-    out = [width * w // total for w in want]
+def column_widths(t: Table, width: int, compact: bool = False) -> list[int]:
+    """Twips per column: each gets what its longest word needs, the rest goes where text is longest.
+
+    A table of few narrow columns is not stretched to the full width.
+    """
+    want, least = wanted_columns(t)
+    if compact:
+        want, least = [w - 1 for w in want], [m - 1 for m in least]
+    width = table_width(want, width)
+    unit = width / max(sum(want), 1)
+    if sum(want) * TWIPS_PER_COLUMN > width:
+        spare = width / TWIPS_PER_COLUMN - sum(least)
+        grow = sum(w - m for w, m in zip(want, least)) or 1
+        want = [m + max(spare, 0) * (w - m) / grow for w, m in zip(want, least)] if spare > 0 else least
+        unit = width / sum(want)
+    out = [int(w * unit) for w in want]
     out[-1] += width - sum(out)
     return out
 
 
+def wanted_columns(t: Table) -> tuple[list[int], list[int]]:
+    """Display columns each column would like (widest cell or header) and needs (longest word)."""
+    rows = [*t.rows, *([t.total] if t.total else [])]
+    want, least = [], []
+    for i, head in enumerate(t.columns):
+        cells = [r[i] for r in rows if i < len(r)]
+        full = max([display_width(c) + 2 for c in cells] or [0])
+        words = full if t.numeric[i] else max([_word_need(c) for c in cells] or [0])
+        head_need = _header_need(head)
+        least.append(max(MIN_COL, min(MAX_COL, max(words, _word_need(head)))))
+        want.append(max(least[-1], min(MAX_COL, max(full, head_need))))
+    return want, least
+
+
+def _word_need(text: str) -> int:
+    """Columns the longest unbreakable word of `text` needs (East Asian text breaks anywhere)."""
+    widths = [min(display_width(w), 8) if display_width(w) > len(w) else display_width(w)
+              for w in text.split()] or [0]
+    return max(widths) + 3
+
+
+def table_width(want: Sequence[int], full: int) -> int:
+    """The table's width: the full text width, or less for a table of few narrow columns."""
+    natural = sum(want) * TWIPS_PER_COLUMN
+    return full if natural * 1.6 >= full else max(full // 2, int(natural * 1.6))
+
+
 def _header_need(text: str) -> int:
-    """Columns a header needs when it may wrap: its longest word, or half of an East Asian one."""
+    """Columns a header needs when it may wrap: its longest word, or half of a long East Asian one."""
     words = text.split() or [""]
     widest = max(display_width(w) for w in words)
     if len(words) == 1 and widest > len(text):
-        return -(-widest // 2) + 1
+        return max(-(-widest // 2) + 1, min(widest + 2, 6))
     return widest + 2
 
 
