@@ -180,7 +180,7 @@ def test_zh_sample_forecast_and_context():
     assert len(table.rows) == 12 and table.total[0] == "合计"
     chart = ctx["charts"]["forecast"]
     validate(chart)
-    assert chart.kind == "line" and [s.role for s in chart.series] == ["history", "other", "plan"]
+    assert chart.kind == "line" and [s.role for s in chart.series] == ["history", "stretch", "plan"]
     assert ("高" if fc.gap >= 0 else "低") in f["headline"]
 
 

@@ -68,12 +68,12 @@ def forecast_table(c: Ctx, fc: Forecast) -> Table:
 
 
 def forecast_chart(c: Ctx, fc: Forecast) -> ChartSpec:
-    """Last history year in grey, the forecast, and the plan in the accent colour."""
+    """Last history year in grey, the forecast (accent 2: accent 3 is grey in the base theme), the plan in accent 1."""
     L, f, monthly = c.L, c.f, c.plan.history.monthly
     last = fc.years[-1]
     cats = tuple(f.month_short(m.month) if len(c.d.months) <= 12 else c.month_label(m.index) for m in c.d.months)
     series = (Series(str(last), tuple(f.scaled(monthly[last][m.month - 1]) for m in c.d.months), "history"),
-              Series(L["forecast_trend"], tuple(f.scaled(v) for v in fc.months), "other"),
+              Series(L["forecast_trend"], tuple(f.scaled(v) for v in fc.months), "stretch"),
               Series(f"{L['plan_year']} {c.plan.plan.period.start[0]}", tuple(f.scaled(v) for v in fc.target_months),
                      "plan"))
     return ChartSpec("line", L["chart_forecast"], cats, series, f.excel_format(),

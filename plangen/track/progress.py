@@ -1,0 +1,184 @@
+"""Plan vs actual: attainment by month, quarter, period to date, dimension and rep; run-rate and gap.
+
+Pure: plan + decomposition + actuals -> an immutable Progress. Definitions:
+
+* elapsed months: the period months up to the latest month with actuals (or `as_of`);
+  time elapsed = elapsed months / period months.
+* attainment = actual to date / target of the whole period; attainment to date = actual to
+  date / plan of the elapsed months.
+* run-rate projection = actual to date + (actual to date / elapsed months) x remaining months.
+* needed per remaining month = (target - actual to date) / remaining months, rounded up.
+* a rep is behind plan when their attainment is below their time elapsed: elapsed months
+  of the months the rep works (ramp > 0) over all the months the rep works.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..decompose.allocate import largest_remainder
+from ..decompose.result import Decomposition, frozen_map
+from ..model.schema import Plan
+from .actuals import DIMENSIONS, Actuals
+
+
+@dataclass(frozen=True)
+class Line:
+    """One thing tracked: its period target, plan and actual to date, run-rate and status."""
+
+    key: str
+    label: str
+    target: int
+    plan_to_date: int
+    actual: int
+    elapsed: Fraction          # the share of its time that has passed
+    run_rate: int
+    needed_per_month: int      # 0 when the target is reached or no month remains
+
+    @property
+    def attainment(self) -> Fraction | None:
+        """Actual to date over the period target."""
+        return Fraction(self.actual, self.target) if self.target else None
+
+    @property
+    def attainment_to_date(self) -> Fraction | None:
+        """Actual to date over the plan of the elapsed months."""
+        return Fraction(self.actual, self.plan_to_date) if self.plan_to_date else None
+
+    @property
+    def remaining(self) -> int:
+        """What is left to reach the target (negative when exceeded)."""
+        return self.target - self.actual
+
+    @property
+    def behind(self) -> bool:
+        """Attainment below the time elapsed."""
+        return self.attainment is not None and self.attainment < self.elapsed
+
+
+@dataclass(frozen=True)
+class MonthProgress:
+    """One period month: plan, actual (None after the last tracked month) and cumulatives."""
+
+    index: int
+    plan: int
+    actual: int | None
+    cum_plan: int
+    cum_actual: int | None
+
+
+@dataclass(frozen=True)
+class QuarterProgress:
+    """One quarter: plan, actual of its elapsed months, and how many of its months have passed."""
+
+    index: int
+    plan: int
+    actual: int
+    months_elapsed: int
+    months: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the plan stands against the actuals."""
+
+    as_of: int                              # index of the last tracked month
+    months_elapsed: int
+    months_total: int
+    months: tuple[MonthProgress, ...]
+    quarters: tuple[QuarterProgress, ...]
+    total: Line
+    needed_by_month: tuple[int, ...]        # what is left, spread over the remaining months by the plan
+    reps: tuple[Line, ...]
+    no_rep: int                             # actual to date carried by no rep
+    dimensions: Mapping[str, tuple[Line, ...]]
+
+    @property
+    def elapsed(self) -> Fraction:
+        """Time elapsed: elapsed months over all months of the period."""
+        return Fraction(self.months_elapsed, self.months_total)
+
+    @property
+    def remaining_months(self) -> int:
+        return self.months_total - self.months_elapsed
+
+    @property
+    def behind(self) -> tuple[Line, ...]:
+        """The reps behind plan, furthest behind first."""
+        return tuple(sorted((r for r in self.reps if r.behind), key=lambda r: (r.attainment - r.elapsed, r.key)))
+
+
+def run_rate(actual: int, elapsed: int, total: int) -> int:
+    """Actual to date plus the average month so far for each remaining month."""
+    return actual if not elapsed else round(Fraction(actual * total, elapsed))
+
+
+def needed(remaining: int, months: int) -> int:
+    """What each remaining month must bring, rounded up; 0 when nothing is left."""
+    return -(-remaining // months) if remaining > 0 and months else 0
+
+
+def line(key: str, label: str, plan_months: tuple[int, ...], actual_months: tuple[int, ...], k: int,
+         active: tuple[bool, ...] | None = None) -> Line:
+    """A tracked line from its plan and actual per month, `k` months elapsed."""
+    active = active or (True,) * len(plan_months)
+    n_active, k_active = sum(active), sum(active[:k])
+    actual = sum(actual_months[:k])
+    elapsed = Fraction(k_active, n_active) if n_active else Fraction(1)
+    return Line(key, label, sum(plan_months), sum(plan_months[:k]), actual, elapsed,
+                run_rate(actual, k_active, n_active) if k_active else actual,
+                needed(sum(plan_months) - actual, n_active - k_active))
+
+
+def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = None) -> Progress:
+    """The progress of the plan up to `as_of` (default: the latest month with actuals)."""
+    n = len(d.months)
+    last = actuals.last_month if as_of is None else as_of
+    k = 0 if last is None else last + 1
+    actual = actuals.by_month(n)
+    total = line("total", "", d.revenue.months, actual, k)
+    return Progress(
+        as_of=k - 1, months_elapsed=k, months_total=n, months=month_progress(d.revenue.months, actual, k),
+        quarters=tuple(QuarterProgress(q.index, q.amount, sum(actual[i] for i in q.months if i < k),
+                                       sum(1 for i in q.months if i < k), len(q.months)) for q in d.quarters),
+        total=total, needed_by_month=needed_by_month(d.revenue.months, total.remaining, k),
+        reps=tuple(line(r.id, r.name, r.months, actuals.by_month(n, rep=r.id), k, tuple(f > 0 for f in r.ramp))
+                   for r in d.reps),
+        no_rep=sum(actuals.by_month(n, rep=None)[:k]) if d.reps else 0,
+        dimensions=frozen_map(dimension_lines(d, actuals, k)))
+
+
+def month_progress(plan: tuple[int, ...], actual: tuple[int, ...], k: int) -> tuple[MonthProgress, ...]:
+    """Months with cumulative plan and actual; no actual after the last tracked month."""
+    out, cp, ca = [], 0, 0
+    for i, (p, a) in enumerate(zip(plan, actual)):
+        cp += p
+        ca += a
+        done = i < k
+        out.append(MonthProgress(i, p, a if done else None, cp, ca if done else None))
+    return tuple(out)
+
+
+def needed_by_month(plan: tuple[int, ...], remaining: int, k: int) -> tuple[int, ...]:
+    """The remaining target spread over the remaining months by their plan amounts."""
+    rest = plan[k:]
+    if not rest or remaining <= 0:
+        return (0,) * len(rest)
+    return tuple(largest_remainder(remaining, list(rest) if sum(rest) else [1] * len(rest)))
+
+
+def dimension_lines(d: Decomposition, actuals: Actuals, k: int) -> dict[str, tuple[Line, ...]]:
+    """Per split value of every dimension that the actuals file fills."""
+    out = {}
+    n = len(d.months)
+    for dim in DIMENSIONS:
+        values = list(dict.fromkeys(r.dims[dim] for r in actuals.rows if dim in r.dims))
+        if not values:
+            continue
+        split = d.splits.get(dim)
+        keys = list(split.shares) if split else []
+        keys += [v for v in values if v not in keys]
+        out[dim] = tuple(line(v, v, split.by_month[v] if split and v in split.by_month else (0,) * n,
+                              actuals.by_month(n, **{dim: v}), k) for v in keys)
+    return out
