@@ -289,23 +289,3 @@ def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None
     for name, data in files:
         click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
     click.echo(summary_line(progress))
-
-
-# -- track (library: plangen.track) -------------------------------------------------------------
-
-@cli.command("track")
-@click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
-@click.argument("actuals_file", metavar="ACTUALS", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), default=".", show_default=True,
-              help="Folder for the progress report (.docx, .pptx, .xlsx).")
-@click.option("--as-of", default=None, metavar="MONTH", help="Last month to count (2027-09); default: the latest "
-              "month in ACTUALS.")
-@click.option("--force", is_flag=True, help="Replace existing files.")
-def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None, force: bool) -> None:
-    """Track PLAN against ACTUALS (.csv/.xlsx by month): attainment, run-rate, reps behind plan."""
-    from plangen.track.command import progress_report, summary_line
-    plan, _ = load_plan(plan_file)
-    files, progress = progress_report(plan, plan_file, actuals_file, as_of)
-    for name, data in files:
-        click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
-    click.echo(summary_line(progress))
