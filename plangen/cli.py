@@ -186,6 +186,74 @@ def schema() -> None:
 
 
 
+# -- build, reps (library: plangen.build, plangen.batch) ----------------------------------------
+
+def _output_options(f):
+    """The options `build` and `reps` share: --jobs, --force, --templates."""
+    f = click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True), default=None,
+                     help="Company template folder [default: the plan's plan.templates, else plangen's].")(f)
+    f = click.option("--force", is_flag=True, help="Replace existing files.")(f)
+    return click.option("--jobs", type=click.IntRange(min=1), default=None,
+                        help="Processes for the rep plans [default: the CPUs, at most 8].")(f)
+
+
+@cli.command("build")
+@click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the annual plan (.docx, .pptx) and reps/.")
+@click.option("--reps", is_flag=True, help="Also write one Word plan per rep to OUT/reps/.")
+@_output_options
+def build_cmd(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force: bool,
+              templates_dir: str | None) -> None:
+    """Write the annual plan as Word (and PowerPoint) documents; --reps adds one plan per rep."""
+    from plangen.build import plan_documents, template_dir
+    from plangen.render.jinja import TemplateProblem
+    plan, doc = load_plan(plan_file)
+    d = decompose(plan)
+    tdir = template_dir(plan, plan_file, templates_dir)
+    try:
+        for path in plan_documents(plan, d, plan_file, out_dir, tdir, force):
+            click.echo(f"✓ wrote {path}")
+        if reps:
+            _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
+    except TemplateProblem as e:
+        _template_failed(e)
+    warn(d, doc)
+
+
+@cli.command("reps")
+@click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the rep plans (<id>-<name>.docx).")
+@_output_options
+def reps_cmd(plan_file: str, out_dir: str, jobs: int | None, force: bool, templates_dir: str | None) -> None:
+    """Write one Word plan per rep (2-4 pages each, with a commitment to sign)."""
+    from plangen.build import template_dir
+    from plangen.render.jinja import TemplateProblem
+    plan, doc = load_plan(plan_file)
+    d = decompose(plan)
+    try:
+        _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
+    except TemplateProblem as e:
+        _template_failed(e)
+    warn(d, doc)
+
+
+def _write_reps(plan: Plan, d: Decomposition, out_dir: Path, tdir: Path | None, jobs: int | None,
+                force: bool) -> None:
+    """Render the rep plans with a progress bar; Ctrl-C reports how far it got (exit 130)."""
+    from plangen.batch import default_jobs, progress_callback, render_reps
+    advance, close = progress_callback(len(d.reps))
+    try:
+        result = render_reps(plan, d, out_dir, str(tdir) if tdir else None, jobs or default_jobs(), force, advance)
+    finally:
+        close()
+    if result.interrupted:
+        click.echo(f"plangen: {result.summary()} in {out_dir}", err=True)
+        raise click.exceptions.Exit(130)
+    click.echo(f"✓ {result.summary()} to {out_dir}")
+
+
 # -- company templates (library: plangen.templates_cmd) -----------------------------------------
 
 def _template_failed(e: Exception) -> None:

@@ -1,0 +1,177 @@
+"""Per-rep Word plans in bulk: a process pool, atomic writes, safe file names, progress, Ctrl-C.
+
+python-docx is not thread-safe, so parallelism is by process; each process builds the render
+context once (from the pickled plan and decomposition) and reads the base .docx once.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .decompose import Decomposition
+from .model import Plan
+from .writer import WriteRefused, write_atomic
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\s]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+MAX_NAME_BYTES = 120
+
+
+def safe_name(text: str, fallback: str = "plan") -> str:
+    """A file name stem valid on Windows, macOS and Linux: no separators or reserved names, short."""
+    name = _UNSAFE.sub("_", unicodedata.normalize("NFC", text)).strip(" ._-")
+    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        name = name[:-1]
+    name = name.rstrip(" ._-") or fallback
+    return f"_{name}" if name.split(".")[0].upper() in _RESERVED else name
+
+
+def rep_file_names(reps: list[tuple[str, str]]) -> list[str]:
+    """`<id>-<name>.docx` for each (id, name), made unique when two clean up to the same name."""
+    seen: set[str] = set()
+    out = []
+    for i, (rep_id, name) in enumerate(reps, start=1):
+        stem = safe_name(f"{rep_id}-{name}", f"rep-{i}")
+        unique, n = stem, 2
+        while unique.lower() in seen:
+            unique, n = f"{stem}-{n}", n + 1
+        seen.add(unique.lower())
+        out.append(f"{unique}.docx")
+    return out
+
+
+@dataclass
+class BatchResult:
+    """What a batch wrote, and whether it was interrupted."""
+
+    total: int
+    written: list[Path] = field(default_factory=list)
+    interrupted: bool = False
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        if self.interrupted:
+            return f"interrupted: {len(self.written)} of {self.total} rep plans written (all complete)"
+        return f"{len(self.written)} rep plans written"
+
+
+# -- worker side -------------------------------------------------------------------------------
+
+_STATE: dict[str, Any] = {}
+
+
+def _init_worker(plan: Plan, d: Decomposition, template_dir: str | None, ignore_sigint: bool = True) -> None:
+    """Build the render context once per process (Ctrl-C is the parent's to handle)."""
+    from .render.context import Ctx, build_context
+    from .render.template_set import TemplateSet
+    if ignore_sigint:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    templates = TemplateSet(Path(template_dir) if template_dir else None)
+    templates.bytes("base.docx")
+    _STATE.update(ctx=build_context(plan, d), c=Ctx(plan, d), reps=d.reps, templates=templates)
+
+
+def _render_one(index: int, path: str, overwrite: bool) -> str:
+    """Render rep `index` and write it atomically to `path`."""
+    from .render.ctx_rep import rep_context
+    from .render.docx_rep import render_rep_docx
+    rep = rep_context(_STATE["c"], _STATE["reps"][index])
+    data = render_rep_docx(_STATE["ctx"], rep, _STATE["templates"])
+    return str(write_atomic(path, data, overwrite=overwrite))
+
+
+# -- parent side -------------------------------------------------------------------------------
+
+def plan_rep_paths(d: Decomposition, out_dir: Path) -> list[Path]:
+    """Where each rep's plan goes."""
+    return [out_dir / n for n in rep_file_names([(r.id, r.name) for r in d.reps])]
+
+
+def refuse_existing(paths: list[Path], force: bool) -> None:
+    """Stop before writing anything when outputs exist and --force was not given."""
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+        raise WriteRefused(f"{existing[0]}{more}: already exist (use --force to replace them)")
+
+
+def render_reps(plan: Plan, d: Decomposition, out_dir: str | Path, template_dir: str | None = None,
+                jobs: int = 1, force: bool = False, on_done: Callable[[Path], None] | None = None) -> BatchResult:
+    """Write every rep's plan to `out_dir`; Ctrl-C stops cleanly, leaving only complete files."""
+    paths = plan_rep_paths(d, Path(out_dir))
+    refuse_existing(paths, force)
+    result = BatchResult(len(paths))
+    done = on_done or (lambda p: None)
+    start = time.time_ns()
+    try:
+        for path in _run(plan, d, template_dir, paths, jobs, force):
+            result.written.append(path)
+            done(path)
+    except KeyboardInterrupt:
+        result.interrupted = True
+        result.written = [p for p in paths if p.exists() and p.stat().st_mtime_ns >= start]
+    return result
+
+
+def _run(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Path], jobs: int,
+         force: bool) -> Iterator[Path]:
+    """Rendered paths as they complete: in this process for one job, else over a process pool."""
+    if jobs <= 1 or len(paths) < 2:
+        _init_worker(plan, d, template_dir, ignore_sigint=False)
+        for i, p in enumerate(paths):
+            yield Path(_render_one(i, str(p), force))
+        return
+    yield from _pool(plan, d, template_dir, paths, jobs, force)
+
+
+def _pool(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Path], jobs: int,
+          force: bool) -> Iterator[Path]:
+    """Render over `jobs` processes; on Ctrl-C cancel what has not started and let running writes finish."""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan, d, template_dir))
+    pending = {pool.submit(_render_one, i, str(p), force) for i, p in enumerate(paths)}
+    try:
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for f in finished:
+                yield Path(f.result())
+    except KeyboardInterrupt:
+        for f in pending:
+            f.cancel()
+        finished, _ = wait([f for f in pending if not f.cancelled()])
+        for f in finished:
+            if f.exception() is None:
+                yield Path(f.result())
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def progress_callback(total: int) -> tuple[Callable[[Path], None], Callable[[], None]]:
+    """A rich progress bar on a terminal (stderr), else nothing: (advance, close)."""
+    if not sys.stderr.isatty():
+        return (lambda p: None), (lambda: None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    bar = Progress(TextColumn("rep plans"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task("reps", total=total)
+    bar.start()
+    return (lambda p: bar.advance(task)), bar.stop
+
+
+def default_jobs() -> int:
+    """Worker processes when --jobs is not given: the CPUs this process may use, at most 8."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:
+        n = os.cpu_count() or 1
+    return max(1, min(8, n))
