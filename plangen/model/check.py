@@ -174,6 +174,20 @@ def _history(plan: Plan, out: Collector) -> None:
     if wants_history and not (h and h.monthly):
         path = ("targets", "revenue") if not isinstance(plan.targets.revenue, int) else ("targets", "phasing")
         out.add(path, "needs history.monthly with at least one full year; found no history")
+    elif not isinstance(plan.targets.revenue, int):
+        _history_base_years(plan, out)
+
+
+def _history_base_years(plan: Plan, out: Collector) -> None:
+    """A target from history needs the years its base is computed from."""
+    years = {y for y, m in plan.history.monthly.items() if len(m) == 12}
+    wanted = {y - 1 for y, _ in plan.plan.period.month_list()}
+    back = (1,) if plan.targets.revenue.base == "last_year" else (1, 2, 3)
+    have = [k for k in back if all(y - (k - 1) in years for y in wanted)]
+    if not have:
+        need = ", ".join(str(y) for y in sorted(wanted))
+        out.add(("targets", "revenue", "base"), f"base {plan.targets.revenue.base} needs history.monthly for {need}; "
+                f"found years {', '.join(str(y) for y in sorted(years)) or 'none'}")
 
 
 def _ramp(plan: Plan, out: Collector) -> None:
