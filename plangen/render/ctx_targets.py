@@ -37,11 +37,11 @@ def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
 
 
 def money_texts(c: Ctx) -> dict[str, str]:
-    """Headline amounts with their currency ("10,000万元", "$12.0M") for big-number slides."""
+    """Headline amounts with their currency ("10,000万元", "$12.0M"; "" when absent) for big-number slides."""
     d, g = c.d, c.d.growth
     values = {"total": d.total, "last_year": g.last_year,
-              **{k: d.metrics[k].total for k in ("stretch", "profit") if d.metrics.get(k)}}
-    return {k: c.f.money(v) for k, v in values.items() if v is not None}
+              **{k: d.metrics[k].total if d.metrics.get(k) else None for k in ("stretch", "profit")}}
+    return {k: c.f.money(v) if v is not None else "" for k, v in values.items()}
 
 
 def peak_month(c: Ctx) -> dict[str, Any] | None:

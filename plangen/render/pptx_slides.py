@@ -12,11 +12,10 @@ from pptx.util import Emu, Inches, Pt
 
 from .pptx_chart import add_chart
 from .pptx_tables import add_table
-from .pptx_text import Para, add_box, fill_bullets, fit_size, set_text
+from .pptx_text import GREY, Para, add_box, fill_bullets, fit_size, set_text
 
 Box = tuple[int, int, int, int]
 NOTE_H = Inches(0.4)
-GREY = MSO_THEME_COLOR.TEXT_1
 
 
 @dataclass
@@ -151,7 +150,7 @@ def fact_cards(slide, facts: list[tuple[str, str]], box: Box) -> None:
     facts = facts[:4]
     x, y, cx, cy = box
     gap = Inches(0.25)
-    w = (cx - gap * (len(facts) - 1)) // len(facts)
+    w = min((cx - gap * (len(facts) - 1)) // len(facts), (cx - 2 * gap) // 3)
     for i, (label, value) in enumerate(facts):
         left = x + i * (w + gap)
         card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(left), Emu(y), Emu(w), Emu(cy))
@@ -159,7 +158,9 @@ def fact_cards(slide, facts: list[tuple[str, str]], box: Box) -> None:
         card.fill.solid()
         card.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
         card.line.fill.background()
-        card.shadow.inherit = False
+        style = card._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}style")
+        if style is not None:
+            card._element.remove(style)
         frame = card.text_frame
         frame.word_wrap = True
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE

@@ -14,20 +14,38 @@ from .values import Table
 
 MAX_ROWS = 10  # at most ~10 body rows per slide
 CELL_MARGIN = Pt(5)
-PAD_PT = 7.5  # top + bottom cell margins
+PAD_PT = 9.0  # top + bottom cell margins and some air
 
 
 def table_size(table: Table) -> float:
-    """Font size for a table: 14 pt when it has few columns, else 12 pt (never smaller)."""
-    return 14 if len(table.columns) <= 5 else 12
+    """Font size: 16 pt for a short narrow table, 14 pt for up to six columns, else 12 pt."""
+    cols = len(table.columns)
+    if cols <= 5 and len(table.rows) <= 6:
+        return 16
+    return 14 if cols <= 6 else 12
+
+
+def natural_width(table: Table, size: float) -> int:
+    """The width (EMU) the table's text wants at `size`, before wrapping."""
+    return int(sum(_wants(table)) * size * EMU_PER_PT)
+
+
+def table_width(table: Table, available: int) -> int:
+    """At most the available width, at least 70% of it."""
+    return max(int(available * 0.7), min(available, natural_width(table, table_size(table))))
+
+
+def _wants(table: Table) -> list[float]:
+    """Per column: the widest text in ems (long texts capped, to wrap), at least the header's longest word."""
+    rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
+    want = [max(min(em_width(r[i]), 22.0) for r in rows) + 1.6 for i in range(len(table.columns))]
+    floor = [max(em_width(w) for w in (table.columns[i].split() or [""])) + 1.6 for i in range(len(table.columns))]
+    return [max(w, f) for w, f in zip(want, floor)]
 
 
 def column_widths(table: Table, total: int) -> list[int]:
-    """Column widths proportional to their widest text, each at least its header's longest word."""
-    rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
-    want = [max(min(em_width(r[i]), 24.0) for r in rows) + 1.2 for i in range(len(table.columns))]
-    floor = [max(em_width(w) for w in (table.columns[i].split() or [""])) + 1.0 for i in range(len(table.columns))]
-    want = [max(w, f) for w, f in zip(want, floor)]
+    """Column widths proportional to what their text wants."""
+    want = _wants(table)
     scale = total / sum(want)
     widths = [int(w * scale) for w in want]
     widths[-1] += total - sum(widths)
@@ -35,14 +53,15 @@ def column_widths(table: Table, total: int) -> list[int]:
 
 
 def row_height_pt(cells, widths: list[int], size: float) -> float:
-    """Estimated height of one row at `size` pt in columns of `widths`."""
+    """Estimated height of one row at `size` pt in columns of `widths` (at least 0.4 inch)."""
     lines = max(lines_needed(text, w - 2 * CELL_MARGIN, size) for text, w in zip(cells, widths))
-    return lines * size * LINE + PAD_PT
+    return max(lines * size * LINE + PAD_PT, 28.8)
 
 
 def fitting_rows(table: Table, width: int, height: int, limit: int = MAX_ROWS) -> int:
     """How many body rows (from the first) fit in `height` under the header, at most `limit`."""
-    widths, size = column_widths(table, width), table_size(table)
+    size = table_size(table)
+    widths = column_widths(table, table_width(table, width))
     used = row_height_pt(table.columns, widths, size)
     if table.total:
         used += row_height_pt(table.total, widths, size)
@@ -70,7 +89,9 @@ def pieces(table: Table, width: int, height: int, limit: int = MAX_ROWS) -> list
 def add_table(shapes, table: Table, box: tuple[int, int, int, int], name: str):
     """Draw `table` at box (x, y, cx, cy); the height is what its rows need, not the box's."""
     x, y, cx, _ = box
-    widths, size = column_widths(table, cx), table_size(table)
+    size = table_size(table)
+    cx = table_width(table, cx)
+    widths = column_widths(table, cx)
     rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
     heights = [Pt(row_height_pt(r, widths, size)) for r in rows]
     frame = shapes.add_table(len(rows), len(table.columns), Emu(x), Emu(y), Emu(cx), Emu(sum(heights)))

@@ -19,8 +19,9 @@ P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 LANGS = {"zh-CN": "zh-CN", "en": "en-US", "es": "es-ES"}
 MIN_PT = 12  # never below 12 pt on a slide
-LINE = 1.2  # line height as a multiple of the font size
+LINE = 1.4  # line height as a multiple of the font size (CJK fonts run tall)
 EMU_PER_PT = 12700
+GREY = "grey"  # a colour token for style_para: text colour lightened
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,11 @@ def em_width(text: str) -> float:
         if unicodedata.east_asian_width(ch) in ("W", "F"):
             width += 1.0
         elif ch.isupper() or ch in "mwMW@%":
-            width += 0.68
-        elif ch in " .,;:'!|il":
-            width += 0.3
+            width += 0.72
+        elif ch in " .,;:'!|il()":
+            width += 0.32
         else:
-            width += 0.52
+            width += 0.6
     return width
 
 
@@ -100,7 +101,7 @@ def set_text(frame, text: str, size: float | None = None, bold: bool | None = No
 
 def style_para(para, size: float | None = None, bold: bool | None = None,
                color: MSO_THEME_COLOR | None = None, align: PP_ALIGN | None = None) -> None:
-    """Apply size, bold, theme colour and alignment to a paragraph and its runs."""
+    """Apply size, bold, theme colour (GREY: a lighter text colour) and alignment to a paragraph."""
     if align is not None:
         para.alignment = align
     for run in para.runs:
@@ -110,7 +111,9 @@ def style_para(para, size: float | None = None, bold: bool | None = None,
         if bold is not None:
             font.bold = bold
         if color is not None:
-            font.color.theme_color = color
+            font.color.theme_color = MSO_THEME_COLOR.TEXT_1 if color == GREY else color
+            if color == GREY:
+                font.color.brightness = 0.35
 
 
 def add_box(shapes, box: tuple[int, int, int, int], text: str, size: float, name: str,
