@@ -200,9 +200,10 @@ def check_texts(ts: TemplateSet, locale: str, ctx: dict[str, Any], rep: dict[str
     return out
 
 
-def _macro_names(module: Any) -> list[str]:
-    """The parameterless macros of a template module (those an outline can name)."""
-    return [n for n in dir(module) if not n.startswith("_") and not getattr(getattr(module, n), "arguments", ())]
+def _macro_names(module: Any, bare: bool = True) -> list[str]:
+    """The macros of a template module; only those without parameters when `bare` (they can be called alone)."""
+    names = [n for n in dir(module) if not n.startswith("_")]
+    return [n for n in names if not bare or not getattr(getattr(module, n), "arguments", ())]
 
 
 def check_outlines(ts: TemplateSet, locale: str, ctx: dict[str, Any], rep: dict[str, Any] | None) -> list[Problem]:
@@ -230,7 +231,7 @@ def _check_outline(ts: TemplateSet, kind: str, locale: str, blocks: list, scope:
     except jinja.TemplateProblem as e:
         return [Problem(where, f"{e.message}: the {kind} outline needs it for locale {locale}")]
     try:
-        names = set(_macro_names(jinja.macros(text, scope, ts.jinja_dir)))
+        names = set(_macro_names(jinja.macros(text, scope, ts.jinja_dir), bare=False))
     except jinja.TemplateProblem:
         names = set()  # reported by check_texts
     styles = docx_styles(ts) if kind != "deck" else set()

@@ -47,6 +47,10 @@ def it_finds_the_same_in_an_untouched_export_as_in_the_defaults(exported, tmp_pa
     assert _messages(check(exported), exported) == _messages(check(tmp_path / "empty"), tmp_path / "empty")
 
 
+def it_finds_no_problem_in_the_defaults(exported) -> None:
+    assert [str(p) for p in check(exported)] == []
+
+
 def it_writes_nothing(exported) -> None:
     before = _snapshot(exported)
     check(exported)
