@@ -131,3 +131,14 @@ def it_keeps_every_slide_on_the_narrower_page(outputs) -> None:
         for shape in slide.shapes:
             if shape.left is not None and shape.width is not None:
                 assert shape.left + shape.width <= after.slide_width + Inches(0.05), (n, shape.name)
+
+
+def it_refuses_a_company_base_that_is_not_an_office_file(tmp_path, samples_dir) -> None:
+    from click.testing import CliRunner
+    from plangen.cli import cli
+    (tmp_path / "corp").mkdir()
+    (tmp_path / "corp" / "base.docx").write_bytes(b"PK\x03\x04 not really")
+    result = CliRunner().invoke(cli, ["build", str(samples_dir / "zh-annual-plan.yaml"), "--templates",
+                                      str(tmp_path / "corp"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "base.docx: not a Word document" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()

@@ -27,8 +27,13 @@ class TemplateSet:
         return path
 
     def bytes(self, name: str) -> bytes:
-        """The content of a template file (base.docx, base.pptx)."""
-        return _read(str(self.path(name)))
+        """The content of a template file (base.docx, base.pptx); a company's Office file is checked first."""
+        path = self.path(name)
+        data = _read(str(path))
+        if self.user_dir and path.parent == self.user_dir and name.endswith((".docx", ".pptx")):
+            from .office_guard import check_office
+            check_office(data, name.rsplit(".", 1)[1], str(path))
+        return data
 
     def outline(self, name: str) -> list[dict[str, Any]]:
         """An outline (outlines/<name>.yaml): the blocks or slides in order."""
