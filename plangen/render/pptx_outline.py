@@ -243,11 +243,12 @@ def cap(names: list[str], limit: int = 4) -> list[str]:
 
 
 def chunk_paras(paras: list[Para], width: int, height: int) -> list[tuple[list[Para], float]]:
-    """Paragraphs in slide-sized chunks (at most six each), with the font size each chunk fits at."""
+    """Paragraphs in slide-sized chunks (six bullets at most, sub-headings aside), with the size each fits at."""
     chunks: list[list[Para]] = [[]]
     for p in paras:
         trial = chunks[-1] + [p]
-        if chunks[-1] and (len(trial) > MAX_BULLETS or height_pt(trial, width, BULLET_SIZES[-1]) * 12700 > height):
+        bullets = sum(1 for x in trial if not x.heading)
+        if chunks[-1] and (bullets > MAX_BULLETS or height_pt(trial, width, BULLET_SIZES[-1]) * 12700 > height):
             moved = [chunks[-1].pop()] if chunks[-1][-1].heading and len(chunks[-1]) > 1 else []
             chunks.append(moved + [p])
         else:

@@ -190,10 +190,10 @@ def build_table(slide, geo: Geometry, spec: SlideSpec) -> None:
 
 
 def table_in(slide, table, box: Box) -> None:
-    """A table at the top of `box` with its note right under it."""
+    """A table at the top of `box`, its note at the bottom (where chart notes go)."""
     x, y, cx, cy = box
-    frame = add_table(slide.shapes, table, (x, y, cx, cy - NOTE_H), f"Table: {table.key}")
-    note_line(slide, (x, y + frame.height + Inches(0.05), cx, NOTE_H), table.note)
+    add_table(slide.shapes, table, (x, y, cx, cy - NOTE_H), f"Table: {table.key}")
+    note_line(slide, (x, y + cy - NOTE_H, cx, NOTE_H), table.note)
 
 
 def build_bullets(slide, geo: Geometry, spec: SlideSpec) -> None:

@@ -36,18 +36,38 @@ def table_width(table: Table, available: int) -> int:
 
 
 def _wants(table: Table) -> list[float]:
-    """Per column: the widest text in ems (long texts capped, to wrap), at least the header's longest word."""
-    rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
+    """Per column: the widest text in ems (long texts capped, to wrap), at least its longest word."""
+    rows = _all_rows(table)
     want = [max(min(em_width(r[i]), 22.0) for r in rows) + 1.6 for i in range(len(table.columns))]
-    floor = [max(em_width(w) for w in (table.columns[i].split() or [""])) + 1.6 for i in range(len(table.columns))]
-    return [max(w, f) for w, f in zip(want, floor)]
+    return [max(w, f) for w, f in zip(want, _floors(table))]
+
+
+def _floors(table: Table) -> list[float]:
+    """Per column: the longest word in ems (bold header a tenth wider), which must never break."""
+    return [max(_longest_word(r[i]) * (1.1 if r is table.columns else 1.0) for r in _all_rows(table)) + 1.6
+            for i in range(len(table.columns))]
+
+
+def _all_rows(table: Table) -> list[tuple[str, ...]]:
+    """Header, body and total rows."""
+    return [table.columns, *table.rows, *([table.total] if table.total else [])]
+
+
+def _longest_word(text: str) -> float:
+    """The width in ems of the longest word (text is never broken inside one), capped at 12."""
+    return min(max((em_width(w) for w in text.split()), default=0.0), 12.0)
 
 
 def column_widths(table: Table, total: int) -> list[int]:
-    """Column widths proportional to what their text wants."""
-    want = _wants(table)
-    scale = total / sum(want)
-    widths = [int(w * scale) for w in want]
+    """Each column gets its longest word; the width left over goes by what the text wants beyond that."""
+    em = table_size(table) * EMU_PER_PT
+    floors = [f * em for f in _floors(table)]
+    extra = [max(w * em - f, 0.0) for w, f in zip(_wants(table), floors)]
+    if sum(floors) >= total or not sum(extra):
+        weights, base, spare = floors, [0.0] * len(floors), total
+    else:
+        weights, base, spare = extra, floors, total - sum(floors)
+    widths = [int(b + spare * w / sum(weights)) for b, w in zip(base, weights)]
     widths[-1] += total - sum(widths)
     return widths
 

@@ -51,9 +51,13 @@ def parse_lines(text: str) -> list[Para]:
 
 def em_width(text: str) -> float:
     """Estimated width of `text` in ems: wide (CJK) characters 1, others about half."""
-    width = 0.0
+    width, wide_before = 0.0, None
     for ch in text:
-        if unicodedata.east_asian_width(ch) in ("W", "F"):
+        wide = unicodedata.east_asian_width(ch) in ("W", "F")
+        if wide_before is not None and wide != wide_before and not ch.isspace():
+            width += 0.25  # renderers add a little space between CJK and Latin text
+        wide_before = wide
+        if wide:
             width += 1.0
         elif ch.isupper() or ch in "mwMW@%":
             width += 0.72
@@ -79,17 +83,21 @@ def height_pt(paras: Sequence[Para], width_emu: int, size_pt: float) -> float:
     return total
 
 
-def fit_size(text: str, width_emu: int, height_emu: int, sizes: Sequence[float]) -> float:
-    """The largest of `sizes` at which `text` fits the box (the smallest when none does)."""
-    for size in sizes:
-        lines = lines_needed(text, width_emu - Pt(14), size)
-        if lines * size * LINE + 8 <= height_emu / EMU_PER_PT:
-            return size
+def fit_size(text: str, width_emu: int, height_emu: int, sizes: Sequence[float], bold: bool = True) -> float:
+    """The largest of `sizes` at which `text` fits the box on one line, else on as many lines as fit
+    (the smallest size when nothing fits); bold text is reckoned a tenth wider."""
+    widen = 1.1 if bold else 1.0
+    room = height_emu / EMU_PER_PT - 8
+    for max_lines in (1, 2, 3):
+        for size in sizes:
+            lines = lines_needed(text, int((width_emu - Pt(14)) / widen), size)
+            if lines <= max_lines and lines * size * LINE <= room:
+                return size
     return sizes[-1]
 
 
 def set_text(frame, text: str, size: float | None = None, bold: bool | None = None,
-             color: MSO_THEME_COLOR | None = None, align: PP_ALIGN | None = None) -> None:
+             color: MSO_THEME_COLOR | str | None = None, align: PP_ALIGN | None = None) -> None:
     """Replace a text frame's text (lines become paragraphs) with an optional look."""
     lines = text.split("\n") or [""]
     frame.text = lines[0]
@@ -100,7 +108,7 @@ def set_text(frame, text: str, size: float | None = None, bold: bool | None = No
 
 
 def style_para(para, size: float | None = None, bold: bool | None = None,
-               color: MSO_THEME_COLOR | None = None, align: PP_ALIGN | None = None) -> None:
+               color: MSO_THEME_COLOR | str | None = None, align: PP_ALIGN | None = None) -> None:
     """Apply size, bold, theme colour (GREY: a lighter text colour) and alignment to a paragraph."""
     if align is not None:
         para.alignment = align
@@ -117,7 +125,7 @@ def style_para(para, size: float | None = None, bold: bool | None = None,
 
 
 def add_box(shapes, box: tuple[int, int, int, int], text: str, size: float, name: str,
-            bold: bool = False, color: MSO_THEME_COLOR | None = None, align: PP_ALIGN = PP_ALIGN.LEFT,
+            bold: bool = False, color: MSO_THEME_COLOR | str | None = None, align: PP_ALIGN = PP_ALIGN.LEFT,
             anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, wrap: bool = True):
     """A text box at `box` (x, y, cx, cy) with one look for all its text."""
     shape = shapes.add_textbox(*(Emu(int(v)) for v in box))
