@@ -59,15 +59,16 @@ def _longest_word(text: str) -> float:
 
 
 def column_widths(table: Table, total: int) -> list[int]:
-    """Each column gets its longest word; the width left over goes by what the text wants beyond that."""
+    """Each column gets its longest word (never broken); what remains goes by what each column wants."""
     em = table_size(table) * EMU_PER_PT
     floors = [f * em for f in _floors(table)]
-    extra = [max(w * em - f, 0.0) for w, f in zip(_wants(table), floors)]
-    if sum(floors) >= total or not sum(extra):
-        weights, base, spare = floors, [0.0] * len(floors), total
+    wants = [max(w * em - f, 0.0) for w, f in zip(_wants(table), floors)]
+    if sum(floors) >= total:
+        widths = [int(total * f / sum(floors)) for f in floors]
     else:
-        weights, base, spare = extra, floors, total - sum(floors)
-    widths = [int(b + spare * w / sum(weights)) for b, w in zip(base, weights)]
+        spare = total - sum(floors)
+        weights = [max(w, f * 0.25) for w, f in zip(wants, floors)]
+        widths = [int(f + spare * w / sum(weights)) for f, w in zip(floors, weights)]
     widths[-1] += total - sum(widths)
     return widths
 
