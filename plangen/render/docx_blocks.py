@@ -196,11 +196,14 @@ def set_header_text(doc: Document, text: str) -> None:
 
 
 def keep_with_next(b: etree._Element) -> None:
-    """Keep the last body paragraph (e.g. a table's introduction) on the page of what follows."""
+    """Keep the last body paragraph (a table's or chart's introduction) on the page of what follows."""
     last = b[-2] if len(b) > 1 and b[-1].tag == qn("w:sectPr") else (b[-1] if len(b) else None)
     if last is None or last.tag != qn("w:p"):
         return
     ppr = last.find(qn("w:pPr"))
+    pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    if pstyle is not None and pstyle.get(qn("w:val")) not in ("ListBullet", "ListNumber"):
+        return  # a caption, note or heading is not an introduction
     if ppr is None:
         ppr = el("w:pPr")
         last.insert(0, ppr)

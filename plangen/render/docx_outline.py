@@ -150,8 +150,9 @@ class OutlineWriter:
         if new_page:
             p.find(qn("w:pPr")).insert(1, etree.Element(qn("w:pageBreakBefore")))
             self.pages.new_page()
-        self.pages.heading(p, level)
-        self.headings.append(HeadingRef(self.add(p), level, self.numbered, text, self.pages.page))
+        ref = HeadingRef(self.add(p), level, self.numbered, text, self.pages.page)
+        self.pages.heading(ref, level)
+        self.headings.append(ref)
 
     def _heading(self, b: dict, level: int) -> bool:
         self.write_heading(self.title(b["heading"]), int(b.get("level", level)))
@@ -161,8 +162,8 @@ class OutlineWriter:
         out = self.macro(b["text"])
         parts = paragraphs(out, self.scope["plan"]["locale"])
         for style, text in parts:
-            p = self.add(para(b.get("style") or style, text, keep_next=b.get("keep_next", False)))
-            self.pages.paragraph(p, text, style)
+            self.add(para(b.get("style") or style, text, keep_next=b.get("keep_next", False)))
+            self.pages.paragraph(text, style)
         return bool(parts)
 
     def _table(self, b: dict, level: int) -> bool:
@@ -190,7 +191,8 @@ class OutlineWriter:
         """A numbered table or figure caption."""
         self.counts[seq] += 1
         self.add(caption(self.L[SEQ[seq]], seq, self.counts[seq], title, "center" if seq == "Figure" else None))
-        self.pages.caption(with_next=seq == "Table")
+        if seq == "Table":
+            self.pages.caption()
 
     def _chart(self, b: dict, level: int) -> bool:
         spec = self.scope["charts"].get(str(b["chart"]))
@@ -199,6 +201,7 @@ class OutlineWriter:
         pie = spec.kind == "pie"
         width = Cm(float(b["width"])) if "width" in b else (int(self.width_emu * 0.7) if pie else self.width_emu)
         height = Cm(float(b.get("height", 6.5 if pie else 7.5)))
+        keep_with_next(body(self.doc))
         p = self.add(para("Figure"))
         shape = add_chart(Paragraph(p, self.doc._body), replace(spec, title=""), int(width), int(height))
         shape._inline.docPr.set("descr", spec.title)

@@ -73,10 +73,10 @@ def column_widths(t: Table, width: int, compact: bool = False) -> list[int]:
 
     A table of few narrow columns is not stretched to the full width.
     """
-    want, least = wanted_columns(t)
+    want, least, natural = wanted_columns(t)
     if compact:
         want, least = [w - 1 for w in want], [m - 1 for m in least]
-    width = table_width(want, width)
+    width = table_width(natural, width)
     unit = width / max(sum(want), 1)
     if sum(want) * TWIPS_PER_COLUMN > width:
         spare = width / TWIPS_PER_COLUMN - sum(least)
@@ -88,10 +88,11 @@ def column_widths(t: Table, width: int, compact: bool = False) -> list[int]:
     return out
 
 
-def wanted_columns(t: Table) -> tuple[list[int], list[int]]:
-    """Display columns each column would like (widest cell or header) and needs (longest word)."""
+def wanted_columns(t: Table) -> tuple[list[int], list[int], int]:
+    """Display columns each column would like (widest cell or header, capped), needs (longest word),
+    and the sum of what they would like uncapped."""
     rows = [*t.rows, *([t.total] if t.total else [])]
-    want, least = [], []
+    want, least, natural = [], [], 0
     for i, head in enumerate(t.columns):
         cells = [r[i] for r in rows if i < len(r)]
         full = max([display_width(c) + 2 for c in cells] or [0])
@@ -99,7 +100,8 @@ def wanted_columns(t: Table) -> tuple[list[int], list[int]]:
         head_need = _header_need(head)
         least.append(max(MIN_COL, min(MAX_COL, max(words, _word_need(head)))))
         want.append(max(least[-1], min(MAX_COL, max(full, head_need))))
-    return want, least
+        natural += max(least[-1], full, head_need)
+    return want, least, natural
 
 
 def _word_need(text: str) -> int:
@@ -109,9 +111,9 @@ def _word_need(text: str) -> int:
     return max(widths) + 3
 
 
-def table_width(want: Sequence[int], full: int) -> int:
+def table_width(columns: int, full: int) -> int:
     """The table's width: the full text width, or less for a table of few narrow columns."""
-    natural = sum(want) * TWIPS_PER_COLUMN
+    natural = columns * TWIPS_PER_COLUMN
     return full if natural * 1.6 >= full else max(full // 2, int(natural * 1.6))
 
 

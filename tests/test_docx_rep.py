@@ -1,0 +1,144 @@
+"""The per-rep Word plan: name and period first, targets that add up, activities, customers, budget,
+action plan and a commitment block kept together at the end."""
+from __future__ import annotations
+
+import io
+import re
+import runpy
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from plangen.decompose import decompose
+from plangen.model import load
+from plangen.render.context import Ctx, build_context
+from plangen.render.ctx_rep import rep_context
+from plangen.render.docx_rep import render_rep_docx
+from plangen.render.template_set import TemplateSet
+
+ROOT = Path(__file__).resolve().parent.parent
+audit_errors = runpy.run_path(str(ROOT / "tests" / "render" / "conftest.py"))["audit_errors"]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ACTIONS = [{"what": "Win three key accounts", "deadline": "2027-09-30", "reward": "2% bonus",
+            "penalty": "Review with the manager", "obstacles": "Long buying cycles",
+            "knowledge": "Product configuration", "support": "A pre-sales engineer"}]
+
+
+def rep_doc(plan, index: int = 0) -> bytes:
+    """Rep `index`'s plan as .docx bytes."""
+    d = decompose(plan)
+    return render_rep_docx(build_context(plan, d), rep_context(Ctx(plan, d), d.reps[index]), TemplateSet())
+
+
+def open_doc(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+def table_after(doc, caption_end: str):
+    """The table following the caption whose text ends with `caption_end`."""
+    body = list(doc.element.body)
+    for i, node in enumerate(body):
+        if node.tag == f"{W}p" and "".join(node.itertext()).endswith(caption_end) and body[i + 1].tag == f"{W}tbl":
+            return [[c.text for c in r.cells] for r in docx.table.Table(body[i + 1], doc._body).rows]
+    raise AssertionError(caption_end)
+
+
+def number(text: str) -> float:
+    return float(re.sub(r"[^\d.\-]", "", text) or 0)
+
+
+@pytest.fixture(scope="module")
+def zh():
+    return open_doc(rep_doc(load(ROOT / "samples" / "zh-annual-plan.yaml")))
+
+
+@pytest.fixture(scope="module")
+def en(plan_from, make_plan):
+    return open_doc(rep_doc(plan_from(make_plan(**{"team.action_plan": ACTIONS}))))
+
+
+def test_first_line_names_the_rep_and_the_period(zh, en):
+    assert zh.paragraphs[0].text == "张伟 · 2027年个人销售计划"
+    assert en.paragraphs[0].text.startswith("Ann") and "2027" in en.paragraphs[0].text
+    assert "2027年1月1日 – 2027年12月31日" in zh.paragraphs[1].text
+
+
+def test_quarter_month_and_week_targets_add_up_to_the_rep_total(zh):
+    quarters = table_after(zh, "季度目标")
+    total = number(quarters[-1][1])
+    assert total == 2182 and sum(number(r[1]) for r in quarters[1:-1]) == total
+    months = table_after(zh, "月目标")
+    assert len(months) == 14 and sum(number(r[1]) for r in months[1:-1]) == total
+    weeks = table_after(zh, "周目标")  # folded: (week, target) pairs side by side
+    amounts = [number(r[i + 1]) for r in weeks[1:-1] for i in range(0, len(r), 2) if r[i]]
+    assert len(amounts) >= 52 and sum(amounts) == total and weeks[-1][-1] == "2,182万"
+
+
+def test_splits_activities_customers_and_budget_are_shown(zh):
+    product = table_after(zh, "产品线")
+    assert [r[0] for r in product[1:-1]] == ["A系列", "B系列", "C系列"] and product[-1][-1] == "2,182万"
+    assert table_after(zh, "客户类型")[-1][-1] == "2,182万"
+    rates = table_after(zh, "销售活动")
+    assert rates[0][1:4] == ["每日", "每周", "每月"] and [r[0] for r in rates[1:]] == ["成交", "商机", "拜访", "电话"]
+    customers = table_after(zh, "客户拜访计划")
+    assert customers[1][:2] == ["甲制造", "VIP"] and customers[1][-1] == "12"
+    budget = table_after(zh, "个人费用预算")
+    assert sum(number(r[1]) for r in budget[1:-1]) == number(budget[-1][1]) == 184
+
+
+def test_action_plan_lists_what_rewards_obstacles_support_and_deadline(en):
+    rows = table_after(en, "Action plan")
+    assert rows[1][0] == "Win three key accounts" and "30 Sep 2027" in rows[1][1]
+    assert "2% bonus" in rows[1] and "A pre-sales engineer" in rows[1]
+    assert any("Long buying cycles" in c and "Product configuration" in c for c in rows[1])
+
+
+def test_action_plan_is_left_out_when_the_plan_has_none(zh):
+    assert "行动计划" not in [p.text for p in zh.paragraphs if p.style.name.startswith("Heading")]
+
+
+def test_commitment_block_ends_the_document_and_stays_together(zh):
+    body = [n for n in zh.element.body if n.tag in (f"{W}p", f"{W}tbl")]
+    heads = [p for p in zh.paragraphs if p.style.name.startswith("Heading")]
+    assert heads[-1].text == "目标承诺"
+    start = body.index(heads[-1]._p)
+    block = body[start:]
+    sign = [n for n in block if n.tag == f"{W}tbl"]
+    assert len(sign) == 1 and "张伟" in "".join(sign[0].itertext()) and "王经理" in "".join(sign[0].itertext())
+    statement = block[1]
+    assert "2,182万元" in "".join(statement.itertext())
+    assert statement.find(f"{W}pPr/{W}keepNext") is not None
+    rows = sign[0].findall(f"{W}tr")
+    assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+    assert all(p.find(f"{W}pPr/{W}keepNext") is not None for r in rows[:-1] for p in r.iter(f"{W}p"))
+    ruled = [tc for tc in sign[0].iter(f"{W}tc") if tc.find(f"{W}tcPr/{W}tcBorders/{W}bottom") is not None]
+    assert len(ruled) == 4  # signature and date lines for rep and manager
+
+
+def test_hostile_rep_names_stay_text_and_the_file_stays_valid(plan_from, make_plan, tmp_path):
+    plan = plan_from(make_plan(**{"team.reps.0.name": "\"O'Brien\" <A&B>", "crm.customers.0.name": "A&B <Ltd>",
+                                  "plan.owner": "Ma & Pa <Boss>"}))
+    path = tmp_path / "rep.docx"
+    path.write_bytes(rep_doc(plan))
+    doc = docx.Document(str(path))
+    assert doc.paragraphs[0].text.startswith("\"O'Brien\" <A&B>")
+    cells = {c.text for t in doc.tables for r in t.rows for c in r.cells}
+    assert "A&B <Ltd>" in cells and any("Ma & Pa <Boss>" in c for c in cells)
+    assert audit_errors(path) == ""
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en", "es"])
+def test_rep_plan_renders_in_every_locale_without_template_text(locale, plan_from, make_plan, tmp_path):
+    plan = plan_from(make_plan(**{"plan.locale": locale, "team.action_plan": ACTIONS}))
+    path = tmp_path / f"{locale}.docx"
+    path.write_bytes(rep_doc(plan, 1))
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "Bob" in text and not re.search(r"\{\{|\{%|\bNone\b", text)
+    assert audit_errors(path) == ""
+
+
+def test_chinese_rep_plan_has_east_asian_fonts(zh):
+    rpr = zh.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert rpr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
