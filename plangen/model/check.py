@@ -11,7 +11,8 @@ from .shares import pct
 def check_plan(plan: Plan, out: Collector) -> None:
     """Record every cross-key problem of a typed plan."""
     for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
-                  _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers):
+                  _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
+                  _rounding, _calendar, _history_usable):
         check(plan, out)
 
 
@@ -203,3 +204,51 @@ def _tiers(plan: Plan, out: Collector) -> None:
     for i, name in enumerate(names):
         if name in names[:i]:
             out.add(("crm", "tiers", i, "name"), f"duplicate tier {name!r}; expected unique tier names")
+
+
+def _rounding(plan: Plan, out: Collector) -> None:
+    t = plan.targets
+    if isinstance(t.revenue, int) and t.revenue > 0 and t.rounding > t.revenue:
+        out.add(("targets", "rounding"), f"the rounding {t.rounding:,} is larger than the revenue target "
+                f"{t.revenue:,}; expected a rounding unit of at most the target (such as 10000)")
+
+
+def _calendar(plan: Plan, out: Collector) -> None:
+    """The country and subdivision have holiday data, and some day of the week is worked."""
+    import holidays
+    cal = plan.targets.calendar
+    supported = holidays.list_supported_countries()
+    if cal.country and cal.country not in supported:
+        out.add(("targets", "calendar", "country"), f"no holiday data for country {cal.country!r}; expected an "
+                "ISO 3166 code such as CN, US, DE, ES or GB")
+    elif cal.country and cal.subdivision and cal.subdivision not in supported[cal.country]:
+        subs = ", ".join(supported[cal.country]) or "none (leave subdivision out)"
+        out.add(("targets", "calendar", "subdivision"), f"no subdivision {cal.subdivision!r} in the "
+                f"{cal.country} holiday data; expected one of {subs}")
+    if cal.daily_basis == "working_days" and not cal.working_days:
+        out.add(("targets", "calendar", "working_days"), "expected at least one working day such as mon, found none")
+
+
+def _history_usable(plan: Plan, out: Collector) -> None:
+    """Seasonality and targets from history need a year with sales and a positive result."""
+    h, t = plan.history, plan.targets
+    if not (h and h.monthly) or any(len(m) != 12 for m in h.monthly.values()):
+        return
+    ph = t.phasing
+    if (ph.from_history or ph.method == "history") and not any(sum(m) > 0 for m in h.monthly.values()):
+        out.add(("targets", "phasing"), "seasonality from history needs a year of history.monthly with sales "
+                "above 0; found only zero years")
+    if isinstance(t.revenue, int) or out.problems:
+        return  # the target is computed only from an otherwise sound plan
+    weights = t.revenue.base_weights
+    if t.revenue.base == "average_3y" and (any(w < 0 for w in weights) or sum(weights) <= 0):
+        out.add(("targets", "revenue", "base_weights"), "expected weights of 0 or more with a sum above 0")
+        return
+    from ..decompose.growth import revenue_target  # the same arithmetic decompose uses
+    try:
+        target, _ = revenue_target(plan, t.rounding)
+    except (TypeError, ZeroDivisionError):
+        return  # missing base years: reported by _history
+    if target <= 0:
+        out.add(("targets", "revenue"), f"the target from history comes to {target:,}; expected a target above 0 "
+                "(check history.monthly and the growth rates)")

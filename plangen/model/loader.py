@@ -113,24 +113,45 @@ def _decode(raw: bytes, file: str) -> str:
 
 def parse_yaml(text: str, file: str = "<plan>") -> Document:
     """Parse YAML text safely into a Document; syntax errors carry their line and column."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as e:  # a control character such as NUL: checked before parsing
+        raise PlanError([_unprintable(e, text, file)]) from None
     try:
         node = loader.get_single_node()
+        if node is None:
+            return Document({}, {(): Location(file, 1, 1)}, file)
+        builder = _Builder(file, loader)
+        data = builder.build(node, ())
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
-        raise PlanError([Problem(f"YAML syntax error: {e.problem or e.context}", (), loc)]) from None
+        raise PlanError([Problem(f"YAML syntax error: {e.problem or e.context}{_tab_hint(e)}", (), loc)]) from None
     except yaml.YAMLError as e:
         raise PlanError([Problem(f"YAML error: {e}", (), Location(file, 1, 1))]) from None
+    except RecursionError:
+        mark = loader.get_mark()
+        raise PlanError([Problem("the YAML nests lists or mappings too deeply; expected a plan nested a few "
+                                 "levels deep", (), Location(file, mark.line + 1, mark.column + 1))]) from None
     finally:
         loader.dispose()
-    if node is None:
-        return Document({}, {(): Location(file, 1, 1)}, file)
-    builder = _Builder(file, loader)
-    data = builder.build(node, ())
     if builder.problems:
         raise PlanError(builder.problems)
     return Document(data, builder.locations, file, builder.key_locations)
+
+
+def _tab_hint(e: yaml.MarkedYAMLError) -> str:
+    """A hint for the YAML error people meet most: a tab where YAML wants spaces."""
+    return "; YAML allows no tab for indentation or after a colon: use spaces" if "\\t" in (e.problem or "") else ""
+
+
+def _unprintable(e: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """A control character in the text, with its line and column."""
+    pos = max(0, min(e.position, len(text)))
+    line, col = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+    char = f"#x{e.character:04x}" if isinstance(e.character, int) else repr(e.character)
+    return Problem(f"the file holds the control character {char}, which YAML does not allow; expected "
+                   "printable text", (), Location(file, line, col))
 
 
 def read_yaml(path: str | FsPath) -> Document:

@@ -23,6 +23,8 @@ def _month(v: object) -> tuple[int, int]:
     year, month = values.parse_month(v)
     if not year:
         raise values.ValueProblem(f"expected a month with its year such as 2027-07, found {values.found(v)}")
+    if not 1900 <= year <= 2200:
+        raise values.ValueProblem(f"expected a month of a year from 1900 to 2200 such as 2027-07, found {values.found(v)}")
     return (year, month)
 
 

@@ -12,6 +12,8 @@ SUFFIXES = {
     "b": 10**9, "B": 10**9, "bn": 10**9, "w": 10**4, "W": 10**4,
 }
 CURRENCY_MARKS = "¥￥$€元"
+MAX_AMOUNT = 10**18   # larger amounts are typing mistakes, and lose precision in JSON and Excel
+MAX_DIGITS = 18       # numbers (weights, percentages) between 1e-18 and 1e18 in size
 _NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)*)\s*(百万|千万|亿|万|千|mm|MM|bn|[kKmMbBwW])?$")
 
 
@@ -33,8 +35,23 @@ def _decimal(text: str) -> Decimal:
 
 
 def found(value: object) -> str:
-    """How a found value is shown in a message."""
-    return repr(value) if isinstance(value, str) else f"{value!r} ({type(value).__name__})"
+    """How a found value is shown in a message (long values shortened, so a message stays one line)."""
+    if value is None:
+        return "nothing (an empty value)"
+    shown = repr(value[:1000]) if isinstance(value, str) and len(value) > 1000 else repr(value)
+    if len(shown) > 80:
+        shown = shown[:60] + f"... ({len(shown):,} characters)"
+    return shown if isinstance(value, str) else f"{shown} ({type(value).__name__})"
+
+
+def _sized(number: Decimal, value: object, what: str) -> Decimal:
+    """`number` when it is finite and of sensible size; a ValueProblem naming `what` otherwise."""
+    if not number.is_finite():
+        raise ValueProblem(f"expected {what}, found {found(value)}")
+    if number and not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
+        raise ValueProblem(f"expected a number from 1e-{MAX_DIGITS} to 1e{MAX_DIGITS} in size, "
+                           f"found {found(value)}")
+    return number
 
 
 def parse_amount(value: object) -> int:
@@ -42,9 +59,11 @@ def parse_amount(value: object) -> int:
     if isinstance(value, bool) or value is None:
         raise ValueProblem(f"expected an amount such as 2000万, 1.2M or 500000, found {found(value)}")
     if isinstance(value, int):
-        return value
+        return _bounded(value, value)
     if isinstance(value, float):
-        return int(Decimal(str(value)).to_integral_value(ROUND_HALF_UP))
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueProblem(f"expected an amount such as 2000万, 1.2M or 500000, found {found(value)}")
+        return _bounded(_whole(Decimal(str(value)), value), value)
     text = str(value).strip().strip(CURRENCY_MARKS).strip().replace(" ", "")
     m = _NUMBER.match(text)
     try:
@@ -53,20 +72,35 @@ def parse_amount(value: object) -> int:
         number = _decimal(m.group(1)) * SUFFIXES.get(m.group(2) or "", 1)
     except InvalidOperation:
         raise ValueProblem(f"expected an amount such as 2000万, 1.2M or 500000, found {found(value)}") from None
+    return _bounded(_whole(number, value), value)
+
+
+def _whole(number: Decimal, value: object) -> int:
+    """A decimal amount rounded half up to whole units; sizes that would be slow to convert are refused."""
+    if number and number.adjusted() > MAX_DIGITS + 1:
+        raise ValueProblem(f"expected an amount of at most {MAX_AMOUNT:,}, found {found(value)}")
     return int(number.to_integral_value(ROUND_HALF_UP))
+
+
+def _bounded(amount: int, value: object) -> int:
+    """The amount when its size is at most MAX_AMOUNT."""
+    if abs(amount) > MAX_AMOUNT:
+        raise ValueProblem(f"expected an amount of at most {MAX_AMOUNT:,}, found {found(value)}")
+    return amount
 
 
 def parse_percent(value: object) -> Fraction:
     """A share as an exact fraction from '20%' or 0.2."""
     if isinstance(value, bool) or value is None:
         raise ValueProblem(f"expected a percentage such as 20% or 0.2, found {found(value)}")
-    if isinstance(value, (int, float)):
-        return Fraction(str(value))
+    what = "a percentage such as 20% or 0.2"
     text = str(value).strip().replace(" ", "").replace("％", "%")
     try:
         if text.endswith("%"):
-            return Fraction(str(Decimal(text[:-1]))) / 100
-        return Fraction(str(Decimal(text)))
+            return Fraction(str(_sized(Decimal(text[:-1]), value, what))) / 100
+        return Fraction(str(_sized(Decimal(text), value, what)))
+    except ValueProblem:
+        raise
     except (InvalidOperation, ValueError):
         raise ValueProblem(f"expected a percentage such as 20% or 0.2, found {found(value)}") from None
 
@@ -76,7 +110,9 @@ def parse_number(value: object) -> Fraction:
     if isinstance(value, bool) or value is None:
         raise ValueProblem(f"expected a number, found {found(value)}")
     try:
-        return Fraction(str(Decimal(str(value).strip())))
+        return Fraction(str(_sized(Decimal(str(value).strip()), value, "a number")))
+    except ValueProblem:
+        raise
     except (InvalidOperation, ValueError):
         raise ValueProblem(f"expected a number, found {found(value)}") from None
 
