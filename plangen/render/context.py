@@ -36,6 +36,10 @@ class Ctx:
         """A share that prints as a percentage."""
         return Share(value, self.f.percent(value, digits))
 
+    def chart_value(self, value: int, kind: str = "column") -> float:
+        """A chart value in display units: exact for pies (their percentages), else as displayed."""
+        return value / self.f.unit.factor if kind == "pie" else self.f.scaled(value)
+
     def head(self, key: str) -> str:
         """A column header with the amount unit: 目标（万元）."""
         return self.f.header(self.L[key])

@@ -195,7 +195,8 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
                                       [L["total"], *[c.f.amount(b.items[k]) for k in items], c.f.amount(b.total)])
     if len(items) > 1:
         charts["budget"] = ChartSpec("pie" if len(items) <= 5 else "bar", L["chart_budget_by_item"], tuple(items),
-                                     (Series(L["amount"], tuple(c.f.scaled(b.items[k]) for k in items)),),
+                                     (Series(L["amount"], tuple(c.chart_value(b.items[k], "pie" if len(items) <= 5 else "bar")
+                                                                for k in items)),),
                                      c.f.excel_format(), c.unit_note(), sort=len(items) > 5)
     return {"total": c.money(b.total), "ratio": c.share(b.ratio, 1) if b.ratio is not None else None,
             "items": [{"name": k, "amount": c.money(b.items[k])} for k in items]}

@@ -81,7 +81,8 @@ def headline(c: Ctx) -> str:
     if len(d.quarters) < 2 or not d.total:
         return ""
     top = max(d.quarters, key=lambda q: (q.amount, -q.index))
-    return c.L["headline_quarter_share"].format(quarter=c.f.quarter_long(top.quarter),
+    key = "headline_quarter_share" if c.plan.plan.period.months == 12 else "headline_quarter_share_period"
+    return c.L[key].format(quarter=c.f.quarter_long(top.quarter),
                                                 share=c.f.percent(Fraction(top.amount, d.total)))
 
 
@@ -93,7 +94,7 @@ def method_lines(c: Ctx) -> list[str]:
            "equal": "method_equal", "working_days": "method_working_days", "history": "method_history"}
     lines = [L[key[d.phasing]]]
     lines.append(L["method_daily_all" if d.calendar.basis == "all_days" else "method_daily_working"])
-    lines.append(L["method_rounding"].format(unit=c.f.money(d.unit) if d.unit > 1 else c.f.count(1)))
+    lines.append(L["method_rounding"].format(unit=rounding_unit(c)))
     if d.reps:
         ramp = " / ".join(c.f.percent(r) for r in plan.team.ramp) or "100%"
         lines.append(L["method_reps"].format(ramp=ramp))
@@ -104,6 +105,13 @@ def method_lines(c: Ctx) -> list[str]:
         lines.append(L["method_history_target"].format(base=c.f.money(m["base"]),
                      growth=c.f.percent(m["growth"], 1), target=c.f.money(d.total)))
     return lines
+
+
+def rounding_unit(c: Ctx) -> str:
+    """The allocation unit as words: 1万元 when the display unit shows it, else 1,000 USD."""
+    if c.d.unit >= c.f.unit.factor and c.f.unit.symbol in ("万", "亿"):
+        return c.f.money(c.d.unit)
+    return f"{c.f.count(c.d.unit)} {'元' if c.plan.plan.currency == 'CNY' and c.plan.plan.locale == 'zh-CN' else c.plan.plan.currency}"
 
 
 def _last_year(c: Ctx) -> tuple[int, ...] | None:
@@ -254,6 +262,6 @@ def split_charts(c: Ctx) -> dict:
         kind = "pie" if len(keys) <= 5 else "bar"
         title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)
         out[f"split_{name}"] = ChartSpec(kind, title, tuple(keys),
-                                         (Series(c.L["target"], tuple(c.f.scaled(s.totals[k]) for k in keys)),),
+                                         (Series(c.L["target"], tuple(c.chart_value(s.totals[k], kind) for k in keys)),),
                                          c.f.excel_format(), c.unit_note(), sort=kind == "bar")
     return out
