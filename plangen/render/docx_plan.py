@@ -16,8 +16,7 @@ def render_plan_docx(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
     doc = open_document(templates.bytes("base.docx"))
     prepare(doc, ctx["plan"])
     writer = OutlineWriter(doc, ctx, templates, "document", dict(ctx["tables"]))
-    writer.blocks(templates.outline("document"), 1)
-    writer.finish()
+    writer.run()
     return save(doc)
 
 
@@ -26,5 +25,10 @@ def prepare(doc: Document, plan: dict[str, Any], subject: str = "") -> None:
     if plan["locale"] == "zh-CN":
         ensure_east_asian_docx(doc)
     props = doc.core_properties
-    props.title, props.author, props.subject = plan["title"], plan["owner"] or "plangen", subject
-    props.language = plan["locale"]
+    props.title, props.author = _prop(plan["title"]), _prop(plan["owner"] or "plangen")
+    props.subject, props.language = _prop(subject), plan["locale"]
+
+
+def _prop(text: str) -> str:
+    """A core property value: the package format allows at most 255 characters."""
+    return text if len(text) <= 255 else text[:254] + "…"
