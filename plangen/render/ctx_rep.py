@@ -141,8 +141,10 @@ def _actions(c: Ctx) -> list[dict[str, str]]:
 def _activity_rates(c: Ctx, rep: RepTarget):
     """Each activity per working day, per working week, per active month and in total."""
     L, d = c.L, c.d
-    days = sum(1 for m in d.months for x in m.days if not rep.start or x.date >= rep.start)
-    weeks = sum(1 for _, amount in rep_weeks(d, rep) if amount) or 1
+    dates = [x.date for m, r in zip(d.months, rep.ramp) if r > 0 for x in m.days
+             if not rep.start or x.date >= rep.start]
+    days = len(dates)
+    weeks = len({x.isocalendar()[:2] for x in dates}) or 1
     months = sum(1 for r in rep.ramp if r > 0) or 1
     rows = []
     for k in ACT_KEYS:

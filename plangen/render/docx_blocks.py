@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Sequence
 
 import docx
@@ -82,6 +83,27 @@ def run(p: etree._Element, text: str, bold: bool = False) -> etree._Element:
                 t.text = part
                 t.set(XML_SPACE, "preserve")
     return r
+
+
+def escape(text: object) -> str:
+    """Text for an XML string: cleaned, with &, < and > escaped."""
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def run_xml(text: str, bold: bool = False) -> str:
+    """A w:r as an XML string (tabs and line breaks become w:tab / w:br); '' for no text."""
+    if not text:
+        return ""
+    inner = []
+    for i, line in enumerate(str(text).split("\n")):
+        if i:
+            inner.append("<w:br/>")
+        for j, part in enumerate(line.split("\t")):
+            if j:
+                inner.append("<w:tab/>")
+            if part:
+                inner.append(f'<w:t xml:space="preserve">{escape(part)}</w:t>')
+    return f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}{"".join(inner)}</w:r>'
 
 
 def para(style: str | None = None, text: str = "", *, jc: str | None = None, keep_next: bool = False,
@@ -180,8 +202,11 @@ def plain_numbering(doc: Document) -> int:
     return num_id
 
 
+@lru_cache(maxsize=8192)
 def display_width(text: str) -> int:
     """Columns a text takes: East Asian wide characters count twice."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

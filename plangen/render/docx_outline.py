@@ -6,6 +6,7 @@ this module only walks the blocks (docs/outlines.md describes them).
 from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field, replace
+from functools import lru_cache
 from typing import Any
 
 from docx.document import Document
@@ -27,6 +28,16 @@ from .template_set import TemplateSet
 
 KINDS = ("section", "cover", "toc", "heading", "text", "table", "chart", "page_break", "commitment", "each")
 SEQ = {"Table": "table_caption", "Figure": "figure_caption"}
+
+
+def outline(templates: TemplateSet, name: str) -> list:
+    """An outline, read again only when its file changes (treat as read-only)."""
+    return _outline(templates, name, templates.path(f"outlines/{name}.yaml").stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _outline(templates: TemplateSet, name: str, mtime: int) -> list:
+    return templates.outline(name)
 
 
 @dataclass
@@ -54,6 +65,11 @@ class OutlineWriter:
     toc: etree._Element | None = None
     numbered: bool = True
     plain_id: int | None = None
+
+    def run(self) -> None:
+        """Write the outline's blocks, then the TOC, header and footer."""
+        self.blocks(outline(self.templates, self.kind), 1)
+        self.finish()
 
     def __post_init__(self) -> None:
         self.L = self.scope["L"]

@@ -9,7 +9,10 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from .docx_blocks import display_width, el, run, style_id
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from .docx_blocks import display_width, el, escape, run, run_xml, style_id
 from .values import Table
 
 MIN_COL, MAX_COL = 4, 40          # display columns a column is given at least / at most
@@ -19,53 +22,44 @@ KEEP_ROWS = 8                    # tables up to this many rows are kept on one p
 
 
 def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element:
-    """A w:tbl for `t` spanning `width` twips: header row, body rows, bold total row."""
+    """A w:tbl for `t` spanning `width` twips: header row, body rows, bold total row.
+
+    Written as one XML string (every text escaped) and parsed once: thousands of rows stay cheap.
+    """
     compact = len(t.columns) > COMPACT_COLUMNS
     widths = column_widths(t, width, compact)
-    tbl = el("w:tbl")
-    _tbl_pr(tbl, style, sum(widths), t.total is not None, compact)
-    grid = el("w:tblGrid", tbl)
-    for w in widths:
-        el("w:gridCol", grid, w=str(w))
     keep = len(t.rows) <= KEEP_ROWS
-    _row(tbl, t.columns, t.numeric, widths, header=True)
-    for i, r in enumerate(t.rows):
-        _row(tbl, r, t.numeric, widths, keep=keep and (t.total is not None or i < len(t.rows) - 1))
+    parts = [f'<w:tbl {nsdecls("w")}>', _tbl_pr(style, sum(widths), t.total is not None, compact), "<w:tblGrid>",
+             *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>",
+             _row(t.columns, t.numeric, widths, header=True)]
+    last = len(t.rows) - 1
+    parts += [_row(r, t.numeric, widths, keep=keep and (t.total is not None or i < last)) for i, r in enumerate(t.rows)]
     if t.total:
-        _row(tbl, t.total, t.numeric, widths, bold=True)
-    return tbl
+        parts.append(_row(t.total, t.numeric, widths, bold=True))
+    parts.append("</w:tbl>")
+    return parse_xml("".join(parts))
 
 
-def _tbl_pr(tbl: etree._Element, style: str, width: int, total: bool, compact: bool) -> None:
-    pr = el("w:tblPr", tbl)
-    el("w:tblStyle", pr, val=style_id(style))
-    el("w:tblW", pr, w=str(width), type="dxa")
-    el("w:tblLayout", pr, type="fixed")
-    if compact:
-        mar = el("w:tblCellMar", pr)
-        el("w:left", mar, w="40", type="dxa")
-        el("w:right", mar, w="40", type="dxa")
-    el("w:tblLook", pr, val="04A0" if not total else "04E0", firstRow="1", lastRow="1" if total else "0",
-       firstColumn="0", lastColumn="0", noHBand="0", noVBand="1")
+def _tbl_pr(style: str, width: int, total: bool, compact: bool) -> str:
+    margins = ('<w:tblCellMar><w:left w:w="40" w:type="dxa"/><w:right w:w="40" w:type="dxa"/></w:tblCellMar>'
+               if compact else "")
+    look = ('w:val="04E0" w:firstRow="1" w:lastRow="1"' if total else 'w:val="04A0" w:firstRow="1" w:lastRow="0"')
+    return (f'<w:tblPr><w:tblStyle w:val="{escape(style_id(style))}"/><w:tblW w:w="{width}" w:type="dxa"/>'
+            f'<w:tblLayout w:type="fixed"/>{margins}<w:tblLook {look} w:firstColumn="0" w:lastColumn="0" '
+            'w:noHBand="0" w:noVBand="1"/></w:tblPr>')
 
 
-def _row(tbl: etree._Element, cells: Sequence[str], numeric: Sequence[bool], widths: Sequence[int],
-         header: bool = False, bold: bool = False, keep: bool = False) -> None:
-    tr = el("w:tr", tbl)
-    trpr = el("w:trPr", tr)
-    el("w:cantSplit", trpr)
-    if header:
-        el("w:tblHeader", trpr)
+def _row(cells: Sequence[str], numeric: Sequence[bool], widths: Sequence[int], header: bool = False,
+         bold: bool = False, keep: bool = False) -> str:
+    """One w:tr: rows never split; header rows repeat on every page; numbers align right."""
+    pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+    keep_next = "<w:keepNext/>" if header or keep else ""
+    out = ["<w:tr>", pr]
     for text, num, w in zip(cells, numeric, widths):
-        tc = el("w:tc", tr)
-        el("w:tcW", el("w:tcPr", tc), w=str(w), type="dxa")
-        p = el("w:p", tc)
-        ppr = el("w:pPr", p)
-        if header or keep:
-            el("w:keepNext", ppr)
-        el("w:jc", ppr, val="right" if num else "left")
-        if text:
-            run(p, text, bold or header)
+        out.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>{keep_next}'
+                   f'<w:jc w:val="{"right" if num else "left"}"/></w:pPr>{run_xml(text, bold or header)}</w:p></w:tc>')
+    out.append("</w:tr>")
+    return "".join(out)
 
 
 def column_widths(t: Table, width: int, compact: bool = False) -> list[int]:
