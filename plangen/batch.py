@@ -28,7 +28,8 @@ MAX_NAME_BYTES = 120
 
 def safe_name(text: str, fallback: str = "plan") -> str:
     """A file name stem valid on Windows, macOS and Linux: no separators or reserved names, short."""
-    name = _UNSAFE.sub("_", unicodedata.normalize("NFC", text)).strip(" ._-")
+    text = "".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Cf")
+    name = _UNSAFE.sub("_", text).strip(" ._-")
     while len(name.encode("utf-8")) > MAX_NAME_BYTES:
         name = name[:-1]
     name = name.rstrip(" ._-") or fallback

@@ -35,6 +35,7 @@ def team(plan_from, make_plan):
 @pytest.mark.parametrize("text,name", [
     ("r01-Ann", "r01-Ann"), ("r02-\"O'Brien\"", "r02-_O'Brien"), ("a/b\\c:d*e?f<g>h|i", "a_b_c_d_e_f_g_h_i"),
     ("CON", "_CON"), ("lpt1.txt", "_lpt1.txt"), ("  ..  ", "plan"), ("x\x00y\tz", "x_y_z"),
+    ("\u202eevil\u200b", "evil"),
 ])
 def test_safe_name_is_valid_on_every_file_system(text, name):
     assert safe_name(text) == name

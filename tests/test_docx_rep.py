@@ -142,3 +142,9 @@ def test_rep_plan_renders_in_every_locale_without_template_text(locale, plan_fro
 def test_chinese_rep_plan_has_east_asian_fonts(zh):
     rpr = zh.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert rpr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+def test_a_very_long_rep_name_still_renders(plan_from, make_plan):
+    plan = plan_from(make_plan(**{"team.reps.0.name": "Ann " * 100}))
+    doc = open_doc(rep_doc(plan))
+    assert doc.paragraphs[0].text.startswith("Ann Ann") and len(doc.core_properties.subject) <= 255
