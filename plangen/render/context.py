@@ -51,8 +51,12 @@ class Ctx:
                      tuple(numeric), tuple(_text(c) for c in total) if total else None, note)
 
     def amounts(self, values: Sequence[int], total: int) -> list[str]:
-        """Parts shown so that they add up to the shown total."""
-        return self.f.display_parts(list(values), total)
+        """Table cells of parts, shown so that they add up to the shown total (the unit is in the header)."""
+        return self.f.display_figures(list(values), total)
+
+    def fig(self, value: int) -> str:
+        """A table cell amount in the display unit; the column header names the unit."""
+        return self.f.figure(value)
 
     def month_label(self, i: int) -> str:
         """A period month as 2027年7月 / Jul 2027."""

@@ -45,7 +45,7 @@ def _period_words(c: Ctx) -> str:
     p = c.plan.plan.period
     first, last = p.first_day, p.last_day
     if p.months == 12 and first.month == 1:
-        return f"{first.year}"
+        return f"{first.year}年" if c.plan.plan.locale == "zh-CN" else f"{first.year}"
     return f"{c.f.month(first.year, first.month)} – {c.f.month(last.year, last.month)}"
 
 
@@ -55,7 +55,7 @@ def _quarters(c: Ctx, rep: RepTarget):
     rows = [[c.quarter_label(q.index), s, c.f.percent(Fraction(v, rep.total or 1), 1)]
             for q, s, v in zip(c.d.quarters, shown, rep.quarters)]
     return c.table("rep_quarters", L["quarterly_target"], [L["quarter"], c.head("target"), L["share"]], rows,
-                   [False, True, True], [L["total"], c.f.amount(rep.total), "100%"])
+                   [False, True, True], [L["total"], c.fig(rep.total), "100%"])
 
 
 def _months(c: Ctx, rep: RepTarget):
@@ -66,10 +66,10 @@ def _months(c: Ctx, rep: RepTarget):
     rows = []
     for m, s, v, r in zip(d.months, shown, rep.months, rep.ramp):
         days = sum(1 for x in m.days if not rep.start or x.date >= rep.start)
-        rows.append([c.month_label(m.index), s, days, c.f.amount(v // days) if days else "", c.f.percent(r)])
+        rows.append([c.month_label(m.index), s, days, c.fig(v // days) if days else "", c.f.percent(r)])
     return c.table("rep_months", L["monthly_target"], [L["month"], c.head("target"), L["working_days"],
                    c.head("daily_target"), L["ramp"]], rows, [False, True, True, True, True],
-                   [L["total"], c.f.amount(rep.total), "", "", ""])
+                   [L["total"], c.fig(rep.total), "", "", ""])
 
 
 def _weeks(c: Ctx, rep: RepTarget):
@@ -78,7 +78,7 @@ def _weeks(c: Ctx, rep: RepTarget):
     shown = c.amounts([a for _, a in weeks], rep.total)
     rows = [[c.f.week(y, w), s] for ((y, w), _), s in zip(weeks, shown)]
     return c.table("rep_weeks", L["weekly_targets"], [L["week"], c.head("target")], rows, [False, True],
-                   [L["total"], c.f.amount(rep.total)])
+                   [L["total"], c.fig(rep.total)])
 
 
 def _splits(c: Ctx, rep: RepTarget) -> dict:
@@ -93,7 +93,7 @@ def _splits(c: Ctx, rep: RepTarget) -> dict:
         shown = c.amounts(list(parts), rep.total)
         out[f"rep_split_{name}"] = c.table(f"rep_split_{name}", c.L[name], [c.L[name], c.L["share"], c.head("target")],
                                            [[k, c.f.percent(s.shares[k], 1), x] for k, x in zip(keys, shown)],
-                                           [False, True, True], [c.L["total"], "100%", c.f.amount(rep.total)])
+                                           [False, True, True], [c.L["total"], "100%", c.fig(rep.total)])
     return out
 
 
@@ -126,7 +126,7 @@ def _budget(c: Ctx, rep: RepTarget):
     shown = c.amounts(list(parts), rep.budget)
     return c.table("rep_budget", L["rep_budget"], [L["budget_item"], c.head("amount")],
                    [[k or L["budget_total"], s] for k, s in zip(items, shown)], [False, True],
-                   [L["total"], c.f.amount(rep.budget)])
+                   [L["total"], c.fig(rep.budget)])
 
 
 def _actions(c: Ctx) -> list[dict[str, str]]:

@@ -28,7 +28,7 @@ def market(c: Ctx, tables: dict) -> dict | None:
         return None
     if m.segments:
         tables["segments"] = c.table("segments", L["segment"], [L["segment"], c.head("segment_size"), L["needs"]],
-                                     [[s.name, c.f.amount(s.size) if s.size is not None else "", "；".join(s.needs)
+                                     [[s.name, c.fig(s.size) if s.size is not None else "", "；".join(s.needs)
                                        if c.plan.plan.locale == "zh-CN" else "; ".join(s.needs)] for s in m.segments],
                                      [False, True, False])
     if m.competitors:
@@ -54,7 +54,7 @@ def product(c: Ctx, tables: dict) -> dict | None:
     if p.lines:
         split = c.d.splits.get("product_line")
         rows = [[x.name, L[f"role_{x.role}"] if x.role else "", c.f.count(x.price) if x.price else "",
-                 c.f.amount(split.totals[x.name]) if split and x.name in split.totals else ""] for x in p.lines]
+                 c.fig(split.totals[x.name]) if split and x.name in split.totals else ""] for x in p.lines]
         tables["product_lines"] = c.table("product_lines", L["product"],
                                           [L["product"], L["product_role"], f"{L['price']} ({c.plan.plan.currency})", c.head("target")],
                                           rows, [False, False, True, True])
@@ -93,13 +93,13 @@ def rep_table(c: Ctx):
     """Each rep's quarters and total, with a gap row when targets are unassigned."""
     d, L = c.d, c.L
     nq = len(d.quarters)
-    rows = [[r.name, r.region or "", c.f.date(r.start) if r.start else "", *[c.f.amount(x) for x in r.quarters],
-             c.f.amount(r.total)] for r in d.reps]
+    rows = [[r.name, r.region or "", c.f.date(r.start) if r.start else "", *[c.fig(x) for x in r.quarters],
+             c.fig(r.total)] for r in d.reps]
     if any(d.unassigned):
         gq = [sum(d.unassigned[i] for i in q.months) for q in d.quarters]
-        rows.append([L["unassigned"], "", "", *[c.f.amount(x) for x in gq], c.f.amount(sum(d.unassigned))])
+        rows.append([L["unassigned"], "", "", *[c.fig(x) for x in gq], c.fig(sum(d.unassigned))])
     cols = [L["rep"], L["region"], L["start_date"], *[c.quarter_label(q) for q in range(nq)], c.head("total")]
-    total = [L["total"], "", "", *[c.f.amount(q.amount) for q in d.quarters], c.f.amount(d.total)]
+    total = [L["total"], "", "", *[c.fig(q.amount) for q in d.quarters], c.fig(d.total)]
     return c.table("reps", L["chart_by_rep"], cols, rows, [False, False, False] + [True] * (nq + 1), total,
                    c.unit_note())
 
@@ -108,11 +108,11 @@ def funnel_table(c: Ctx):
     """Team activities per month through the funnel."""
     d, L = c.d, c.L
     keys = ("deals", "opportunities", "visits", "calls")
-    rows = [[c.month_label(m.index), c.f.amount(m.amount), *[c.f.count(getattr(a, k)) for k in keys]]
+    rows = [[c.month_label(m.index), c.fig(m.amount), *[c.f.count(getattr(a, k)) for k in keys]]
             for m, a in zip(d.months, d.team_activities)]
     sums = [c.f.count(sum(getattr(a, k) for a in d.team_activities)) for k in keys]
     return c.table("funnel", L["table_activities"], [L["month"], c.head("target"), L["deals"], L["opportunities"],
-                   L["visits"], L["calls"]], rows, [False] + [True] * 5, [L["total"], c.f.amount(d.total), *sums])
+                   L["visits"], L["calls"]], rows, [False] + [True] * 5, [L["total"], c.fig(d.total), *sums])
 
 
 def crm(c: Ctx, tables: dict) -> dict | None:
@@ -125,14 +125,14 @@ def crm(c: Ctx, tables: dict) -> dict | None:
         visits = {t.name: sum(sum(x.visits) for x in d.customers if x.tier == t.name) for t in cr.tiers}
         tables["tiers"] = c.table("tiers", L["tier"], [L["tier"], c.head("min_revenue"), L["visit_frequency"],
                                   L["customer_count"], L["visits"]],
-                                  [[t.name, c.f.amount(t.min_revenue) if t.min_revenue else "", frequency(c, t.visit_every),
+                                  [[t.name, c.fig(t.min_revenue) if t.min_revenue else "", frequency(c, t.visit_every),
                                     count[t.name], visits[t.name]] for t in cr.tiers],
                                   [False, True, False, True, True])
     if d.customers:
         names = {r.id: r.name for r in d.reps}
         tables["customers"] = c.table("customers", L["customer"],
             [L["customer"], L["tier"], L["owner"], c.head("revenue_last_year"), L["visits_per_year"]],
-            [[x.name, x.tier or "", names.get(x.owner, x.owner or ""), c.f.amount(x.revenue_last_year)
+            [[x.name, x.tier or "", names.get(x.owner, x.owner or ""), c.fig(x.revenue_last_year)
               if x.revenue_last_year is not None else "", sum(x.visits)] for x in d.customers],
             [False, False, False, True, True])
     sat = cr.satisfaction
@@ -157,10 +157,10 @@ def monitoring(c: Ctx, tables: dict) -> dict | None:
     if h and h.monthly:
         years = sorted(h.monthly)
         totals = [sum(h.monthly[y]) for y in years]
-        rows = [[y, c.f.amount(t), c.f.percent(Fraction(t, totals[i - 1]) - 1, 1) if i and totals[i - 1] else ""]
+        rows = [[y, c.fig(t), c.f.percent(Fraction(t, totals[i - 1]) - 1, 1) if i and totals[i - 1] else ""]
                 for i, (y, t) in enumerate(zip(years, totals))]
         if d.growth.last_year and c.plan.plan.period.months == 12:
-            rows.append([f"{c.plan.plan.period.start[0]} {L['plan_year']}", c.f.amount(d.total),
+            rows.append([f"{c.plan.plan.period.start[0]} {L['plan_year']}", c.fig(d.total),
                          c.f.percent(d.growth.implied, 1)])
         tables["history"] = c.table("history", L["chart_history"], [L["year"], c.head("revenue"), L["growth"]],
                                     rows, [False, True, True], None, c.unit_note())
@@ -186,13 +186,14 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
     tables["budget_items"] = c.table("budget_items", L["budget_item"], [L["budget_item"], L["share"], c.head("amount")],
                                      [[k or L["budget_total"], c.f.percent(Fraction(b.items[k], b.total or 1), 1), s]
                                       for k, s in zip(items, shown)], [False, True, True],
-                                     [L["total"], "100%", c.f.amount(b.total)])
+                                     [L["total"], "100%", c.fig(b.total)])
     tables["budget_months"] = c.table("budget_months", L["budget"], [L["month"], *[k or L["amount"] for k in items],
                                       c.head("total")],
-                                      [[c.month_label(j), *[c.f.amount(b.item_months[k][j]) for k in items],
-                                        c.f.amount(b.months[j])] for j in range(len(b.months))],
+                                      [[c.month_label(j), *[c.fig(b.item_months[k][j]) for k in items],
+                                        c.fig(b.months[j])] for j in range(len(b.months))],
                                       [False] + [True] * (len(items) + 1),
-                                      [L["total"], *[c.f.amount(b.items[k]) for k in items], c.f.amount(b.total)])
+                                      [L["total"], *[c.fig(b.items[k]) for k in items], c.fig(b.total)],
+                                      c.unit_note())
     if len(items) > 1:
         charts["budget"] = ChartSpec("pie" if len(items) <= 5 else "bar", L["chart_budget_by_item"], tuple(items),
                                      (Series(L["amount"], tuple(c.chart_value(b.items[k], "pie" if len(items) <= 5 else "bar")

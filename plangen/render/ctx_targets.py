@@ -139,13 +139,13 @@ def quarter_table(c: Ctx):
         row = [c.quarter_label(q.index), s, c.f.percent(Fraction(q.amount, d.total or 1), 1),
                sum(d.months[i].working_days for i in q.months)]
         if lq:
-            row[2:2] = [c.f.amount(lq[q.index]), _growth(c, q.amount, lq[q.index])]
+            row[2:2] = [c.fig(lq[q.index]), _growth(c, q.amount, lq[q.index])]
         rows.append(row)
     cols = [L["quarter"], c.head("target"), L["share"], L["working_days"]]
-    total = [L["total"], c.f.amount(d.total), "100%", sum(m.working_days for m in d.months)]
+    total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months)]
     if lq:
         cols[2:2] = [c.head("last_year"), L["growth"]]
-        total[2:2] = [c.f.amount(sum(lq)), _growth(c, d.total, sum(lq))]
+        total[2:2] = [c.fig(sum(lq)), _growth(c, d.total, sum(lq))]
     return c.table("quarters", L["quarterly_target"], cols, rows, [False] + [True] * (len(cols) - 1), total)
 
 
@@ -156,16 +156,16 @@ def month_table(c: Ctx):
     shown = c.amounts(d.revenue.months, d.total)
     rows = []
     for m, s in zip(d.months, shown):
-        daily = c.f.amount(m.amount // m.working_days) if m.working_days else ""
+        daily = c.fig(m.amount // m.working_days) if m.working_days else ""
         row = [c.month_label(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days, daily]
         if last:
-            row[2:2] = [c.f.amount(last[m.index]), _growth(c, m.amount, last[m.index])]
+            row[2:2] = [c.fig(last[m.index]), _growth(c, m.amount, last[m.index])]
         rows.append(row)
     cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
-    total = [L["total"], c.f.amount(d.total), "100%", sum(m.working_days for m in d.months), ""]
+    total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
     if last:
         cols[2:2] = [c.head("last_year"), L["growth"]]
-        total[2:2] = [c.f.amount(sum(last)), _growth(c, d.total, sum(last))]
+        total[2:2] = [c.fig(sum(last)), _growth(c, d.total, sum(last))]
     return c.table("months", L["monthly_target"], cols, rows, [False] + [True] * (len(cols) - 1), total)
 
 
@@ -175,7 +175,7 @@ def week_table(c: Ctx):
     shown = c.amounts([w.amount for w in d.weeks], d.total)
     rows = [[c.f.week(w.iso_year, w.iso_week), f"{c.f.date(w.start)} – {c.f.date(w.end)}",
              sum(p.days for p in w.parts), s] for w, s in zip(d.weeks, shown)]
-    total = [L["total"], "", sum(m.working_days for m in d.months), c.f.amount(d.total)]
+    total = [L["total"], "", sum(m.working_days for m in d.months), c.fig(d.total)]
     return c.table("weeks", L["weekly_targets"], [L["week"], L["dates"], L["working_days"], c.head("target")],
                    rows, [False, False, True, True], total)
 
@@ -186,9 +186,9 @@ def thirds_table(c: Ctx):
     rows = []
     for m in d.months:
         parts = c.amounts(list(m.thirds), m.amount)
-        rows.append([c.month_label(m.index), *parts, c.f.amount(m.amount)])
+        rows.append([c.month_label(m.index), *parts, c.fig(m.amount)])
     sums = [sum(m.thirds[i] for m in d.months) for i in range(3)]
-    total = [L["total"], *c.amounts(sums, d.total), c.f.amount(d.total)]
+    total = [L["total"], *c.amounts(sums, d.total), c.fig(d.total)]
     cols = [L["month"], *(c.f.header(c.f.third(i)) for i in (1, 2, 3)), c.head("total")]
     return c.table("thirds", L["early_mid_late"], cols, rows, [False, True, True, True, True], total)
 
@@ -213,7 +213,7 @@ def split_table(c: Ctx, name: str):
     rows = [[k, c.f.percent(s.shares[k], 1), *[quarters[q][i] for q in range(len(d.quarters))], shown[i]]
             for i, k in enumerate(keys)]
     cols = [dim_label(c, name), L["share"], *[c.quarter_label(q) for q in range(len(d.quarters))], c.head("total")]
-    total = [L["total"], "100%", *[c.f.amount(q.amount) for q in d.quarters], c.f.amount(d.total)]
+    total = [L["total"], "100%", *[c.fig(q.amount) for q in d.quarters], c.fig(d.total)]
     title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)
     return c.table(f"split_{name}", title, cols, rows, [False] + [True] * (len(cols) - 1), total, c.unit_note())
 

@@ -203,6 +203,10 @@ class Formatter:
         """An amount in the display unit: "2,000万", "1.25亿", "20.0M", "20,0 M", "2.000.000"."""
         return self._with_unit(self._shown(value))
 
+    def figure(self, value: int) -> str:
+        """An amount in the display unit without its symbol, for a table whose header names the unit."""
+        return self._decimal(self._shown(value), self.unit.min_frac, self.unit.max_frac)
+
     def money(self, value: int) -> str:
         """An amount with its currency: "2,000万元" (zh-CN CNY), "$20.0M" (en), "20,0 M €" (es).
 
@@ -259,6 +263,10 @@ class Formatter:
     def display_parts(self, values: Sequence[int], total: int) -> list[str]:
         """The parts of `total` as shown in a table: they add up to `amount(total)` (the total row)."""
         return [self.amount(v) for v in self.display_values(values, total)]
+
+    def display_figures(self, values: Sequence[int], total: int) -> list[str]:
+        """Like display_parts, without the unit symbol (the table header carries it)."""
+        return [self.figure(v) for v in self.display_values(values, total)]
 
     # -- plain numbers ----------------------------------------------------------------------
 
