@@ -199,8 +199,10 @@ def split_tables(c: Ctx) -> dict:
 
 
 def dim_label(c: Ctx, name: str) -> str:
-    """A dimension's name: a known label (区域) or the key as written."""
-    return c.L[name] if name in DIM_LABELS else name.replace("_", " ")
+    """A dimension's name: a known label (区域, Canal) or the key as written."""
+    if name in DIM_LABELS or f"dim_{name}" in c.L:
+        return c.L[name] if name in DIM_LABELS else c.L[f"dim_{name}"]
+    return name.replace("_", " ")
 
 
 def split_table(c: Ctx, name: str):
