@@ -132,20 +132,14 @@ def quarter_table(c: Ctx):
     """Quarter targets with share, last year and growth."""
     d, L = c.d, c.L
     last = _last_year(c)
-    lq = [sum(last[i] for i in q.months) for q in d.quarters] if last else None
-    shown = c.amounts([q.amount for q in d.quarters], d.total)
-    rows = []
-    for q, s in zip(d.quarters, shown):
-        row = [c.quarter_label(q.index), s, c.f.percent(Fraction(q.amount, d.total or 1), 1),
-               sum(d.months[i].working_days for i in q.months)]
-        if lq:
-            row[2:2] = [c.fig(lq[q.index]), _growth(c, q.amount, lq[q.index])]
-        rows.append(row)
+    amounts = [q.amount for q in d.quarters]
+    shown = c.amounts(amounts, d.total)
+    rows = [[c.quarter_label(q.index), s, c.f.percent(Fraction(q.amount, d.total or 1), 1),
+             sum(d.months[i].working_days for i in q.months)] for q, s in zip(d.quarters, shown)]
     cols = [L["quarter"], c.head("target"), L["share"], L["working_days"]]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months)]
-    if lq:
-        cols[2:2] = [c.head("last_year"), L["growth"]]
-        total[2:2] = [c.fig(sum(lq)), _growth(c, d.total, sum(lq))]
+    if last:
+        _insert_last_year(c, cols, rows, total, amounts, [sum(last[i] for i in q.months) for q in d.quarters])
     return c.table("quarters", L["quarterly_target"], cols, rows, [False] + [True] * (len(cols) - 1), total)
 
 
@@ -154,19 +148,22 @@ def month_table(c: Ctx):
     d, L = c.d, c.L
     last = _last_year(c)
     shown = c.amounts(d.revenue.months, d.total)
-    rows = []
-    for m, s in zip(d.months, shown):
-        daily = c.fig(m.amount // m.working_days) if m.working_days else ""
-        row = [c.month_label(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days, daily]
-        if last:
-            row[2:2] = [c.fig(last[m.index]), _growth(c, m.amount, last[m.index])]
-        rows.append(row)
+    rows = [[c.month_label(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days,
+             c.fig(m.amount // m.working_days) if m.working_days else ""] for m, s in zip(d.months, shown)]
     cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
     if last:
-        cols[2:2] = [c.head("last_year"), L["growth"]]
-        total[2:2] = [c.fig(sum(last)), _growth(c, d.total, sum(last))]
+        _insert_last_year(c, cols, rows, total, list(d.revenue.months), list(last))
     return c.table("months", L["monthly_target"], cols, rows, [False] + [True] * (len(cols) - 1), total)
+
+
+def _insert_last_year(c: Ctx, cols: list, rows: list, total: list, plan: list[int], last: list[int]) -> None:
+    """Last year's amounts and the growth, after the target column; shown parts add up to the shown total."""
+    shown = c.amounts(last, sum(last))
+    for row, p, ly, s in zip(rows, plan, last, shown):
+        row[2:2] = [s, _growth(c, p, ly)]
+    cols[2:2] = [c.head("last_year"), c.L["growth"]]
+    total[2:2] = [c.fig(sum(last)), _growth(c, sum(plan), sum(last))]
 
 
 def week_table(c: Ctx):
