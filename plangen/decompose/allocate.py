@@ -84,6 +84,9 @@ def _repair(cells, exact, row_need, col_need, bumped) -> None:
 def _augment(start, candidates, bumped, col_need, ncols):
     """BFS from a short row to a short column, alternating unbumped (+) and bumped (-) cells."""
     from collections import deque
+    rows_of: dict[int, list[int]] = {}  # bumped cells by column, in the set's order (one pass, not one per column)
+    for i, j in bumped:
+        rows_of.setdefault(j, []).append(i)
     prev: dict = {("r", start): None}
     queue = deque([("r", start)])
     while queue:
@@ -96,8 +99,8 @@ def _augment(start, candidates, bumped, col_need, ncols):
                         return _trace(prev, ("c", j))
                     queue.append(("c", j))
         else:
-            for (i, j) in list(bumped):
-                if j == x and ("r", i) not in prev:
+            for i in rows_of.get(x, ()):
+                if ("r", i) not in prev:
                     prev[("r", i)] = ("c", x)
                     queue.append(("r", i))
     return None
