@@ -136,12 +136,20 @@ def _run(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Pat
 
 def _pool(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Path], jobs: int,
           force: bool) -> Iterator[Path]:
-    """Render over `jobs` processes; on Ctrl-C cancel what has not started and let running writes finish."""
+    """Render over `jobs` processes; on Ctrl-C cancel what has not started and let running writes finish.
+
+    Only a few documents per worker are in flight at a time, so waiting costs the same for
+    10 reps as for 50,000.
+    """
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan, d, template_dir))
-    pending = {pool.submit(_render_one, i, str(p), force) for i, p in enumerate(paths)}
+    todo = iter(enumerate(paths))
+    pending: set = set()
     try:
+        _refill(pool, todo, pending, jobs * 4, force)
         while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            finished, still = wait(pending, return_when=FIRST_COMPLETED)
+            pending.intersection_update(still)
+            _refill(pool, todo, pending, jobs * 4, force)
             for f in finished:
                 yield Path(f.result())
     except KeyboardInterrupt:
@@ -154,6 +162,15 @@ def _pool(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Pa
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _refill(pool: ProcessPoolExecutor, todo: Iterator, pending: set, window: int, force: bool) -> None:
+    """Submit documents until `window` are in flight or none are left."""
+    while len(pending) < window:
+        item = next(todo, None)
+        if item is None:
+            return
+        pending.add(pool.submit(_render_one, item[0], str(item[1]), force))
 
 
 def progress_callback(total: int) -> tuple[Callable[[Path], None], Callable[[], None]]:
