@@ -19,7 +19,7 @@ from plangen.model import Plan, PlanError
 from plangen.model.errors import format_path
 from plangen.model.load import from_document
 from plangen.model.loader import Document, read_yaml
-from plangen.render import jsonout, tables, xlsx
+from plangen.render import jsonout, tables
 from plangen.render.labels import LOCALES
 from plangen.render.starter import FILE_NAME, starter_text
 from plangen.writer import WriteRefused, write_atomic
@@ -151,6 +151,7 @@ def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool)
     if kind == "json":
         return jsonout.dumps(jsonout.document(plan, d))
     if kind == "xlsx":
+        from plangen.render import xlsx  # openpyxl loads only when a workbook is asked for
         return xlsx.to_bytes(plan, d)
     fmt = tables.formatter(plan)
     try:

@@ -42,9 +42,19 @@ def search_path(user_dir: str | Path | None) -> list[str]:
 def environment(user_dir: str | None = None) -> jinja2.Environment:
     """The sandboxed environment for a template folder (cached per folder and process)."""
     env = ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(search_path(user_dir)),
+                                        bytecode_cache=_bytecode_cache(),
                                         undefined=jinja2.StrictUndefined, autoescape=False,
                                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     return env
+
+
+@lru_cache(maxsize=1)
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs, in Jinja's per-user 0700 cache folder; none if unavailable."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def render_string(source: str, context: Mapping[str, Any], name: str = "<template>") -> str:
