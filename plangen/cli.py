@@ -20,6 +20,7 @@ from plangen.model.errors import format_path
 from plangen.model.load import from_document
 from plangen.model.loader import Document, read_yaml
 from plangen.render import jsonout, tables
+from plangen.render.context import smallest_month
 from plangen.render.labels import LOCALES
 from plangen.render.starter import FILE_NAME, starter_text
 from plangen.writer import WriteRefused, write_atomic
@@ -153,7 +154,7 @@ def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool)
     if kind == "xlsx":
         from plangen.render import xlsx  # openpyxl loads only when a workbook is asked for
         return xlsx.to_bytes(plan, d)
-    fmt = tables.formatter(plan)
+    fmt = tables.formatter(plan).precise_for(smallest_month(d))
     try:
         table = tables.view(by, plan, d, fmt)
     except tables.ViewError as e:

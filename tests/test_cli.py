@@ -91,10 +91,11 @@ def it_shows_parts_that_add_up_to_the_shown_total(run, write_plan):
     plan = write_plan(**{"plan.display_unit": "M", "targets.revenue": 1_000_000, "targets.rounding": 1,
                          "targets.phasing": {"quarters": None, "method": "equal"}})
     out = run("decompose", plan, "--by", "month").stdout
-    shown = [float(x) for x in re.findall(r"(\d+\.\d)M", out)]
-    *months, total = shown
+    shown = re.findall(r"(\d+\.\d+)M", out)
+    *months, total = [float(x) for x in shown]
     assert len(months) == 12 and total == 1.0
-    assert round(sum(months), 1) == total
+    assert len(shown[0]) == 4  # 0.08: enough decimals for the smallest month (design.md)
+    assert round(sum(months), 2) == total
 
 
 def it_prints_english_and_spanish_units(run, write_plan):

@@ -6,6 +6,7 @@ compute nothing.
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -25,8 +26,17 @@ class Ctx:
     def __init__(self, plan: Plan, d: Decomposition):
         self.plan, self.d = plan, d
         p = plan.plan
-        self.f = Formatter.for_plan(p.locale, p.currency, p.display_unit)
+        self.f = Formatter.for_plan(p.locale, p.currency, p.display_unit).precise_for(smallest_month(d))
         self.L: Labels = labels(p.locale)
+
+    def for_amounts(self, smallest: int) -> "Ctx":
+        """This context with enough decimals for amounts down to `smallest` (e.g. one rep's months)."""
+        f = self.f.precise_for(smallest)
+        if f is self.f:
+            return self
+        other = copy.copy(self)
+        other.f = f
+        return other
 
     def money(self, value: int) -> Money:
         """An exact amount that prints in the display unit."""
@@ -54,6 +64,12 @@ class Ctx:
         """Table cells of parts, shown so that they add up to the shown total (the unit is in the header)."""
         return self.f.display_figures(list(values), total)
 
+    def daily_figs(self, amounts: Sequence[int], days: Sequence[int]) -> list[str]:
+        """Daily targets (amount / days) with enough decimals for the smallest of them."""
+        daily = [a // n if n else None for a, n in zip(amounts, days)]
+        f = self.f.precise_for(min((x for x in daily if x), default=0))
+        return [f.figure(x) if x is not None else "" for x in daily]
+
     def fig(self, value: int) -> str:
         """A table cell amount in the display unit; the column header names the unit."""
         return self.f.figure(value)
@@ -70,6 +86,11 @@ class Ctx:
     def unit_note(self) -> str:
         """The unit/source line under a chart or table."""
         return self.L["unit_note"].format(unit=self.f.unit_label())
+
+
+def smallest_month(d: Decomposition) -> int:
+    """The smallest month target above zero: tables show enough decimals for it."""
+    return min((m.amount for m in d.months if m.amount > 0), default=0)
 
 
 def _text(c: Any) -> str:

@@ -15,6 +15,7 @@ ACT_KEYS = ("deals", "opportunities", "visits", "calls")
 
 def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     """Everything one rep's document shows."""
+    c = c.for_amounts(min((x for x in rep.months if x > 0), default=0))
     d, L, f = c.d, c.L, c.f
     tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep), "rep_weeks": _weeks(c, rep)}
     tables.update(_splits(c, rep))
@@ -62,11 +63,10 @@ def _months(c: Ctx, rep: RepTarget):
     """Months with the rep's ramp, working days and daily target."""
     L, d = c.L, c.d
     shown = c.amounts(list(rep.months), rep.total)
-    daily = rep_daily_activities(d, rep) if c.plan.funnel else None
-    rows = []
-    for m, s, v, r in zip(d.months, shown, rep.months, rep.ramp):
-        days = sum(1 for x in m.days if not rep.start or x.date >= rep.start)
-        rows.append([c.month_label(m.index), s, days, c.fig(v // days) if days else "", c.f.percent(r)])
+    days = [sum(1 for x in m.days if not rep.start or x.date >= rep.start) for m in d.months]
+    daily = c.daily_figs(list(rep.months), days)
+    rows = [[c.month_label(m.index), s, n, dd, c.f.percent(r)]
+            for m, s, n, dd, r in zip(d.months, shown, days, daily, rep.ramp)]
     return c.table("rep_months", L["monthly_target"], [L["month"], c.head("target"), L["working_days"],
                    c.head("daily_target"), L["ramp"]], rows, [False, True, True, True, True],
                    [L["total"], c.fig(rep.total), "", "", ""])

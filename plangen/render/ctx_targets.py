@@ -148,8 +148,9 @@ def month_table(c: Ctx):
     d, L = c.d, c.L
     last = _last_year(c)
     shown = c.amounts(d.revenue.months, d.total)
-    rows = [[c.month_label(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days,
-             c.fig(m.amount // m.working_days) if m.working_days else ""] for m, s in zip(d.months, shown)]
+    daily = c.daily_figs(d.revenue.months, [m.working_days for m in d.months])
+    rows = [[c.month_label(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days, dd]
+            for m, s, dd in zip(d.months, shown, daily)]
     cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
     if last:

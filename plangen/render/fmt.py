@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from decimal import Decimal
 from fractions import Fraction
@@ -198,6 +198,23 @@ class Formatter:
         return affix.replace("-", minus).replace("¤", get_currency_symbol(self.currency, self._loc))
 
     # -- amounts --------------------------------------------------------------------------
+
+    def precise_for(self, smallest: int) -> Formatter:
+        """This formatter with enough decimals that rounding moves `smallest` by at most ~10% (at most 3).
+
+        design.md: when the display unit is coarser than the amounts, show enough decimals
+        (a 3.9M half year in M shows its months as 0.48, not 0.5; 0.8M stays 0.8).
+        """
+        u = self.unit
+        if smallest <= 0 or u.factor == 1:
+            return self
+        digits = u.max_frac
+        while digits < 3 and Fraction(smallest, u.factor) * 10**digits < 5:
+            digits += 1
+        if digits == u.max_frac:
+            return self
+        unit = replace(u, min_frac=digits if u.min_frac else 0, max_frac=digits)
+        return replace(self, unit=unit)
 
     def amount(self, value: int) -> str:
         """An amount in the display unit: "2,000万", "1.25亿", "20.0M", "20,0 M", "2.000.000"."""
