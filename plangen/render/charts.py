@@ -62,6 +62,7 @@ class Series:
     name: str
     values: tuple[float, ...]
     role: str = "plan"
+    labels: bool | None = None  # data labels: None lets `wants_labels` decide
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,9 @@ def style_line_series(ser: etree._Element, fill: etree._Element) -> None:
 
 
 def wants_labels(spec: ChartSpec, index: int) -> bool:
-    """Label a lone series; with several, label only the plan series (else the first)."""
+    """Label a lone series; with several, label only the plan series (else the first); a series may say."""
+    if spec.series[index].labels is not None:
+        return spec.series[index].labels
     if len(spec.series) == 1:
         return True
     roles = [s.role for s in spec.series]
