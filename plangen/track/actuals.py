@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +21,18 @@ from ..model.values import ValueProblem, parse_amount, parse_month
 REQUIRED = ("month", "amount")
 DIMENSIONS = ("region", "product_line", "customer_type")
 COLUMNS = (*REQUIRED, "rep", *DIMENSIONS)
-ALIASES = {"月份": "month", "月": "month", "金额": "amount", "销售额": "amount", "实际": "amount",
-           "销售代表": "rep", "销售": "rep", "区域": "region", "产品线": "product_line",
-           "客户类型": "customer_type", "mes": "month", "importe": "amount", "vendedor": "rep",
-           "región": "region"}
+ALIASES = {
+    # zh-CN
+    "月份": "month", "月": "month", "金额": "amount", "销售额": "amount", "实际": "amount", "销售代表": "rep",
+    "销售": "rep", "区域": "region", "产品线": "product_line", "客户类型": "customer_type",
+    # en
+    "sales_rep": "rep", "salesperson": "rep", "representative": "rep", "sales": "amount", "revenue": "amount",
+    "product": "product_line", "sales_region": "region",
+    # es
+    "mes": "month", "importe": "amount", "ventas": "amount", "vendedor": "rep", "comercial": "rep",
+    "representante": "rep", "región": "region", "zona": "region", "línea_de_producto": "product_line",
+    "linea_de_producto": "product_line", "producto": "product_line", "tipo_de_cliente": "customer_type",
+}
 
 
 @dataclass(frozen=True)
@@ -177,6 +186,7 @@ class RowContext:
 
     def __init__(self, plan: Plan):
         self.months = plan.plan.period.month_list()
+        self.locale = plan.plan.locale
         self.reps = {r.id: r.id for r in plan.team.reps} | {r.name: r.id for r in plan.team.reps}
         self.rep_ids = [r.id for r in plan.team.reps]
         self.splits = {k: list(v) for k, v in plan.targets.split.items()}
@@ -194,7 +204,8 @@ def check_row(n: int, cells: Sequence[object], cols: dict[str, int], ctx: RowCon
     """One row checked; None (with problems recorded) when it is not usable."""
     before = len(out.problems)
     month = month_index(cell_at(cells, cols["month"]), ctx, lambda m: out.add(n, cols["month"] + 1, "month", m))
-    amount = amount_of(cell_at(cells, cols["amount"]), lambda m: out.add(n, cols["amount"] + 1, "amount", m))
+    amount = amount_of(cell_at(cells, cols["amount"]), lambda m: out.add(n, cols["amount"] + 1, "amount", m),
+                       ctx.locale)
     rep = rep_of(cell_at(cells, cols.get("rep")), ctx, lambda m: out.add(n, cols["rep"] + 1, "rep", m))
     dims = {}
     for key in DIMENSIONS:
@@ -207,13 +218,15 @@ def check_row(n: int, cells: Sequence[object], cols: dict[str, int], ctx: RowCon
 
 
 def month_index(cell: object, ctx: RowContext, fail) -> int | None:
-    """The period month index of a month cell (2027-03, 2027/3, a date, or a bare 3)."""
+    """The period month index of a month cell (2027-03, 2027/3, 03/2027, a date, or a bare 3)."""
     if blank(cell):
         return fail("expected a month such as 2027-03 or 3, found an empty cell")
     value = cell
     if isinstance(cell, str):
         text = cell.strip().replace("/", "-").replace(".", "-")
         value = int(text) if text.isdigit() else (text[:7] if len(text) == 10 and text[4] == "-" else text)
+        if isinstance(value, str) and re.fullmatch(r"\d{1,2}-\d{4}", value):   # 03/2027 -> 2027-03
+            value = "-".join(reversed(value.split("-")))
     elif isinstance(cell, float) and cell.is_integer():
         value = int(cell)
     try:
@@ -229,14 +242,25 @@ def month_index(cell: object, ctx: RowContext, fail) -> int | None:
     return hits[0]
 
 
-def amount_of(cell: object, fail) -> int | None:
-    """An amount cell (3.5万, 120,000, 1.2M or a number)."""
+EUROPEAN = re.compile(r"([+-]?\d{1,3}(?:\.\d{3})+)(,\d+)?(\s*\S*)")
+
+
+def european(text: str, locale: str) -> str:
+    """48.250,50 -> 48250.50; in es files also 48.250 -> 48250 (a dot groups thousands there)."""
+    m = EUROPEAN.fullmatch(text)
+    if not m or not (m.group(2) or locale == "es"):
+        return text
+    return m.group(1).replace(".", "") + (m.group(2) or "").replace(",", ".") + m.group(3)
+
+
+def amount_of(cell: object, fail, locale: str = "en") -> int | None:
+    """An amount cell (3.5万, 120,000, 1.2M, 48.250,50 or a number)."""
     if blank(cell):
         return fail("expected an amount such as 35000 or 3.5万, found an empty cell")
     if isinstance(cell, (dt.date, dt.datetime)):
         return fail(f"expected an amount such as 35000 or 3.5万, found the date {cell}")
     try:
-        return parse_amount(cell.strip() if isinstance(cell, str) else cell)
+        return parse_amount(european(cell.strip(), locale) if isinstance(cell, str) else cell)
     except ValueProblem as e:
         return fail(str(e).replace("2000万, 1.2M or 500000", "35000, 3.5万 or 1.2M"))
 
