@@ -8,8 +8,11 @@ Pure: plan + decomposition + actuals -> an immutable Progress. Definitions:
   date / plan of the elapsed months.
 * run-rate projection = actual to date + (actual to date / elapsed months) x remaining months.
 * needed per remaining month = (target - actual to date) / remaining months, rounded up.
-* a rep is behind plan when their attainment is below their time elapsed: elapsed months
-  of the months the rep works (ramp > 0) over all the months the rep works.
+* a line (a rep, a split value, the total) is behind plan when its actual to date is below its
+  plan to date: the plan already follows the phasing (a back-loaded Q4) and each rep's ramp-up,
+  which a comparison with the time elapsed would ignore.
+* a line's time elapsed: elapsed months of the months it works (ramp > 0) over all the months
+  it works (shown for context; it decides nothing).
 """
 from __future__ import annotations
 
@@ -53,8 +56,8 @@ class Line:
 
     @property
     def behind(self) -> bool:
-        """Attainment below the time elapsed."""
-        return self.attainment is not None and self.attainment < self.elapsed
+        """Actual to date below a plan to date above zero."""
+        return 0 < self.plan_to_date and self.actual < self.plan_to_date
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Progress:
     reps: tuple[Line, ...]
     no_rep: int                             # actual to date carried by no rep
     dimensions: Mapping[str, tuple[Line, ...]]
+    unassigned: Line | None = None          # the total less the reps: target no rep carries, actual of no rep
 
     @property
     def elapsed(self) -> Fraction:
@@ -105,8 +109,8 @@ class Progress:
 
     @property
     def behind(self) -> tuple[Line, ...]:
-        """The reps behind plan, furthest behind first."""
-        return tuple(sorted((r for r in self.reps if r.behind), key=lambda r: (r.attainment - r.elapsed, r.key)))
+        """The reps behind plan, furthest behind first (lowest attainment of the plan to date)."""
+        return tuple(sorted((r for r in self.reps if r.behind), key=lambda r: (r.attainment_to_date, r.key)))
 
 
 def run_rate(actual: int, elapsed: int, total: int) -> int:
@@ -138,15 +142,25 @@ def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = No
     k = 0 if last is None else last + 1
     actual = actuals.by_month(n)
     total = line("total", "", d.revenue.months, actual, k)
+    reps = tuple(line(r.id, r.name, r.months, actuals.by_month(n, rep=r.id), k, tuple(f > 0 for f in r.ramp))
+                 for r in d.reps)
     return Progress(
         as_of=k - 1, months_elapsed=k, months_total=n, months=month_progress(d.revenue.months, actual, k),
         quarters=tuple(QuarterProgress(q.index, q.amount, sum(actual[i] for i in q.months if i < k),
                                        sum(1 for i in q.months if i < k), len(q.months)) for q in d.quarters),
         total=total, needed_by_month=needed_by_month(d.revenue.months, total.remaining, k),
-        reps=tuple(line(r.id, r.name, r.months, actuals.by_month(n, rep=r.id), k, tuple(f > 0 for f in r.ramp))
-                   for r in d.reps),
-        no_rep=sum(actuals.by_month(n, rep=None)[:k]) if d.reps else 0,
-        dimensions=frozen_map(dimension_lines(d, actuals, k)))
+        reps=reps, no_rep=sum(actuals.by_month(n, rep=None)[:k]) if d.reps else 0,
+        dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k))
+
+
+def unassigned(d: Decomposition, actuals: Actuals, reps: tuple[Line, ...], k: int) -> Line | None:
+    """What no rep carries: the period plan less the reps' plans, and the actuals without a rep."""
+    if not reps:
+        return None
+    n = len(d.months)
+    plan = tuple(m - sum(r.months[i] for r in d.reps) for i, m in enumerate(d.revenue.months))
+    rest = line("", "", plan, actuals.by_month(n, rep=None), k)
+    return rest if rest.target or rest.actual else None
 
 
 def month_progress(plan: tuple[int, ...], actual: tuple[int, ...], k: int) -> tuple[MonthProgress, ...]:

@@ -46,7 +46,7 @@ def headlines(c: Ctx, p: Progress) -> list[str]:
     """The three points of the report: where we stand, where the pace leads, what is needed."""
     L, t = c.L, p.total
     out = [L["track_headline"].format(actual=c.f.money(t.actual), attainment=pct(c, t.attainment),
-                                      elapsed=pct(c, p.elapsed))]
+                                      to_date=pct(c, t.attainment_to_date), elapsed=pct(c, p.elapsed))]
     if p.remaining_months:
         out.append(L["track_headline_run_rate"].format(projection=c.f.money(t.run_rate),
                                                        attainment=pct(c, Fraction(t.run_rate, t.target or 1))))
@@ -63,7 +63,8 @@ def behind_line(c: Ctx, p: Progress) -> str:
     if not p.behind:
         return c.L["track_reps_none_behind"]
     sep = "、" if c.plan.plan.locale == "zh-CN" else ", "
-    return c.L["track_reps_behind"].format(names=sep.join(f"{r.label} {pct(c, r.attainment)}" for r in p.behind))
+    names = sep.join(f"{r.label} {pct(c, r.attainment_to_date)}" for r in p.behind)
+    return c.L["track_reps_behind"].format(names=names)
 
 
 def facts(c: Ctx, p: Progress) -> list[tuple[str, str]]:
@@ -97,7 +98,7 @@ def summary_table(c: Ctx, p: Progress) -> Table:
 
 def month_table(c: Ctx, p: Progress) -> Table:
     """Plan and actual per month with cumulatives; months not yet tracked stay blank."""
-    L, t, f = c.L, p.total, c.f
+    L, t = c.L, p.total
     plans = c.amounts([m.plan for m in p.months], t.target)
     done = [m for m in p.months if m.actual is not None]
     actuals = c.amounts([m.actual for m in done], t.actual) + [""] * (len(p.months) - len(done))
@@ -105,11 +106,11 @@ def month_table(c: Ctx, p: Progress) -> Table:
     for m, plan, actual in zip(p.months, plans, actuals):
         tracked = m.actual is not None
         rows.append([c.month_label(m.index), plan, actual, pct(c, ratio(m.actual, m.plan)) if tracked else "",
-                     f.amount(m.cum_plan), f.amount(m.cum_actual) if tracked else "",
+                     c.fig(m.cum_plan), c.fig(m.cum_actual) if tracked else "",
                      pct(c, ratio(m.cum_actual, m.cum_plan)) if tracked else ""])
     cols = [L["month"], c.head("plan"), c.head("actual"), L["achievement"], c.head("cumulative_plan"),
             c.head("cumulative_actual"), L["attainment_to_date"]]
-    total = [L["total"], f.amount(t.target), f.amount(t.actual), pct(c, t.attainment), "", "",
+    total = [L["total"], c.fig(t.target), c.fig(t.actual), pct(c, t.attainment), "", "",
              pct(c, t.attainment_to_date)]
     return c.table("track_months", L["table_track_months"], cols, rows, [False] + [True] * 6, total, c.unit_note())
 
@@ -121,61 +122,75 @@ def ratio(a: int | None, b: int) -> Fraction | None:
 
 def quarter_table(c: Ctx, p: Progress) -> Table:
     """Plan and actual per quarter, with the months of it that have passed."""
-    L, t, f = c.L, p.total, c.f
-    rows = [[c.quarter_label(q.index), f.amount(q.plan), f.amount(q.actual) if q.months_elapsed else "",
+    L, t = c.L, p.total
+    rows = [[c.quarter_label(q.index), c.fig(q.plan), c.fig(q.actual) if q.months_elapsed else "",
              pct(c, ratio(q.actual, q.plan)) if q.months_elapsed else "", f"{q.months_elapsed}/{q.months}"]
             for q in p.quarters]
     cols = [L["quarter"], c.head("plan"), c.head("actual"), L["achievement"], L["time_elapsed"]]
-    total = [L["total"], f.amount(t.target), f.amount(t.actual), pct(c, t.attainment),
+    total = [L["total"], c.fig(t.target), c.fig(t.actual), pct(c, t.attainment),
              f"{p.months_elapsed}/{p.months_total}"]
     return c.table("track_quarters", L["table_track_quarters"], cols, rows, [False, True, True, True, True],
                    total, c.unit_note())
 
 
 def status(c: Ctx, r: Line) -> str:
-    """Behind plan, on track, or not started."""
-    if not r.elapsed:
+    """Behind plan, on track, or not started (no plan yet)."""
+    if not r.plan_to_date and not r.actual:
         return c.L["not_started"]
     return c.L["behind_plan"] if r.behind else c.L["on_track"]
 
 
+def line_cells(c: Ctx, x: Line) -> list[str]:
+    """Target, plan and actual to date, attainment of the plan to date and of the target."""
+    return [c.fig(x.target), c.fig(x.plan_to_date), c.fig(x.actual), pct(c, x.attainment_to_date),
+            pct(c, x.attainment)]
+
+
+def line_columns(c: Ctx, name: str) -> list[str]:
+    """The headers of `line_cells` after the name column."""
+    return [name, c.head("target"), c.head("plan_to_date"), c.head("actual_to_date"), c.L["attainment_to_date"],
+            c.L["attainment_period"]]
+
+
+def total_cells(c: Ctx, lines: tuple[Line, ...]) -> list[str]:
+    """Sums of target, plan and actual to date of `lines`, with their ratios."""
+    target, plan, actual = (sum(getattr(x, k) for x in lines) for k in ("target", "plan_to_date", "actual"))
+    return [c.L["total"], c.fig(target), c.fig(plan), c.fig(actual), pct(c, ratio(actual, plan)),
+            pct(c, ratio(actual, target))]
+
+
 def rep_table(c: Ctx, p: Progress) -> Table:
-    """Each rep's target, actual, attainment against time, need and status (run-rates: the workbook)."""
-    L, f = c.L, c.f
-    rows = [[r.label, f.amount(r.target), f.amount(r.actual), pct(c, r.attainment), pct(c, r.elapsed),
-             f.amount(r.needed_per_month), status(c, r)] for r in p.reps]
-    if p.no_rep:
-        rows.append([L["no_rep"], "", f.amount(p.no_rep), "", "", "", ""])
-    cols = [L["rep"], c.head("target"), c.head("actual_to_date"), L["attainment_period"], L["time_elapsed"],
-            c.head("needed_per_month"), L["status"]]
-    t = p.total
-    total = [L["total"], f.amount(t.target), f.amount(t.actual), pct(c, t.attainment), pct(c, p.elapsed),
-             f.amount(t.needed_per_month), ""]
-    return c.table("track_reps", L["table_track_reps"], cols, rows, [False] + [True] * 5 + [False], total,
-                   c.unit_note())
+    """Each rep's target, plan and actual to date, attainment and status (run-rates and need: the workbook)."""
+    L = c.L
+    rows = [[r.label, *line_cells(c, r), status(c, r)] for r in p.reps]
+    if p.unassigned:
+        rows.append([L["no_rep"], *line_cells(c, p.unassigned), ""])
+    return c.table("track_reps", L["table_track_reps"], [*line_columns(c, L["rep"]), L["status"]], rows,
+                   [False] + [True] * 5 + [False], [L["total"], *line_cells(c, p.total), ""], c.unit_note())
+
+
+def dimension_name(c: Ctx, dim: str) -> str:
+    """A dimension's label inside a sentence: region in en and es (a proper name stays as it is in zh)."""
+    name = dim_label(c, dim)
+    return name if c.plan.plan.locale == "zh-CN" or name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def dimension_table(c: Ctx, dim: str, lines: tuple[Line, ...]) -> Table:
     """Per value of a split dimension: target, plan and actual to date, attainment."""
-    L, f = c.L, c.f
-    rows = [[x.label, f.amount(x.target), f.amount(x.plan_to_date), f.amount(x.actual), pct(c, x.attainment),
-             pct(c, x.attainment_to_date)] for x in lines]
-    sums = [sum(getattr(x, k) for x in lines) for k in ("target", "plan_to_date", "actual")]
-    total = [L["total"], *(f.amount(s) for s in sums), pct(c, ratio(sums[2], sums[0])), pct(c, ratio(sums[2], sums[1]))]
-    name = dim_label(c, dim)
-    cols = [name, c.head("target"), c.head("plan_to_date"), c.head("actual_to_date"), L["attainment_period"],
-            L["attainment_to_date"]]
-    return c.table(f"track_{dim}", L["table_track_dimension"].format(dimension=name), cols, rows,
-                   [False] + [True] * 5, total, c.unit_note())
+    L = c.L
+    rows = [[x.label, *line_cells(c, x)] for x in lines]
+    return c.table(f"track_{dim}", L["table_track_dimension"].format(dimension=dimension_name(c, dim)),
+                   line_columns(c, dim_label(c, dim)), rows, [False] + [True] * 5, total_cells(c, lines),
+                   c.unit_note())
 
 
 def remaining_table(c: Ctx, p: Progress) -> Table:
     """The remaining months: their plan and what each must bring to reach the target."""
-    L, f, k = c.L, c.f, p.months_elapsed
+    L, k = c.L, p.months_elapsed
     rest = p.months[k:]
     need = c.amounts(list(p.needed_by_month), sum(p.needed_by_month))
-    rows = [[c.month_label(m.index), f.amount(m.plan), n] for m, n in zip(rest, need)]
-    total = [L["total"], f.amount(sum(m.plan for m in rest)), f.amount(sum(p.needed_by_month))]
+    rows = [[c.month_label(m.index), c.fig(m.plan), n] for m, n in zip(rest, need)]
+    total = [L["total"], c.fig(sum(m.plan for m in rest)), c.fig(sum(p.needed_by_month))]
     return c.table("track_remaining", L["needed_per_month"], [L["month"], c.head("plan"), c.head("needed_per_month")],
                    rows, [False, True, True], total, c.unit_note())
 
@@ -191,17 +206,18 @@ def charts(c: Ctx, p: Progress) -> dict[str, ChartSpec]:
     out = {}
     if done:
         out["track_cumulative"] = ChartSpec("line", L["chart_cumulative"], cats, (
-            Series(L["cumulative_plan"], tuple(f.scaled(m.cum_plan) for m in done), "plan"),
-            Series(L["cumulative_actual"], tuple(f.scaled(m.cum_actual) for m in done), "stretch")),
+            Series(L["cumulative_plan"], tuple(f.scaled(m.cum_plan) for m in done), "plan", labels=False),
+            Series(L["cumulative_actual"], tuple(f.scaled(m.cum_actual) for m in done), "stretch", labels=True)),
             f.excel_format(), c.unit_note())
         out["track_months"] = ChartSpec("column", L["chart_month_actual"], cats, (
-            Series(L["plan"], tuple(f.scaled(m.plan) for m in done), "plan"),
-            Series(L["actual"], tuple(f.scaled(m.actual) for m in done), "stretch")), f.excel_format(), c.unit_note())
-    reps = [r for r in p.reps if r.target]
+            Series(L["plan"], tuple(f.scaled(m.plan) for m in done), "plan", labels=False),
+            Series(L["actual"], tuple(f.scaled(m.actual) for m in done), "stretch", labels=True)),
+            f.excel_format(), c.unit_note())
+    reps = [r for r in p.reps if r.plan_to_date]
     if reps:
-        note = f"{L['time_elapsed']} {pct(c, p.elapsed)}"
         out["track_reps"] = ChartSpec("bar", L["chart_rep_attainment"], tuple(r.label for r in reps), (
-            Series(L["attainment_period"], tuple(float(r.attainment) for r in reps), "plan"),), "0%", note, sort=True)
+            Series(L["attainment_to_date"], tuple(float(r.attainment_to_date) for r in reps), "plan"),), "0%",
+            L["track_chart_rep_note"], sort=True)
     return out
 
 

@@ -59,8 +59,9 @@ class ReportWriter:
         """A native chart with its caption under it."""
         if spec is None:
             return
-        p = append(self.doc, para("Figure"))
-        add_chart(Paragraph(p, self.doc._body), replace(spec, title=""), self.width, int(Cm(height_cm)))
+        p = Paragraph(append(self.doc, para("Figure")), self.doc._body)
+        p.paragraph_format.keep_with_next = True
+        add_chart(p, replace(spec, title=""), self.width, int(Cm(height_cm)))
         self.caption("Figure", spec.title)
         if spec.note:
             self.text(spec.note, "Note")

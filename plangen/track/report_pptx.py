@@ -30,7 +30,7 @@ def render_report_pptx(ctx: dict[str, Any], templates: TemplateSet | None = None
 
 
 def slides(ctx: dict[str, Any], geo: Geometry) -> list[SlideSpec]:
-    """Cover, where we stand, the trend, the reps, each dimension, what is needed."""
+    """Cover, where we stand, the trend, the quarters, the reps, each dimension, what is needed."""
     L, tables, charts = ctx["L"], ctx["tables"], ctx["charts"]
     heads = ctx["headlines"]
     notes = "\n".join(ctx["method"])
@@ -40,6 +40,7 @@ def slides(ctx: dict[str, Any], geo: Geometry) -> list[SlideSpec]:
         if key in charts:
             title = heads[1] if key == "track_cumulative" and len(heads) > 1 else charts[key].title
             out.append(chart_slide(title, charts[key], notes))
+    out += table_slides(tables["track_quarters"].title, tables["track_quarters"], geo, notes, L["continued"])
     if "track_reps" in tables:
         out += table_slides(ctx["behind"], tables["track_reps"], geo, notes, L["continued"])
     if "track_reps" in charts:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -25,9 +26,10 @@ def render_report_xlsx(plan: Plan, d: Decomposition, p: Progress) -> bytes:
     months_sheet(wb.active, L, d, p)
     quarters_sheet(wb.create_sheet(L["quarter"][:31]), L, d, p)
     if p.reps:
-        lines_sheet(wb.create_sheet(L["rep"][:31]), L, L["rep"], p.reps, p.no_rep)
+        rest = (replace(p.unassigned, label=L["no_rep"]),) if p.unassigned else ()
+        lines_sheet(wb.create_sheet(L["rep"][:31]), L, L["rep"], p.reps + rest)
     for dim, lines in p.dimensions.items():
-        lines_sheet(wb.create_sheet((L[dim] if dim in L else dim)[:31]), L, L[dim] if dim in L else dim, lines, 0)
+        lines_sheet(wb.create_sheet((L[dim] if dim in L else dim)[:31]), L, L[dim] if dim in L else dim, lines)
     out = io.BytesIO()
     wb.save(out)
     return font_order(out.getvalue())
@@ -116,15 +118,13 @@ def quarters_sheet(ws: Worksheet, L, d: Decomposition, p: Progress) -> None:
     formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: SHARE, 5: SHARE})
 
 
-def lines_sheet(ws: Worksheet, L, name: str, lines: Sequence[Line], no_rep: int) -> None:
+def lines_sheet(ws: Worksheet, L, name: str, lines: Sequence[Line]) -> None:
     """Tracked lines (reps or split values): target, plan and actual to date, attainment, run-rate, need."""
     header(ws, [name, L["target"], L["plan_to_date"], L["actual_to_date"], L["attainment_period"],
                 L["attainment_to_date"], L["time_elapsed"], L["run_rate"], L["needed_per_month"], L["behind_plan"]])
     for i, x in enumerate(lines, start=2):
         ws.append([x.label, x.target, x.plan_to_date, x.actual, ratio(f"D{i}", f"B{i}"), ratio(f"D{i}", f"C{i}"),
                    float(x.elapsed), x.run_rate, x.needed_per_month, "✓" if x.behind else ""])
-    if no_rep:
-        ws.append([L["no_rep"], 0, 0, no_rep])
     last = ws.max_row
     row = total_row(ws, L["total"], (2, 3, 4, 8), last, {5: ratio("D{r}", "B{r}"), 6: ratio("D{r}", "C{r}")})
     formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: AMOUNT, 5: SHARE, 6: SHARE, 7: SHARE, 8: AMOUNT, 9: AMOUNT})
