@@ -5,6 +5,7 @@ import dataclasses
 from fractions import Fraction
 import importlib.util
 import io
+import re
 from pathlib import Path
 
 import docx
@@ -207,3 +208,104 @@ def test_report_xlsx_has_exact_amounts_and_formulas(report):
     assert ws["C11"].value is None                             # October: not tracked yet
     assert len(wb.worksheets) >= 3
     assert _audit()(report / "zh-annual-plan-progress.xlsx") == ""
+
+
+# --- the en and es samples: locale-correct reports ----------------------------------------------
+
+
+def _cli_report(tmp_path_factory, plan: str, actuals: str) -> Path:
+    """A sample's report made through the CLI (exit code 0)."""
+    out = tmp_path_factory.mktemp(plan.split("-")[0])
+    result = CliRunner().invoke(cli, ["track", str(SAMPLES / plan), str(SAMPLES / actuals), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def en_report(tmp_path_factory):
+    return _cli_report(tmp_path_factory, "en-half-year-plan.yaml", "en-half-year-actuals.csv")
+
+
+@pytest.fixture(scope="module")
+def es_report(tmp_path_factory):
+    return _cli_report(tmp_path_factory, "es-regional-plan.yaml", "es-regional-actuals.xlsx")
+
+
+def _docx_text(path: Path) -> str:
+    doc = docx.Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def _pptx_text(path: Path) -> str:
+    prs = pptx.Presentation(str(path))
+    out = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                out.append(shape.text_frame.text)
+            if shape.has_table:
+                out += [c.text for row in shape.table.rows for c in row.cells]
+    return "\n".join(out)
+
+
+def _no_chinese(text: str) -> bool:
+    return not any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_sample_actuals_en_and_es_have_reps_ahead_and_behind():
+    for plan_file, actuals_file in (("en-half-year-plan.yaml", "en-half-year-actuals.csv"),
+                                    ("es-regional-plan.yaml", "es-regional-actuals.xlsx")):
+        plan = load(SAMPLES / plan_file)
+        actuals = read_actuals(SAMPLES / actuals_file, plan)
+        assert {"rep", "region"} <= set(actuals.columns)          # English / Spanish headers recognised
+        p = track(plan, decompose(plan), actuals)
+        assert p.behind and len(p.behind) < len(p.reps)
+
+
+def test_en_report_docx_and_deck(en_report):
+    text = _docx_text(en_report / "en-half-year-plan-progress.docx")
+    assert "Sales progress report" in text and "Actuals to Oct 2027" in text and "Behind plan: " in text
+    assert "Jul 2027" in text and "Progress by region" in text and _no_chinese(text)
+    deck = _pptx_text(en_report / "en-half-year-plan-progress.pptx")
+    assert "Q3" in deck and "Q4" in deck and "On track" in deck and _no_chinese(deck)
+    for ext in ("docx", "pptx", "xlsx"):
+        assert _audit()(en_report / f"en-half-year-plan-progress.{ext}") == ""
+
+
+def test_es_report_docx_and_deck(es_report):
+    text = _docx_text(es_report / "es-regional-plan-progress.docx")
+    assert "Informe de avance de ventas" in text and "Por detrás del plan" in text and "Avance por región" in text
+    assert re.search(r"\d,\d\s%", text)                         # decimal comma: 69,0 %
+    assert re.search(r"\d\.\d{3}\sk\s€", text)                  # grouping dot: 6.800 k €
+    assert _no_chinese(text)
+    deck = _pptx_text(es_report / "es-regional-plan-progress.pptx")
+    assert "T3" in deck and "En línea" in deck and _no_chinese(deck)
+    for ext in ("docx", "pptx", "xlsx"):
+        assert _audit()(es_report / f"es-regional-plan-progress.{ext}") == ""
+
+
+def test_behind_plan_follows_the_phasing_not_the_time(make_plan, plan_from, tmp_path):
+    """A back-loaded plan: on plan to date while the share of the target is below the time elapsed."""
+    plan = plan_from(make_plan({"targets.phasing": {"quarters": ["10%", "20%", "30%", "40%"]}}))
+    d = decompose(plan)
+    rows = "".join(f"{i + 1},{r.id},{r.months[i]}\n" for r in d.reps for i in range(6))
+    p = track(plan, d, read_actuals(write(tmp_path, "month,rep,amount\n" + rows), plan))
+    assert p.total.attainment < p.elapsed and not p.behind       # 30% of the target after 50% of the time
+    assert p.unassigned is None
+
+
+def test_spanish_headers_and_numbers_in_a_csv(make_plan, plan_from, tmp_path):
+    plan = plan_from(make_plan({"plan.locale": "es"}))
+    text = "Mes;Comercial;Importe\n2027-01;r1;48.250\n2027-01;r2;1.234,50\n02/2027;r1;3,5k\n"
+    a = read_actuals(write(tmp_path, text), plan)
+    assert [(r.month, r.rep, r.amount) for r in a.rows] == [(0, "r1", 48_250), (0, "r2", 1_235), (1, "r1", 3_500)]
+
+
+def test_unassigned_line_adds_the_reps_up_to_the_total(tmp_path):
+    plan = load(SAMPLES / "en-half-year-plan.yaml")
+    p = track(plan, decompose(plan), read_actuals(SAMPLES / "en-half-year-actuals.csv", plan))
+    rest = p.unassigned
+    assert rest is not None and rest.actual == p.no_rep > 0
+    assert sum(r.target for r in p.reps) + rest.target == p.total.target
+    assert sum(r.plan_to_date for r in p.reps) + rest.plan_to_date == p.total.plan_to_date
