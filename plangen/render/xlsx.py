@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from plangen.decompose.result import Decomposition
 from plangen.model.schema import Plan
+from plangen.render.xlsx_clean import font_order
 from plangen.render.tables import (AMOUNT, COUNT, DATE, RAMP, SHARE, SPAN, Column, Row, Table, by_budget,
                                    by_day, by_dimension, by_month, by_quarter, by_rep, by_third, by_week,
                                    cell, formatter)
@@ -49,7 +50,7 @@ def to_bytes(plan: Plan, d: Decomposition) -> bytes:
     """The workbook as .xlsx bytes."""
     buf = io.BytesIO()
     workbook(plan, d).save(buf)
-    return buf.getvalue()
+    return font_order(buf.getvalue())
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
