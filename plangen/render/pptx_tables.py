@@ -36,9 +36,11 @@ def table_width(table: Table, available: int) -> int:
 
 
 def _wants(table: Table) -> list[float]:
-    """Per column: the widest text in ems (long texts capped, to wrap), at least its longest word."""
+    """Per column: the widest text in ems as lines_needed reckons it (bold header a tenth wider; long texts
+    capped, to wrap), at least its longest word."""
     rows = _all_rows(table)
-    want = [max(min(em_width(r[i]), 22.0) for r in rows) + 1.6 for i in range(len(table.columns))]
+    want = [max(min(em_width(r[i]) * (1.1 if r is table.columns else 1.06), 22.0) for r in rows) + 1.6
+            for i in range(len(table.columns))]
     return [max(w, f) for w, f in zip(want, _floors(table))]
 
 
