@@ -377,12 +377,13 @@ def style_master(master) -> None:
 
 
 def place_footers(owner) -> None:
-    """Date, footer and slide-number placeholders along the bottom edge, 10 pt grey."""
+    """Date, footer and slide-number placeholders along the bottom edge, grey (the number at 12 pt)."""
     for shape in owner.placeholders:
         box = FOOTER_BOXES.get(ph_type(shape))
         if box:
             place(shape, (box[0], FOOTER_Y, box[1], FOOTER_H))
-            set_lvl1(shape, size=10, color=("tx1", 65000, 35000), align=box[2], bold=False)
+            size = 12 if ph_type(shape) == "sldNum" else 10
+            set_lvl1(shape, size=size, color=("tx1", 65000, 35000), align=box[2], bold=False)
             set_anchor(shape, "ctr")
 
 
