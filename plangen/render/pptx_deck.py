@@ -13,6 +13,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Inches
 
+from .pptx_number import add_slide_number
 from .pptx_outline import Outline
 from .pptx_slides import BUILDERS, Geometry, SlideSpec, box_of, placeholder, remove_empty_placeholders
 from .pptx_text import A_NS, finish_runs, set_text
@@ -42,13 +43,15 @@ def render_deck(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
     layouts = Layouts(prs)
     fonts = ea_fonts(prs)
     for spec in specs:
-        add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["plan"]["locale"], fonts)
+        slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["plan"]["locale"], fonts)
+        if spec.kind != "title":
+            add_slide_number(slide, len(prs.slides), geo, ctx["plan"]["locale"])
     out = BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
-def add_slide(prs, layout, geo: Geometry, spec: SlideSpec, locale: str, fonts: tuple[str, str]) -> None:
+def add_slide(prs, layout, geo: Geometry, spec: SlideSpec, locale: str, fonts: tuple[str, str]):
     """One slide: built by its kind, unused placeholders removed, notes, fonts and language set."""
     slide = prs.slides.add_slide(layout)
     BUILDERS[spec.kind](slide, geo, spec)
@@ -58,6 +61,7 @@ def add_slide(prs, layout, geo: Geometry, spec: SlideSpec, locale: str, fonts: t
         notes = slide.notes_slide
         set_text(notes.notes_text_frame, spec.notes)
         finish_runs(notes._element, locale, fonts)
+    return slide
 
 
 class Layouts:
