@@ -199,8 +199,32 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
                                      (Series(L["amount"], tuple(c.chart_value(b.items[k], "pie" if len(items) <= 5 else "bar")
                                                                 for k in items)),),
                                      c.f.excel_format(), c.unit_note(), sort=len(items) > 5)
+    parts = [budget_part(c, k or L["budget_total"], b.items[k], b.total) for k in items]
     return {"total": c.money(b.total), "ratio": c.share(b.ratio, 1) if b.ratio is not None else None,
-            "items": [{"name": k, "amount": c.money(b.items[k])} for k in items]}
+            "of_target": round_share(c, Fraction(b.total, c.d.total)) if c.d.total else None,
+            "items": parts, "top": max(parts, key=lambda p: int(p["amount"])) if parts else None,
+            "peak_month": budget_peak(c, b.months),
+            "per_rep": c.money(round(Fraction(b.total, len(c.d.reps)))) if c.d.reps else None}
+
+
+def budget_part(c: Ctx, name: str, amount: int, total: int) -> dict[str, Any]:
+    """One budget item: name, amount and share of the budget."""
+    return {"name": name, "amount": c.money(amount), "share": round_share(c, Fraction(amount, total or 1))}
+
+
+def round_share(c: Ctx, value: Fraction):
+    """A share as 40% when it rounds to a whole percent at one decimal, else with the decimal (29.9%)."""
+    return c.share(value, 0 if round(value * 1000) % 10 == 0 else 1)
+
+
+def budget_peak(c: Ctx, months: tuple[int, ...]) -> dict[str, Any] | None:
+    """The month with the largest budget (for a slide title that states the point)."""
+    if len(months) < 2 or not sum(months):
+        return None
+    j = max(range(len(months)), key=lambda i: (months[i], -i))
+    m = c.d.months[j]
+    return {"label": c.f.month_short(m.month), "month": c.month_label(j), "amount": c.money(months[j]),
+            "share": c.share(Fraction(months[j], sum(months)), 1)}
 
 
 def tasks(c: Ctx, tables: dict) -> list | None:

@@ -10,6 +10,7 @@ from typing import Any
 from pptx.util import Inches
 
 from .charts import prepare
+from .context import SECTION_KEYS
 from .jinja import TemplateProblem, environment, explain, macros
 from .pptx_slides import Geometry, SlideSpec
 from .pptx_tables import pieces
@@ -55,7 +56,7 @@ class Outline:
 
     def section(self, entry: dict, sections: Mapping[str, dict], n: int) -> list[SlideSpec]:
         """A divider and the section's slides, or nothing when the section has no data or no slides."""
-        sec = sections.get(entry["section"])
+        sec = sections.get(entry["section"]) or self.unnumbered(entry)
         if sec is None or not self.when(entry, n):
             return []
         inner = [s for i, e in enumerate(entry.get("slides") or [], start=1) for s in self.entry(e, f"{n}.{i}")]
@@ -65,6 +66,15 @@ class Outline:
         divider = SlideSpec("section", entry.get("layout", DEFAULT_LAYOUT["section"]), sec["title"],
                             data={"no": sec["no"]})
         return [divider, *inner]
+
+    def unnumbered(self, entry: dict) -> dict[str, str] | None:
+        """A section outside 01..07 (budget, tasks): no number, titled by `title:`; None without data."""
+        key = str(entry["section"])
+        if key in SECTION_KEYS or not self.ctx.get(key):
+            return None
+        name = str(entry.get("title", key))
+        title = self.text(name) if hasattr(self.module, name) else self.L.get(name, name)
+        return {"no": "", "key": key, "title": title}
 
     def entry(self, e: Any, n: Any) -> list[SlideSpec]:
         """The slides of one outline entry (none when its `when` is false or its data is missing)."""

@@ -102,7 +102,7 @@ def build_section(slide, geo: Geometry, spec: SlideSpec) -> None:
         slide.shapes.title.text_frame.text = spec.title
     if holder is not None:
         holder.text_frame.text = number
-    else:
+    elif number:
         add_box(slide.shapes, _above(geo), number, 60, "Section Number", bold=True,
                 color=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.BOTTOM)
 
@@ -119,10 +119,12 @@ def build_agenda(slide, geo: Geometry, spec: SlideSpec) -> None:
     for i, sec in enumerate(items):
         col, row = divmod(i, per_col)
         left, top = x + col * col_w, y + row * row_h
-        add_box(slide.shapes, (left, top, Inches(1.1), row_h), sec["no"], 32, f"Agenda Number {sec['no']}",
-                bold=True, color=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE)
+        tag = sec["no"] or sec["key"]
+        if sec["no"]:
+            add_box(slide.shapes, (left, top, Inches(1.1), row_h), sec["no"], 32, f"Agenda Number {tag}",
+                    bold=True, color=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE)
         add_box(slide.shapes, (left + Inches(1.1), top, col_w - Inches(1.3), row_h), sec["title"], 22,
-                f"Agenda Item {sec['no']}", anchor=MSO_ANCHOR.MIDDLE)
+                f"Agenda Item {tag}", anchor=MSO_ANCHOR.MIDDLE)
 
 
 def build_big_number(slide, geo: Geometry, spec: SlideSpec) -> None:
