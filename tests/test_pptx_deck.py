@@ -106,7 +106,7 @@ def test_slides_follow_the_outline_title_agenda_sections_closing(zh):
     assert names[0] == "销售经理明年工作计划"
     assert names[1] == "目录"
     assert names[-1] == "谢谢"
-    dividers = [s for s in zh.slides if s.slide_layout.name == "Section Header"]
+    dividers = [s for s in zh.slides if s.slide_layout.name == "Section Header"][:7]  # then budget, tasks
     numbers = [[sh.text_frame.text for sh in s.placeholders if sh.placeholder_format.idx == 1][0] for s in dividers]
     assert numbers == ["01", "02", "03", "04", "05", "06", "07"]
     assert [s.shapes.title.text for s in dividers] == ["销售目标", "市场分析", "产品策略", "销售策略", "销售团队管理",
@@ -142,7 +142,7 @@ def test_month_and_history_charts_are_columns_and_lines(zh):
     kinds = [c.chart_type for s in zh.slides for c in charts(s)]
     assert kinds.count(XL_CHART_TYPE.COLUMN_CLUSTERED) == 2
     assert XL_CHART_TYPE.LINE_MARKERS in kinds
-    assert kinds.count(XL_CHART_TYPE.PIE) == 3  # product line, region, customer type
+    assert kinds.count(XL_CHART_TYPE.PIE) == 4  # product line, region, customer type, budget by item
 
 
 def test_a_split_of_more_than_five_parts_is_a_bar_sorted_by_size(make_plan, plan_from):
@@ -204,7 +204,7 @@ def test_bullets_continue_after_six_per_slide(make_plan, plan_from):
 def test_sections_without_data_are_left_out_of_the_deck_and_agenda(make_plan, plan_from):
     prs = open_deck(deck_bytes(plan_from(make_plan(**{"monitoring": make_plan.DELETE, "crm": make_plan.DELETE}))))
     dividers = [s.shapes.title.text for s in prs.slides if s.slide_layout.name == "Section Header"]
-    assert dividers == ["Sales targets", "Sales team management"]
+    assert dividers == ["Sales targets", "Sales team management", "Budget", "Task breakdown"]
     agenda = " ".join(s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame)
     assert "05" in agenda and "06" not in agenda and "Customer relationship" not in agenda
 
@@ -332,3 +332,115 @@ def test_risk_matrix_places_each_risk_in_its_cell(zh):
     assert [r[0] for r in rows] == ["可能性 ↓  影响程度 →", "高", "中", "低"]
     assert rows[0][1:] == ["低", "中", "高"]
     assert rows[2][3] == "竞争对手价格战"  # medium probability, high impact
+
+
+# --- budget, tasks and slide numbers -----------------------------------------------------------
+
+
+def slide_titled(prs, start: str):
+    """The first slide whose title starts with `start`."""
+    return next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith(start))
+
+
+def slide_text(slide) -> str:
+    """All text of a slide's shapes."""
+    return " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_budget_and_tasks_follow_section_07_unnumbered_and_on_the_agenda(zh):
+    names = titles(zh)
+    start = names.index("预算")
+    assert names[start - 1] == "风险应对措施"
+    assert names[start:] == ["预算", "费用预算800万元，占销售目标的8%", "差旅占费用预算的40%",
+                             "费用按月随销售目标安排，7月最高（81万元）", "费用按月随销售目标安排，7月最高（81万元）（续）",
+                             "任务分解", "重点任务：成立徐州办事处，2027年6月10日前完成", "谢谢"]
+    for name in ("预算", "任务分解"):
+        divider = slide_titled(zh, name)
+        assert divider.slide_layout.name == "Section Header"
+        assert not [ph for ph in divider.placeholders if ph.placeholder_format.idx == 1]
+    agenda = {s.name: s.text_frame.text for s in zh.slides[1].shapes if s.has_text_frame}
+    assert agenda["Agenda Item budget"] == "预算" and agenda["Agenda Item tasks"] == "任务分解"
+    numbers = [t for n, t in agenda.items() if n.startswith("Agenda Number")]
+    assert numbers == ["01", "02", "03", "04", "05", "06", "07"]
+
+
+def test_budget_slides_show_the_total_the_items_and_the_months(zh):
+    big_number = slide_titled(zh, "费用预算800万元")
+    text = slide_text(big_number)
+    assert "800万元" in text and "占销售目标（10,000万元）的8%" in text and "差旅 40%" in text
+    assert "800万元" in big_number.notes_slide.notes_text_frame.text
+    items = slide_titled(zh, "差旅占费用预算的40%")
+    (chart,) = charts(items)
+    assert chart.chart_type == XL_CHART_TYPE.PIE
+    assert list(chart.plots[0].categories) == ["差旅", "市场活动", "招待", "培训"]
+    assert list(chart.plots[0].series[0].values) == [320, 280, 120, 80]
+    assert "差旅：320万元（40%）" in slide_text(items) and "培训：80万元（10%）" in slide_text(items)
+    months = [s for s in zh.slides if s.shapes.title is not None and s.shapes.title.text.startswith("费用按月")]
+    rows = [r for s in months for r in cells(tables(s)[0])]
+    body = [r for r in rows if r[0].startswith("2027年")]
+    assert len(months) == 2 and all(len(cells(tables(s)[0])) <= 11 + 1 for s in months)
+    assert [r[0] for r in rows].count("月份") == 2  # the header repeats on the continuation
+    assert len(body) == 12 and rows[-1] == ["合计", "320", "280", "120", "80", "800"]
+    assert sum(int(r[-1]) for r in body) == 800
+
+
+def test_task_slide_lists_task_owner_due_date_and_acceptance(zh):
+    slide = slide_titled(zh, "重点任务：成立徐州办事处")
+    (grid,) = tables(slide)
+    assert cells(grid) == [["任务", "负责人", "完成时间", "验收标准"],
+                           ["成立徐州办事处", "王经理", "2027年6月10日", "办事处正常运转"]]
+    assert "验收标准：办事处正常运转" in slide.notes_slide.notes_text_frame.text
+
+
+def test_budget_and_task_titles_state_the_point_in_en_and_es(make_plan, plan_from):
+    en = titles(open_deck(deck_bytes(plan_from(make_plan()))))
+    assert "Budget" in en and "Task breakdown" in en
+    assert "travel is 50% of the budget" in en and "Key task: Open an office" in en
+    es = titles(open_deck(deck_bytes(plan_from(make_plan(**{"plan.locale": "es", "plan.currency": "EUR"})))))
+    assert "Presupuesto" in es and "Desglose de tareas" in es and "travel supone el 50\u00a0% del presupuesto" in es
+
+
+def test_no_budget_or_tasks_means_no_such_slides(make_plan, plan_from):
+    prs = open_deck(deck_bytes(plan_from(make_plan(**{"budget": make_plan.DELETE, "tasks": make_plan.DELETE}))))
+    names = titles(prs)
+    assert names[-1] == "Thank you" and "Budget" not in names and "Task breakdown" not in names
+    assert not any(t.startswith("Key task") or "budget" in t.lower() for t in names)
+    agenda = slide_text(prs.slides[1])
+    assert "Budget" not in agenda and "Task breakdown" not in agenda
+    assert not [c for s in prs.slides for c in charts(s) if c.chart_title.text_frame.text == "Budget by item"]
+
+
+def slide_numbers(slide) -> list[str]:
+    """The text of the slide's slide-number placeholders and boxes."""
+    return [s.text_frame.text for s in slide.shapes if s.has_text_frame and (
+        s.name == "Slide Number" or (s.is_placeholder and s.element.ph.get("type") == "sldNum"))]
+
+
+def test_every_slide_but_the_title_shows_its_number_as_a_field(zh, big):
+    for prs in (zh, big):
+        assert slide_numbers(prs.slides[0]) == []
+        for n, slide in enumerate(prs.slides, start=1):
+            if n > 1:
+                assert slide_numbers(slide) == [str(n)], n
+                fields = list(slide._element.iter(f"{A}fld"))
+                assert [f.get("type") for f in fields] == ["slidenum"]
+
+
+def test_a_base_without_slide_number_placeholders_numbers_slides_in_a_text_box(zh_plan, tmp_path):
+    base = Presentation(str(ROOT / "templates" / "base.pptx"))
+    owners = [base.slide_master, *base.slide_master.slide_layouts]
+    for owner in owners:
+        for ph in list(owner.placeholders):
+            if ph.element.ph.get("type") == "sldNum":
+                ph.element.getparent().remove(ph.element)
+    base.save(str(tmp_path / "base.pptx"))
+    data = deck_bytes(zh_plan, TemplateSet(tmp_path))
+    prs = open_deck(data)
+    boxes = [(n, slide_numbers(s)) for n, s in enumerate(prs.slides, start=1)]
+    assert boxes[0] == (1, []) and all(texts == [str(n)] for n, texts in boxes[1:])
+    lefts = {next(s for s in slide.shapes if s.name == "Slide Number").left for slide in list(prs.slides)[1:]}
+    assert len(lefts) == 1  # the same place on every slide
+    for slide in prs.slides:
+        assert all(ph.text_frame.text.strip() for ph in slide.placeholders)
+    (tmp_path / "deck.pptx").write_bytes(data)
+    assert audit_errors(tmp_path / "deck.pptx") == ""
