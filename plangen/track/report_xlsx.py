@@ -14,6 +14,7 @@ from ..decompose.result import Decomposition
 from ..model.schema import Plan
 from ..render.labels import labels
 from .progress import Line, Progress
+from plangen.render.xlsx_clean import font_order
 
 AMOUNT, SHARE = "#,##0", "0.0%"
 BOLD = Font(bold=True)
@@ -33,28 +34,6 @@ def render_report_xlsx(plan: Plan, d: Decomposition, p: Progress) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return font_order(out.getvalue())
-
-
-FONT_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color",
-              "name", "family", "charset", "scheme")
-
-
-def font_order(data: bytes) -> bytes:
-    """The workbook with each styles.xml font's children in the order Excel expects (openpyxl differs)."""
-    import zipfile
-    from lxml import etree
-    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info)
-            if info.filename == "xl/styles.xml":
-                root = etree.fromstring(blob)
-                for font in root.iter("{*}font"):
-                    font[:] = sorted(font, key=lambda e: FONT_ORDER.index(etree.QName(e).localname)
-                                     if etree.QName(e).localname in FONT_ORDER else len(FONT_ORDER))
-                blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            dst.writestr(info, blob)
-    return out.getvalue()
 
 
 def header(ws: Worksheet, cells: Sequence[str]) -> None:
