@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import runpy
 from pathlib import Path
 
 import docx
@@ -19,7 +18,7 @@ from plangen.render.docx_rep import render_rep_docx
 from plangen.render.template_set import TemplateSet
 
 ROOT = Path(__file__).resolve().parent.parent
-audit_errors = runpy.run_path(str(ROOT / "tests" / "render" / "conftest.py"))["audit_errors"]
+from office_audit import audit_errors  # noqa: E402
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ACTIONS = [{"what": "Win three key accounts", "deadline": "2027-09-30", "reward": "2% bonus",
             "penalty": "Review with the manager", "obstacles": "Long buying cycles",

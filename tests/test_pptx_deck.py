@@ -3,7 +3,6 @@ tables with continuation slides, no empty placeholders, East Asian fonts, valid 
 from __future__ import annotations
 
 import re
-import runpy
 import subprocess
 import warnings
 from io import BytesIO
@@ -23,7 +22,7 @@ from plangen.render.template_set import TemplateSet
 
 ROOT = Path(__file__).resolve().parent.parent
 # openxml-audit helper shared with the Office-layer tests (tests/render is not a package)
-audit_errors = runpy.run_path(str(ROOT / "tests" / "render" / "conftest.py"))["audit_errors"]
+from office_audit import audit_errors  # noqa: E402
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 CJK = re.compile(r"[\u3400-\u9fff]")

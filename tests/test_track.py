@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 from fractions import Fraction
-import importlib.util
 import io
 import re
 from pathlib import Path
@@ -18,17 +17,10 @@ from plangen.cli import cli
 from plangen.decompose import decompose
 from plangen.model import PlanError, load
 from plangen.track import read_actuals, track
+from office_audit import audit_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-
-
-def _audit():
-    """openxml-audit's helper from tests/render/conftest.py."""
-    spec = importlib.util.spec_from_file_location("render_conftest", ROOT / "tests" / "render" / "conftest.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.audit_errors
 
 
 @pytest.fixture
@@ -188,7 +180,7 @@ def test_report_docx_has_tables_and_charts(report):
     assert "销售进度报告" in text and "落后于进度" in text
     assert len(doc.tables) >= 5
     assert len(doc.inline_shapes) == 3
-    assert _audit()(report / "zh-annual-plan-progress.docx") == ""
+    assert audit_errors(report / "zh-annual-plan-progress.docx") == ""
 
 
 def test_report_pptx_has_slides_with_charts(report):
@@ -197,7 +189,7 @@ def test_report_pptx_has_slides_with_charts(report):
     charts = [s for slide in prs.slides for s in slide.shapes if s.has_chart]
     tables = [s for slide in prs.slides for s in slide.shapes if s.has_table]
     assert len(charts) == 3 and tables
-    assert _audit()(report / "zh-annual-plan-progress.pptx") == ""
+    assert audit_errors(report / "zh-annual-plan-progress.pptx") == ""
 
 
 def test_report_xlsx_has_exact_amounts_and_formulas(report):
@@ -207,7 +199,7 @@ def test_report_xlsx_has_exact_amounts_and_formulas(report):
     assert ws["B14"].value == "=SUM(B2:B13)" and ws["C14"].value == "=SUM(C2:C13)"
     assert ws["C11"].value is None                             # October: not tracked yet
     assert len(wb.worksheets) >= 3
-    assert _audit()(report / "zh-annual-plan-progress.xlsx") == ""
+    assert audit_errors(report / "zh-annual-plan-progress.xlsx") == ""
 
 
 # --- the en and es samples: locale-correct reports ----------------------------------------------
@@ -270,7 +262,7 @@ def test_en_report_docx_and_deck(en_report):
     deck = _pptx_text(en_report / "en-half-year-plan-progress.pptx")
     assert "Q3" in deck and "Q4" in deck and "On track" in deck and _no_chinese(deck)
     for ext in ("docx", "pptx", "xlsx"):
-        assert _audit()(en_report / f"en-half-year-plan-progress.{ext}") == ""
+        assert audit_errors(en_report / f"en-half-year-plan-progress.{ext}") == ""
 
 
 def test_es_report_docx_and_deck(es_report):
@@ -282,7 +274,7 @@ def test_es_report_docx_and_deck(es_report):
     deck = _pptx_text(es_report / "es-regional-plan-progress.pptx")
     assert "T3" in deck and "En línea" in deck and _no_chinese(deck)
     for ext in ("docx", "pptx", "xlsx"):
-        assert _audit()(es_report / f"es-regional-plan-progress.{ext}") == ""
+        assert audit_errors(es_report / f"es-regional-plan-progress.{ext}") == ""
 
 
 def test_behind_plan_follows_the_phasing_not_the_time(make_plan, plan_from, tmp_path):

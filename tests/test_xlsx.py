@@ -12,6 +12,7 @@ from plangen.cli import cli
 from plangen.decompose import decompose
 from plangen.model import load
 from plangen.render.xlsx import to_bytes
+from office_audit import audit_errors
 
 SUM = re.compile(r"^=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")
 
@@ -97,3 +98,15 @@ def it_names_sheets_validly_and_uniquely(make_plan, plan_from):
     plan = plan_from(make_plan(**{"targets.split": {"a/b:c": {"x": "50%", "y": "50%"}, "reps": {"x": 2, "y": 1}}}))
     names = openpyxl.load_workbook(io.BytesIO(to_bytes(plan, decompose(plan)))).sheetnames
     assert "a_b_c" in names and "reps" in names and "reps (2)" in names
+
+
+def it_opens_in_excel_without_repair(samples_dir, tmp_path):
+    """openxml-audit finds no error in the decomposition workbook (font children in schema order)."""
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(to_bytes(*_plan_and_decomposition(samples_dir)))
+    assert audit_errors(path) == ""
+
+
+def _plan_and_decomposition(samples_dir):
+    plan = load(samples_dir / "zh-annual-plan.yaml")
+    return plan, decompose(plan)
