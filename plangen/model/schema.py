@@ -5,7 +5,8 @@ import datetime as dt
 from fractions import Fraction
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, WithJsonSchema,
+                      field_validator, model_validator)
 
 from . import values
 from .shares import ShareMap, weight_list
@@ -290,3 +291,11 @@ class Plan(Model):
     budget: Budget | None = None
     monitoring: Monitoring | None = None
     tasks: list[Task] = []
+
+    @field_validator("team", "tasks", mode="before")
+    @classmethod
+    def _empty_is_default(cls, v: object, info: ValidationInfo) -> object:
+        """An empty `team:` or `tasks:` (YAML null) means none, like an empty `crm:`."""
+        if v is None:
+            return {} if info.field_name == "team" else []
+        return v
