@@ -31,8 +31,10 @@ def natural_width(table: Table, size: float) -> int:
 
 
 def table_width(table: Table, available: int) -> int:
-    """At most the available width, at least 70% of it."""
-    return max(int(available * 0.7), min(available, natural_width(table, table_size(table))))
+    """The full content width (the slide's grid); a table of up to 3 columns at least 60% of it."""
+    if len(table.columns) > 3:
+        return available
+    return max(int(available * 0.6), min(available, natural_width(table, table_size(table))))
 
 
 def _wants(table: Table) -> list[float]:
