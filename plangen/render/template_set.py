@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .jinja import TemplateProblem, default_dir
+from .labels import FAST_SAFE_LOADER
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class TemplateSet:
         """An outline (outlines/<name>.yaml): the blocks or slides in order."""
         path = self.path(f"outlines/{name}.yaml")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER)
         except yaml.YAMLError as e:
             raise TemplateProblem(f"invalid YAML: {e}", str(path)) from None
         if not isinstance(data, list):
