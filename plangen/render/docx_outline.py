@@ -216,7 +216,7 @@ class OutlineWriter:
             return False
         pie = spec.kind == "pie"
         width = Cm(float(b["width"])) if "width" in b else (int(self.width_emu * 0.7) if pie else self.width_emu)
-        height = Cm(float(b.get("height", 6.5 if pie else 7.5)))
+        height = Cm(float(b.get("height", 6.0 if pie else 6.5)))
         keep_with_next(body(self.doc))
         p = self.add(para("Figure"))
         shape = add_chart(Paragraph(p, self.doc._body), replace(spec, title=""), int(width), int(height))
