@@ -33,7 +33,8 @@ def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element
              *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>",
              _row(t.columns, t.numeric, widths, header=True)]
     last = len(t.rows) - 1
-    parts += [_row(r, t.numeric, widths, keep=keep and (t.total is not None or i < last)) for i, r in enumerate(t.rows)]
+    parts += [_row(r, t.numeric, widths, keep=_keeps_next(i, last, keep, t.total is not None))
+              for i, r in enumerate(t.rows)]
     if t.total:
         parts.append(_row(t.total, t.numeric, widths, bold=True))
     parts.append("</w:tbl>")
@@ -47,6 +48,14 @@ def _tbl_pr(style: str, width: int, total: bool, compact: bool) -> str:
     return (f'<w:tblPr><w:tblStyle w:val="{escape(style_id(style))}"/><w:tblW w:w="{width}" w:type="dxa"/>'
             f'<w:tblLayout w:type="fixed"/>{margins}<w:tblLook {look} w:firstColumn="0" w:lastColumn="0" '
             'w:noHBand="0" w:noVBand="1"/></w:tblPr>')
+
+
+def _keeps_next(i: int, last: int, whole: bool, total: bool) -> bool:
+    """Whether body row i stays with the next: all of a short table; else the first two rows (no lone
+    first row under the header at a page foot) and the last ones (no lone row above the total)."""
+    if i == last:
+        return total and (whole or last > 0)
+    return whole or i < 2 or i >= last - 1
 
 
 def _row(cells: Sequence[str], numeric: Sequence[bool], widths: Sequence[int], header: bool = False,
