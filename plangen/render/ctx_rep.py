@@ -111,11 +111,21 @@ def _activities(c: Ctx, rep: RepTarget):
 
 
 def _customers(c: Ctx, rep: RepTarget, customers):
+    """Each customer with its tier, the months it is visited and the visits in the year."""
     L = c.L
-    months = [c.f.month_short(m.month) for m in c.d.months]
-    rows = [[x.name, x.tier or "", *[v or "" for v in x.visits], sum(x.visits)] for x in customers]
-    return c.table("rep_customers", L["table_visit_plan"], [L["customer"], L["tier"], *months, L["total"]], rows,
-                   [False, False] + [True] * (len(months) + 1))
+    rows = [[x.name, x.tier or "", visit_months(c, x.visits), sum(x.visits)] for x in customers]
+    return c.table("rep_customers", L["table_visit_plan"], [L["customer"], L["tier"], L["visit_months"],
+                   L["visits_per_year"]], rows, [False, False, False, True])
+
+
+def visit_months(c: Ctx, visits: tuple[int, ...]) -> str:
+    """When a customer is visited: 每月一次 / 2-3 a month / the months (ene, mar, may ...)."""
+    if visits and all(v == 1 for v in visits):
+        return c.L["visit_every_month"]
+    if any(v > 1 for v in visits):
+        return f"{min(visits)}–{max(visits)} / {c.L['month']}"
+    sep = "、" if c.plan.plan.locale == "zh-CN" else ", "
+    return sep.join(c.f.month_short(m.month) for m, v in zip(c.d.months, visits) if v)
 
 
 def _budget(c: Ctx, rep: RepTarget):
