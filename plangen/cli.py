@@ -20,7 +20,7 @@ from plangen.model.errors import format_path
 from plangen.model.load import from_document
 from plangen.model.loader import Document, read_yaml
 from plangen.render import jsonout, tables
-from plangen.render.context import smallest_month
+from plangen.render.context import Ctx, notice_text, smallest_month
 from plangen.render.labels import LOCALES
 from plangen.render.starter import FILE_NAME, starter_text
 from plangen.writer import WriteRefused, write_atomic
@@ -71,12 +71,13 @@ def load_plan(path: str) -> tuple[Plan, Document]:
     return from_document(doc), doc
 
 
-def warn(d: Decomposition, doc: Document) -> None:
-    """The decomposition's notices on stderr, one per line, `file:line:col: warning: key: message`."""
+def warn(plan: Plan, d: Decomposition, doc: Document) -> None:
+    """The decomposition's notices on stderr in the plan's language, `file:line:col: warning: key: message`."""
+    c = Ctx(plan, d) if d.notices else None
     for n in d.notices:
         where = doc.locate(tuple(n.path)) if n.path else None
         prefix = f"{where}: " if where else f"{doc.file}: "
-        click.echo(f"{prefix}warning: {format_path(tuple(n.path))}: {n.message}", err=True)
+        click.echo(f"{prefix}warning: {format_path(tuple(n.path))}: {notice_text(c, n)}", err=True)
 
 
 # -- validate -----------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def _validate_one(path: str) -> int:
         click.echo(f"{path}: error: {type(e).__name__}: {e}", err=True)
         return EXIT_FAILED
     click.echo(f"✓ {path}: valid")
-    warn(d, doc)
+    warn(plan, d, doc)
     return 0
 
 
@@ -132,7 +133,7 @@ def decompose_cmd(plan_file: str, by: str, out_format: str | None, output: str |
         click.echo(f"✓ wrote {output}", err=True)
     else:
         click.echo(data, nl=False)
-    warn(d, doc)
+    warn(plan, d, doc)
 
 
 def _format_for(output: str | None) -> str:
@@ -220,7 +221,7 @@ def build_cmd(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force:
             _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
     except TemplateProblem as e:
         _template_failed(e)
-    warn(d, doc)
+    warn(plan, d, doc)
 
 
 @cli.command("reps")
@@ -238,7 +239,7 @@ def reps_cmd(plan_file: str, out_dir: str, jobs: int | None, force: bool, templa
         _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
     except TemplateProblem as e:
         _template_failed(e)
-    warn(d, doc)
+    warn(plan, d, doc)
 
 
 def _write_reps(plan: Plan, d: Decomposition, out_dir: Path, tdir: Path | None, jobs: int | None,
