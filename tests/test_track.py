@@ -258,7 +258,7 @@ def test_sample_actuals_en_and_es_have_reps_ahead_and_behind():
 def test_en_report_docx_and_deck(en_report):
     text = _docx_text(en_report / "en-half-year-plan-progress.docx")
     assert "Sales progress report" in text and "Actuals to Oct 2027" in text and "Behind plan: " in text
-    assert "Jul 2027" in text and "Progress by region" in text and _no_chinese(text)
+    assert "\nJul\n" in text and "Progress by region" in text and _no_chinese(text)
     deck = _pptx_text(en_report / "en-half-year-plan-progress.pptx")
     assert "Q3" in deck and "Q4" in deck and "On track" in deck and _no_chinese(deck)
     for ext in ("docx", "pptx", "xlsx"):

@@ -79,6 +79,13 @@ class Ctx:
         m = self.d.months[i]
         return self.f.month(m.year, m.month)
 
+    def month_row(self, i: int) -> str:
+        """A month as a table row label: 7月 / Jul when the period lies in one year (the title names it)."""
+        m = self.d.months[i]
+        if self.d.months[0].year == self.d.months[-1].year:
+            return self.f.month_short(m.month)
+        return self.month_label(i)
+
     def quarter_label(self, q: int) -> str:
         """A quarter as Q1 (calendar quarter when the period is aligned)."""
         return self.f.quarter(self.d.quarters[q].quarter)

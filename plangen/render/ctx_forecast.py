@@ -61,7 +61,7 @@ def forecast_table(c: Ctx, fc: Forecast) -> Table:
     L, f = c.L, c.f
     fs, ts = c.amounts(fc.months, fc.total), c.amounts(fc.target_months, fc.target)
     gs = c.amounts(fc.gap_months, fc.gap)
-    rows = [[c.month_label(i), a, b, g] for i, (a, b, g) in enumerate(zip(fs, ts, gs))]
+    rows = [[c.month_row(i), a, b, g] for i, (a, b, g) in enumerate(zip(fs, ts, gs))]
     total = [L["total"], f.figure(fc.total), f.figure(fc.target), f.figure(fc.gap)]
     cols = [L["month"], c.head("forecast_trend"), c.head("target"), c.head("forecast_gap")]
     return c.table("forecast", L["forecast_table"], cols, rows, [False, True, True, True], total, c.unit_note())

@@ -65,7 +65,7 @@ def _months(c: Ctx, rep: RepTarget):
     shown = c.amounts(list(rep.months), rep.total)
     days = [sum(1 for x in m.days if not rep.start or x.date >= rep.start) for m in d.months]
     daily = c.daily_figs(list(rep.months), days)
-    rows = [[c.month_label(m.index), s, n, dd, c.f.percent(r)]
+    rows = [[c.month_row(m.index), s, n, dd, c.f.percent(r)]
             for m, s, n, dd, r in zip(d.months, shown, days, daily, rep.ramp)]
     return c.table("rep_months", L["monthly_target"], [L["month"], c.head("target"), L["working_days"],
                    c.head("daily_target"), L["ramp"]], rows, [False, True, True, True, True],
@@ -101,7 +101,7 @@ def _activities(c: Ctx, rep: RepTarget):
     """Activities per month, with calls and visits per working day."""
     L, d = c.L, c.d
     daily = rep_daily_activities(d, rep)
-    rows = [[c.month_label(m.index), *[c.f.count(getattr(a, k)) for k in ACT_KEYS], c.f.count(day.visits),
+    rows = [[c.month_row(m.index), *[c.f.count(getattr(a, k)) for k in ACT_KEYS], c.f.count(day.visits),
              c.f.count(day.calls)] for m, a, day in zip(d.months, rep.activities, daily)]
     sums = [c.f.count(sum(getattr(a, k) for a in rep.activities)) for k in ACT_KEYS]
     cols = [L["month"], L["deals"], L["opportunities"], L["visits"], L["calls"],

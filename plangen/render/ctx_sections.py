@@ -108,7 +108,7 @@ def funnel_table(c: Ctx):
     """Team activities per month through the funnel."""
     d, L = c.d, c.L
     keys = ("deals", "opportunities", "visits", "calls")
-    rows = [[c.month_label(m.index), c.fig(m.amount), *[c.f.count(getattr(a, k)) for k in keys]]
+    rows = [[c.month_row(m.index), c.fig(m.amount), *[c.f.count(getattr(a, k)) for k in keys]]
             for m, a in zip(d.months, d.team_activities)]
     sums = [c.f.count(sum(getattr(a, k) for a in d.team_activities)) for k in keys]
     return c.table("funnel", L["table_activities"], [L["month"], c.head("target"), L["deals"], L["opportunities"],
@@ -189,7 +189,7 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
                                      [L["total"], "100%", c.fig(b.total)])
     tables["budget_months"] = c.table("budget_months", L["budget"], [L["month"], *[k or L["amount"] for k in items],
                                       c.head("total")],
-                                      [[c.month_label(j), *[c.fig(b.item_months[k][j]) for k in items],
+                                      [[c.month_row(j), *[c.fig(b.item_months[k][j]) for k in items],
                                         c.fig(b.months[j])] for j in range(len(b.months))],
                                       [False] + [True] * (len(items) + 1),
                                       [L["total"], *[c.fig(b.items[k]) for k in items], c.fig(b.total)],

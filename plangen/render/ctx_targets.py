@@ -149,7 +149,7 @@ def month_table(c: Ctx):
     last = _last_year(c)
     shown = c.amounts(d.revenue.months, d.total)
     daily = c.daily_figs(d.revenue.months, [m.working_days for m in d.months])
-    rows = [[c.month_label(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days, dd]
+    rows = [[c.month_row(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days, dd]
             for m, s, dd in zip(d.months, shown, daily)]
     cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
@@ -184,7 +184,7 @@ def thirds_table(c: Ctx):
     rows = []
     for m in d.months:
         parts = c.amounts(list(m.thirds), m.amount)
-        rows.append([c.month_label(m.index), *parts, c.fig(m.amount)])
+        rows.append([c.month_row(m.index), *parts, c.fig(m.amount)])
     sums = [sum(m.thirds[i] for m in d.months) for i in range(3)]
     total = [L["total"], *c.amounts(sums, d.total), c.fig(d.total)]
     cols = [L["month"], *(c.f.header(c.f.third(i)) for i in (1, 2, 3)), c.head("total")]

@@ -105,7 +105,7 @@ def month_table(c: Ctx, p: Progress) -> Table:
     rows = []
     for m, plan, actual in zip(p.months, plans, actuals):
         tracked = m.actual is not None
-        rows.append([c.month_label(m.index), plan, actual, pct(c, ratio(m.actual, m.plan)) if tracked else "",
+        rows.append([c.month_row(m.index), plan, actual, pct(c, ratio(m.actual, m.plan)) if tracked else "",
                      c.fig(m.cum_plan), c.fig(m.cum_actual) if tracked else "",
                      pct(c, ratio(m.cum_actual, m.cum_plan)) if tracked else ""])
     cols = [L["month"], c.head("plan"), c.head("actual"), L["achievement"], c.head("cumulative_plan"),
@@ -189,7 +189,7 @@ def remaining_table(c: Ctx, p: Progress) -> Table:
     L, k = c.L, p.months_elapsed
     rest = p.months[k:]
     need = c.amounts(list(p.needed_by_month), sum(p.needed_by_month))
-    rows = [[c.month_label(m.index), c.fig(m.plan), n] for m, n in zip(rest, need)]
+    rows = [[c.month_row(m.index), c.fig(m.plan), n] for m, n in zip(rest, need)]
     total = [L["total"], c.fig(sum(m.plan for m in rest)), c.fig(sum(p.needed_by_month))]
     return c.table("track_remaining", L["needed_per_month"], [L["month"], c.head("plan"), c.head("needed_per_month")],
                    rows, [False, True, True], total, c.unit_note())
