@@ -323,7 +323,9 @@ def data_labels(spec: ChartSpec, font_pt: float, percent: bool = False) -> etree
     lbls = el(c("dLbls"))
     lbls.append(el(c("numFmt"), formatCode=fmt, sourceLinked="0"))
     lbls.append(sp_pr(el(a("noFill")), line_props(None)))
-    lbls.append(text_props(font_pt))
+    # 12 month labels side by side in a Word chart; slides keep 12 pt (design.md: never below 12 pt)
+    crowded = spec.kind in ("column", "line") and len(spec.categories) >= 10 and font_pt - 1.5 >= 7
+    lbls.append(text_props(font_pt - 1.5 if crowded and font_pt < 12 else font_pt))
     position = {"column": "outEnd", "bar": "outEnd", "line": "t", "pie": "outEnd"}[spec.kind]
     lbls.append(el(c("dLblPos"), position))
     flags = {"showLegendKey": 0, "showVal": int(not percent), "showCatName": int(percent),
