@@ -60,9 +60,10 @@ def number(text: str) -> float:
 
 
 def test_cover_shows_title_organisation_owner_period_and_date(zh):
-    first = [p.text for p in zh.paragraphs[:6]]
+    first = [p.text for p in zh.paragraphs[:8]]
     assert first[0] == "销售经理明年工作计划" and zh.paragraphs[0].style.name == "Cover Title"
     assert "华东事业部" in first and any("王经理" in t for t in first)
+    assert "10,000万元" in first and "销售目标，较去年增长 20.0%" in first  # the headline target
     assert any("2027年1月1日 – 2027年12月31日" in t for t in first) and any(t.startswith("日期：") for t in first)
     assert zh.sections[0].different_first_page_header_footer
 

@@ -190,7 +190,9 @@ PARAGRAPH_STYLES = {
                f'{GREY}<w:sz w:val="18"/><w:szCs w:val="18"/>'),
     "Footer": ("Normal", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>',
                f'{GREY}<w:sz w:val="18"/><w:szCs w:val="18"/>'),
-    "Cover Title": ("Title", '<w:spacing w:before="3600" w:after="360"/>',
+    "Cover Title": ("Title", f'<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="12" '
+                    f'w:color="{COLORS["accent1"]}" w:themeColor="accent1"/></w:pBdr>'
+                    '<w:spacing w:before="3600" w:after="360"/>',
                     f'{HEAD_FONTS}<w:b/>{DARK}<w:sz w:val="60"/><w:szCs w:val="60"/>'),
     "Cover Subtitle": ("Subtitle", '<w:spacing w:after="120"/>',
                        f'{HEAD_FONTS}{GREY}<w:sz w:val="28"/><w:szCs w:val="28"/>'),
