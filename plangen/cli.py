@@ -359,4 +359,4 @@ def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None
     files, progress = progress_report(plan, plan_file, actuals_file, as_of)
     for name, data in files:
         click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
-    click.echo(summary_line(progress))
+    click.echo(summary_line(progress, plan))

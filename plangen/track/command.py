@@ -9,6 +9,7 @@ from ..model.schema import Plan
 from ..model.values import ValueProblem, parse_month
 from .actuals import read_actuals
 from .progress import Progress, track
+from ..render.fmt import Formatter
 from .render import render_report
 
 
@@ -37,10 +38,11 @@ def progress_report(plan: Plan, plan_file: str, actuals_file: str, as_of: str | 
     return [(f"{stem}-progress.{ext}", data) for ext, data in files.items()], progress
 
 
-def summary_line(p: Progress) -> str:
-    """One line for the terminal: attainment against time, run-rate, reps behind."""
+def summary_line(p: Progress, plan: Plan) -> str:
+    """One line for the terminal: attainment against time, run-rate, reps behind (amounts as the plan shows them)."""
+    f = Formatter.for_plan(plan.plan.locale, plan.plan.currency, plan.plan.display_unit)
     t = p.total
     att = f"{float(t.attainment):.1%}" if t.attainment is not None else "-"
     behind = ", ".join(r.key for r in p.behind) or "none"
-    return (f"  {t.actual:,} of {t.target:,} ({att}) with {float(p.elapsed):.0%} of the time elapsed; "
-            f"run-rate {t.run_rate:,}; behind plan: {behind}")
+    return (f"  {f.money(t.actual)} of {f.money(t.target)} ({att}) with {float(p.elapsed):.0%} of the time "
+            f"elapsed; run-rate {f.money(t.run_rate)}; behind plan: {behind}")
