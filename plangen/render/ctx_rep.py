@@ -5,8 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..decompose.allocate import largest_remainder
-from ..decompose.funnel import activities
-from ..decompose.reps import rep_daily_activities, rep_weeks
+from ..decompose.reps import rep_daily_activities, rep_days, rep_weeks
 from ..decompose.result import RepTarget
 from .context import Ctx
 
@@ -17,14 +16,16 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     """Everything one rep's document shows."""
     c = c.for_amounts(min((x for x in rep.months if x > 0), default=0))
     d, L, f = c.d, c.L, c.f
-    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep), "rep_weeks": _weeks(c, rep)}
+    days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
+    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep, days),
+              "rep_weeks": _weeks(c, rep, days)}
     tables.update(_splits(c, rep))
     if c.plan.funnel:
-        tables["rep_activities"] = _activities(c, rep)
+        tables["rep_activities"] = _activities(c, rep, days)
         tables["rep_activity_rates"] = _activity_rates(c, rep)
     customers = [x for x in d.customers if x.owner == rep.id]
     if customers:
-        tables["rep_customers"] = _customers(c, rep, customers)
+        tables["rep_customers"] = _customers(c, customers)
     if d.budget and d.budget.items:
         tables["rep_budget"] = _budget(c, rep)
     if c.plan.team.action_plan:
@@ -43,11 +44,9 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
 
 
 def _period_words(c: Ctx) -> str:
-    p = c.plan.plan.period
-    first, last = p.first_day, p.last_day
-    if p.months == 12 and first.month == 1:
-        return f"{first.year}年" if c.plan.plan.locale == "zh-CN" else f"{first.year}"
-    return f"{c.f.month(first.year, first.month)} – {c.f.month(last.year, last.month)}"
+    """The period as the commitment sentence says it: 2027年 in Chinese for a calendar year."""
+    name = c.period_name()
+    return f"{name}年" if c.plan.plan.locale == "zh-CN" and name.isdigit() else name
 
 
 def _quarters(c: Ctx, rep: RepTarget):
@@ -59,11 +58,11 @@ def _quarters(c: Ctx, rep: RepTarget):
                    [False, True, True], [L["total"], c.fig(rep.total), "100%"])
 
 
-def _months(c: Ctx, rep: RepTarget):
+def _months(c: Ctx, rep: RepTarget, worked: tuple):
     """Months with the rep's ramp, working days and daily target."""
     L, d = c.L, c.d
     shown = c.amounts(list(rep.months), rep.total)
-    days = [sum(1 for x in m.days if not rep.start or x.date >= rep.start) for m in d.months]
+    days = [len(x) for x in worked]
     daily = c.daily_figs(list(rep.months), days)
     rows = [[c.month_row(m.index), s, n, dd, c.f.percent(r)]
             for m, s, n, dd, r in zip(d.months, shown, days, daily, rep.ramp)]
@@ -72,9 +71,10 @@ def _months(c: Ctx, rep: RepTarget):
                    [L["total"], c.fig(rep.total), "", "", ""])
 
 
-def _weeks(c: Ctx, rep: RepTarget):
+def _weeks(c: Ctx, rep: RepTarget, worked: tuple):
+    """The rep's ISO weeks; they add up to the rep's months."""
     L = c.L
-    weeks = rep_weeks(c.d, rep)
+    weeks = rep_weeks(worked)
     shown = c.amounts([a for _, a in weeks], rep.total)
     rows = [[c.f.week(y, w), s] for ((y, w), _), s in zip(weeks, shown)]
     return c.table("rep_weeks", L["weekly_targets"], [L["week"], c.head("target")], rows, [False, True],
@@ -97,10 +97,10 @@ def _splits(c: Ctx, rep: RepTarget) -> dict:
     return out
 
 
-def _activities(c: Ctx, rep: RepTarget):
+def _activities(c: Ctx, rep: RepTarget, worked: tuple):
     """Activities per month, with calls and visits per working day."""
     L, d = c.L, c.d
-    daily = rep_daily_activities(d, rep)
+    daily = rep_daily_activities(rep, worked)
     rows = [[c.month_row(m.index), *[c.f.count(getattr(a, k)) for k in ACT_KEYS], c.f.count(day.visits),
              c.f.count(day.calls)] for m, a, day in zip(d.months, rep.activities, daily)]
     sums = [c.f.count(sum(getattr(a, k) for a in rep.activities)) for k in ACT_KEYS]
@@ -110,7 +110,7 @@ def _activities(c: Ctx, rep: RepTarget):
                    [L["total"], *sums, "", ""])
 
 
-def _customers(c: Ctx, rep: RepTarget, customers):
+def _customers(c: Ctx, customers):
     """Each customer with its tier, the months it is visited and the visits in the year."""
     L = c.L
     rows = [[x.name, x.tier or "", visit_months(c, x.visits), sum(x.visits)] for x in customers]
