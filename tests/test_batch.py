@@ -2,7 +2,6 @@
 without --force, only complete files after Ctrl-C; and the build/reps commands."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import docx

@@ -9,7 +9,7 @@ import pytest
 from plangen.decompose import decompose
 from plangen.decompose.forecast import (HeldOut, choose, forecast_series, full_years, horizons, hw_forecast,
                                         hw_run, hw_start, mape, naive_drift, naive_forecast, plan_forecast)
-from plangen.model import load, loads
+from plangen.model import load
 from plangen.render.charts import validate
 from plangen.render.context import build_context
 

@@ -1,8 +1,6 @@
 """plangen templates export / check: the defaults copied out, a template folder checked in memory."""
 from __future__ import annotations
 
-import io
-import os
 from pathlib import Path
 
 import docx

@@ -141,7 +141,7 @@ def build_weeks(months: tuple[Month, ...]) -> tuple[Week, ...]:
     return tuple(out)
 
 
-def weeks_of(days: list[Day], month_of: dict[dt.date, int] | None = None) -> list[tuple[tuple[int, int], int]]:
+def weeks_of(days: list[Day]) -> list[tuple[tuple[int, int], int]]:
     """Sum day amounts by ISO week: [((iso_year, iso_week), amount)]."""
     keyed = sorted(((d.date.isocalendar()[:2], d.amount) for d in days))
     return [(k, sum(a for _, a in g)) for k, g in groupby(keyed, key=lambda t: t[0])]

@@ -1,7 +1,6 @@
 """Checks across keys that a schema cannot express: sums, references, dates inside the period."""
 from __future__ import annotations
 
-from fractions import Fraction
 
 from .errors import Collector
 from .schema import Plan

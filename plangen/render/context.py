@@ -79,6 +79,14 @@ class Ctx:
         m = self.d.months[i]
         return self.f.month(m.year, m.month)
 
+    def period_name(self) -> str:
+        """The plan period in words: 2027 for a calendar year, else Jul 2027 – Dec 2027."""
+        p = self.plan.plan.period
+        first, last = p.first_day, p.last_day
+        if p.months == 12 and first.month == 1:
+            return str(first.year)
+        return f"{self.f.month(first.year, first.month)} – {self.f.month(last.year, last.month)}"
+
     def month_row(self, i: int) -> str:
         """A month as a table row label: 7月 / Jul when the period lies in one year (the title names it)."""
         m = self.d.months[i]
@@ -121,11 +129,9 @@ def build_context(plan: Plan, d: Decomposition) -> dict[str, Any]:
 
 def _header(c: Ctx) -> dict[str, Any]:
     """Title, organisation, owner, period and date."""
-    p, d = c.plan.plan, c.d
+    p = c.plan.plan
     first, last = p.period.first_day, p.period.last_day
-    period = (str(first.year) if p.period.months == 12 and first.month == 1
-              else f"{c.f.month(first.year, first.month)} – {c.f.month(last.year, last.month)}")
-    return {"title": p.title, "organization": p.organization, "owner": p.owner, "period": period,
+    return {"title": p.title, "organization": p.organization, "owner": p.owner, "period": c.period_name(),
             "start": c.f.date(first), "end": c.f.date(last), "year": first.year, "months": p.period.months,
             "locale": p.locale, "currency": p.currency, "unit": c.f.unit_label(),
             "date": c.f.date(p.date) if p.date else "", "is_year": p.period.months == 12,

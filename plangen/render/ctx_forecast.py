@@ -26,7 +26,7 @@ def forecast_context(c: Ctx) -> dict | None:
         if reason == "no_history":
             return None
         return {"available": False, "reason": c.L[f"forecast_none_{reason}"]}
-    L, f = c.L, c.f
+    L = c.L
     method = L[f"forecast_method_{fc.method}"]
     return {
         "available": True, "method": method, "method_key": fc.method,

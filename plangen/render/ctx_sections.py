@@ -4,6 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from ..decompose.split import quarters_of
 from .charts import ChartSpec, Series
 from .context import Ctx
 
@@ -96,7 +97,7 @@ def rep_table(c: Ctx):
     rows = [[r.name, r.region or "", c.f.date(r.start) if r.start else "", *[c.fig(x) for x in r.quarters],
              c.fig(r.total)] for r in d.reps]
     if any(d.unassigned):
-        gq = [sum(d.unassigned[i] for i in q.months) for q in d.quarters]
+        gq = quarters_of(d.unassigned)
         rows.append([L["unassigned"], "", "", *[c.fig(x) for x in gq], c.fig(sum(d.unassigned))])
     cols = [L["rep"], L["region"], L["start_date"], *[c.quarter_label(q) for q in range(nq)], c.head("total")]
     total = [L["total"], "", "", *[c.fig(q.amount) for q in d.quarters], c.fig(d.total)]

@@ -10,7 +10,6 @@ import io
 import re
 import unicodedata
 from functools import lru_cache
-from collections.abc import Sequence
 
 import docx
 from docx.document import Document
@@ -18,7 +17,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .values import Table
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

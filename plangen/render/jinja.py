@@ -57,15 +57,6 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
-def render_string(source: str, context: Mapping[str, Any], name: str = "<template>") -> str:
-    """Render a template given as text (e.g. a tag inside a user's .docx), sandboxed and strict."""
-    env = environment(None)
-    try:
-        return env.from_string(source).render(context)
-    except Exception as e:  # noqa: BLE001 - every template failure becomes a TemplateProblem
-        raise explain(e, name, context) from None
-
-
 def macros(path: str, context: Mapping[str, Any], user_dir: str | Path | None = None) -> Any:
     """The macros of a text template (e.g. `text/zh-CN/document.j2`) bound to a context."""
     env = environment(str(user_dir) if user_dir else None)

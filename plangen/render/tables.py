@@ -18,6 +18,7 @@ from rich.measure import Measurement
 from rich.table import Table as RichTable
 
 from plangen.decompose.result import Decomposition, Quarter
+from plangen.decompose.split import quarters_of
 from plangen.model.schema import Plan
 from plangen.render.fmt import Formatter
 from plangen.render.labels import Labels, labels
@@ -104,11 +105,6 @@ def _table(name: str, title: str, key: Column, columns: Sequence[Column], rows: 
     return Table(name, title, key, tuple(columns), tuple(rows), _total_row(L, columns, rows))
 
 
-def _by_quarter(d: Decomposition, months: Sequence[int]) -> tuple[int, ...]:
-    """Month values summed per quarter of the period."""
-    return tuple(sum(months[i] for i in q.months) for q in d.quarters)
-
-
 def _quarter_label(fmt: Formatter, d: Decomposition, q: Quarter) -> str:
     """"Q1", or "2027 Q1" when the period spans two calendar years."""
     name = fmt.quarter(q.quarter)
@@ -187,7 +183,7 @@ def by_rep(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     rows = [Row(r.id, r.name, (r.name, r.region, r.start, _ramping(r.ramp), *r.quarters, r.total))
             for r in d.reps]
     if any(d.unassigned):
-        gap = _by_quarter(d, d.unassigned)
+        gap = quarters_of(d.unassigned)
         rows.append(Row("unassigned", L["gap"], (None, None, None, None, *gap, sum(gap)), "gap"))
     return _table("rep", L["chart_by_rep"], Column("rep", L["rep"], TEXT), columns, rows, L)
 
@@ -219,7 +215,7 @@ def by_budget(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     quarters = _quarter_columns(fmt, d)
     columns = [Column("share", L["share"], SHARE), *quarters,
                Column("total", fmt.header(L["budget"]), row_sum=tuple(c.key for c in quarters))]
-    rows = [Row(item, item, (_share(total, b.total), *_by_quarter(d, b.item_months[item]), total))
+    rows = [Row(item, item, (_share(total, b.total), *quarters_of(b.item_months[item]), total))
             for item, total in b.items.items()]
     return _table("budget", L["budget"], Column("item", L["budget_item"], TEXT), columns, rows, L)
 
