@@ -237,3 +237,10 @@ def test_column_widths_give_long_text_more_room_and_keep_narrow_tables_narrow():
     assert sum(widths) == 9000 and widths[1] > widths[0] * 3
     narrow = Table("x", "x", ("Item", "Amount"), (("Travel", "88k"),), (False, True))
     assert 4500 <= sum(column_widths(narrow, 9000)) < 9000
+
+
+def test_a_section_whose_tables_are_all_missing_is_left_out_with_its_introduction(plan_from, make_plan):
+    """Without a funnel there is no activity table, so no 'Activity targets' heading over a lone sentence."""
+    with_funnel = [t for _, t in headings(render(plan_from(make_plan())))]
+    without = [t for _, t in headings(render(plan_from(make_plan(funnel=make_plan.DELETE))))]
+    assert "Activity targets" in with_funnel and "Activity targets" not in without

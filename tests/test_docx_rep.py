@@ -147,3 +147,11 @@ def test_a_very_long_rep_name_still_renders(plan_from, make_plan):
     plan = plan_from(make_plan(**{"team.reps.0.name": "Ann " * 100}))
     doc = open_doc(rep_doc(plan))
     assert doc.paragraphs[0].text.startswith("Ann Ann") and len(doc.core_properties.subject) <= 255
+
+
+def test_a_rep_without_customers_has_no_visit_plan_section():
+    """刘洋 owns no customer: neither the heading nor its introduction appears."""
+    doc = open_doc(rep_doc(load(ROOT / "samples" / "zh-annual-plan.yaml"), 3))
+    text = [p.text for p in doc.paragraphs]
+    assert not any("客户拜访计划" in t for t in text) and not any("拜访月份" in t for t in text)
+    assert any("个人费用预算" in t for t in text)  # the next section is still there

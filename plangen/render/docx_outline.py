@@ -26,6 +26,7 @@ from .docx_toc import TocEntry, heading_numbers, mark_headings, toc_paragraphs
 from .fonts import localize_page_footer
 from .template_set import TemplateSet
 
+DATA_KINDS = ("table", "chart", "each")  # blocks a section's text introduces
 KINDS = ("section", "cover", "toc", "heading", "text", "table", "chart", "page_break", "commitment", "each")
 SEQ = {"Table": "table_caption", "Figure": "figure_caption"}
 
@@ -89,6 +90,17 @@ class OutlineWriter:
             produced = self.block(b, level) or produced
         return produced
 
+    def section_blocks(self, items: list, level: int) -> bool:
+        """Write a section's blocks; True when it has content. A section with tables or charts has
+        content only when one of them came out: its text only introduces them."""
+        produced = has_data = shown = False
+        for b in items or []:
+            out = self.block(b, level)
+            produced = produced or out
+            if isinstance(b, dict) and any(k in b for k in DATA_KINDS):
+                has_data, shown = True, shown or out
+        return shown if has_data else produced
+
     def block(self, b: Any, level: int) -> bool:
         """Write one block unless its `when:` is false."""
         if not isinstance(b, dict):
@@ -150,7 +162,7 @@ class OutlineWriter:
         self.pages.save()
         self.numbered = outer and b.get("numbered", True)
         self.write_heading(self.title(b.get("title", key)), level, b.get("new_page", False))
-        produced = self.blocks(b.get("blocks", []), level + 1)
+        produced = self.section_blocks(b.get("blocks", []), level + 1)
         self.numbered = outer
         if not produced:
             self.undo(mark)
