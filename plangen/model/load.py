@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .check import check_plan
 from .errors import Collector, Path, PlanError, Problem
 from .loader import Document, parse_yaml, read_yaml
+from .roster import expand_rosters
 from .schema import Plan
 from .values import found
 
@@ -30,6 +31,7 @@ def from_document(doc: Document) -> Plan:
     if not isinstance(doc.data, dict):
         raise PlanError([Problem(f"expected a mapping with keys plan, targets, ..., found {found(doc.data)}",
                                  (), doc.locate(()))])
+    doc = expand_rosters(doc, FsPath(doc.file).parent)
     try:
         plan = Plan.model_validate(doc.data)
     except ValidationError as e:

@@ -201,6 +201,8 @@ class Action(Model):
 
 class Team(Model):
     reps: list[Rep] = []
+    reps_file: str | None = Field(None, description="A CSV or .xlsx roster, one rep a row (columns as the keys of reps), "
+                                  "read instead of `reps`; relative to the plan file")
     ramp: list[Percent] = []
     ramp_policy: Literal["redistribute", "gap"] = "redistribute"
     hiring: Text = ()
@@ -239,6 +241,8 @@ class Satisfaction(Model):
 class Crm(Model):
     tiers: list[Tier] = []
     customers: list[Customer] = []
+    customers_file: str | None = Field(None, description="A CSV or .xlsx customer list, one customer a row (columns "
+                                       "as the keys of customers), read instead of `customers`; relative to the plan file")
     care: Text = ()
     satisfaction: Satisfaction | None = None
 

@@ -1,0 +1,266 @@
+"""Rosters from files: `team.reps_file` and `crm.customers_file` (CSV or .xlsx) read into the plan.
+
+The YAML stays the plan; HR and CRM exports hold the people. Each row becomes one entry of
+`team.reps` or `crm.customers`, and each cell keeps its place (`reps.csv:ROW:COL`), so that every
+later check (an unknown region, a duplicate id, a bad date) points into the roster file.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any, Iterator
+
+from .errors import Location, Path, PlanError, Problem
+from .loader import Document
+
+MAX_BYTES = 200 * 1024 * 1024        # a roster file on disk
+MAX_UNPACKED = 1024 * 1024 * 1024    # an .xlsx roster unpacked
+MAX_ROWS = 1_000_000
+MAX_PROBLEMS = 200
+
+REP_COLUMNS = ("id", "name", "region", "weight", "start", "end", "title", "manager")
+CUSTOMER_COLUMNS = ("name", "revenue_last_year", "owner", "tier", "region")
+
+# Header words people use in each supported locale's exports (compared in lower case, _ for spaces).
+REP_ALIASES: dict[str, str] = {
+    # zh-CN
+    "工号": "id", "编号": "id", "员工编号": "id", "姓名": "name", "名字": "name", "区域": "region",
+    "大区": "region", "地区": "region", "权重": "weight", "入职日期": "start", "入职": "start",
+    "开始日期": "start", "离职日期": "end", "结束日期": "end", "职位": "title", "职务": "title",
+    "经理": "manager", "主管": "manager", "上级": "manager",
+    # en
+    "employee_id": "id", "rep_id": "id", "full_name": "name", "hire_date": "start", "start_date": "start",
+    "end_date": "end", "leave_date": "end", "job_title": "title",
+    # es
+    "código": "id", "codigo": "id", "nombre": "name", "región": "region", "zona": "region", "peso": "weight",
+    "alta": "start", "fecha_de_alta": "start", "inicio": "start", "baja": "end", "fecha_de_baja": "end",
+    "fin": "end", "cargo": "title", "puesto": "title", "responsable": "manager", "jefe": "manager",
+    "gerente": "manager",
+}
+CUSTOMER_ALIASES: dict[str, str] = {
+    # zh-CN
+    "客户": "name", "客户名称": "name", "名称": "name", "去年收入": "revenue_last_year",
+    "去年销售额": "revenue_last_year", "负责人": "owner", "销售代表": "owner", "销售": "owner",
+    "级别": "tier", "等级": "tier", "客户等级": "tier", "区域": "region", "大区": "region", "地区": "region",
+    # en
+    "customer": "name", "account": "name", "last_year_revenue": "revenue_last_year",
+    "revenue": "revenue_last_year", "account_owner": "owner", "rep": "owner", "segment": "tier",
+    # es
+    "cliente": "name", "nombre": "name", "ventas_año_anterior": "revenue_last_year",
+    "facturación_año_anterior": "revenue_last_year", "responsable": "owner", "comercial": "owner",
+    "vendedor": "owner", "nivel": "tier", "región": "region", "zona": "region",
+}
+
+
+@dataclass(frozen=True)
+class RosterSpec:
+    """Where a roster file is named in the plan and where its rows go."""
+
+    section: str
+    file_key: str
+    list_key: str
+    columns: tuple[str, ...]
+    required: tuple[str, ...]
+    aliases: dict[str, str]
+
+
+SPECS = (
+    RosterSpec("team", "reps_file", "reps", REP_COLUMNS, ("id", "name"), REP_ALIASES),
+    RosterSpec("crm", "customers_file", "customers", CUSTOMER_COLUMNS, ("name",), CUSTOMER_ALIASES),
+)
+
+
+class _Problems:
+    """Problems found in one roster, capped so a broken export cannot flood the terminal."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+        self.more = 0
+
+    def add(self, message: str, path: Path, location: Location) -> None:
+        if len(self.items) < MAX_PROBLEMS:
+            self.items.append(Problem(message, path, location))
+        else:
+            self.more += 1
+
+    def raise_if_any(self) -> None:
+        if self.more:
+            last = self.items[-1]
+            self.items.append(Problem(f"and {self.more:,} more problems in this file", last.path[:2], last.location))
+        if self.items:
+            raise PlanError(self.items)
+
+
+def expand_rosters(doc: Document, base: FsPath) -> Document:
+    """The document with every roster file's rows in place of its `*_file` key, each cell located."""
+    for spec in SPECS:
+        section = doc.data.get(spec.section) if isinstance(doc.data, dict) else None
+        if isinstance(section, dict) and section.get(spec.file_key) is not None:
+            doc = _expand(doc, spec, section, base)
+    return doc
+
+
+def _expand(doc: Document, spec: RosterSpec, section: dict, base: FsPath) -> Document:
+    key_path = (spec.section, spec.file_key)
+    where = doc.locate(key_path)
+    if section.get(spec.list_key):
+        raise PlanError([Problem(f"expected either {spec.section}.{spec.list_key} or {spec.section}."
+                                 f"{spec.file_key}, found both", key_path, where)])
+    name = section[spec.file_key]
+    if not isinstance(name, str) or not name.strip():
+        raise PlanError([Problem(f"expected the path of a .csv or .xlsx file, found {name!r}", key_path, where)])
+    path = base / name.strip()
+    rows, locations = read_roster(path, str(path), spec, where)
+    data = {**doc.data, spec.section: {**section, spec.list_key: rows}}
+    return Document(data, {**doc.locations, **locations}, doc.file, doc.key_locations)
+
+
+def read_roster(path: FsPath, shown: str, spec: RosterSpec,
+                where: Location | None) -> tuple[list[dict], dict[Path, Location]]:
+    """Rows of a roster file as plan entries, and the location of every entry and cell."""
+    table = _read_table(path, shown, where, (spec.section, spec.file_key))
+    header = next(table, None)
+    if header is None:
+        raise PlanError([Problem("the file is empty; expected a header row and one row per entry",
+                                 (spec.section, spec.file_key), Location(shown, 1, 1))])
+    columns = _columns(header[1], shown, spec)
+    return _entries(table, columns, shown, spec)
+
+
+def _columns(header: list[Any], shown: str, spec: RosterSpec) -> dict[int, str]:
+    """0-based column index -> plan key; every unknown or missing header reported at once."""
+    out, problems = {}, _Problems()
+    for i, cell in enumerate(header):
+        text = "" if cell is None else str(cell).strip()
+        if not text:
+            continue
+        key = column_key(text, spec)
+        if key is None:
+            hint = difflib.get_close_matches(text.lower(), spec.columns, n=1)
+            problems.add(f"unknown column {text!r}; expected one of {', '.join(spec.columns)}"
+                         + (f" (did you mean {hint[0]!r}?)" if hint else ""),
+                         (spec.section, spec.list_key), Location(shown, 1, i + 1))
+        elif key in out.values():
+            problems.add(f"column {text!r} repeats {key!r}; expected each column once",
+                         (spec.section, spec.list_key), Location(shown, 1, i + 1))
+        else:
+            out[i] = key
+    for key in spec.required:
+        if key not in out.values():
+            problems.add(f"missing column {key!r}; expected columns {', '.join(spec.columns)} "
+                         f"({' and '.join(spec.required)} required)", (spec.section, spec.list_key),
+                         Location(shown, 1, 1))
+    problems.raise_if_any()
+    return out
+
+
+def column_key(header: str, spec: RosterSpec) -> str | None:
+    """The plan key a header names: the key itself or a locale's word for it."""
+    folded = "_".join(header.lower().split())
+    key = folded if folded in spec.columns else spec.aliases.get(folded)
+    return key if key in spec.columns else None
+
+
+def _entries(table: Iterator[tuple[int, list[Any]]], columns: dict[int, str], shown: str,
+             spec: RosterSpec) -> tuple[list[dict], dict[Path, Location]]:
+    rows: list[dict] = []
+    locations: dict[Path, Location] = {}
+    base = (spec.section, spec.list_key)
+    locations[base] = Location(shown, 1, 1)
+    for line, cells in table:
+        entry = {key: _value(cells[i]) for i, key in columns.items() if i < len(cells) and not _blank(cells[i])}
+        if not entry:
+            continue
+        index = len(rows)
+        locations[base + (index,)] = Location(shown, line, 1)
+        for i, key in columns.items():
+            locations[base + (index, key)] = Location(shown, line, i + 1)
+        rows.append(entry)
+    return rows, locations
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _value(cell: Any) -> Any:
+    """A cell as the YAML would give it: dates as dates, numbers as numbers, text stripped."""
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    return cell.strip() if isinstance(cell, str) else cell
+
+
+def _read_table(path: FsPath, shown: str, where: Location | None,
+                key_path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """(1-based row number, cells) of the file's first sheet, header first."""
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise PlanError([Problem(f"cannot read the roster file {shown}: {e.strerror}", key_path, where)]) from None
+    if size > MAX_BYTES:
+        raise PlanError([Problem(f"the roster file is {size:,} bytes; expected at most {MAX_BYTES:,}",
+                                 key_path, Location(shown, 1, 1))])
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path, shown, key_path)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _csv_rows(path.read_bytes(), shown, key_path)
+    raise PlanError([Problem(f"expected a .csv or .xlsx roster file, found {path.name!r}", key_path, where)])
+
+
+def _csv_rows(raw: bytes, shown: str, key_path: Path) -> Iterator[tuple[int, list[Any]]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise PlanError([Problem(f"the file is not UTF-8 text (byte {e.start} is 0x{raw[e.start]:02x}); "
+                                 "expected a CSV saved as UTF-8", key_path, Location(shown, 1, 1))]) from None
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _numbered(reader, shown, key_path)
+
+
+def _numbered(reader: Any, shown: str, key_path: Path) -> Iterator[tuple[int, list[Any]]]:
+    try:
+        for cells in reader:
+            if reader.line_num > MAX_ROWS:
+                raise PlanError([Problem(f"the roster has more than {MAX_ROWS:,} rows; expected fewer",
+                                         key_path, Location(shown, reader.line_num, 1))])
+            yield reader.line_num, cells
+    except csv.Error as e:
+        raise PlanError([Problem(f"CSV error: {e}", key_path, Location(shown, reader.line_num, 1))]) from None
+
+
+def _xlsx_rows(path: FsPath, shown: str, key_path: Path) -> Iterator[tuple[int, list[Any]]]:
+    import openpyxl  # only for .xlsx rosters
+
+    _check_zip(path, shown, key_path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds for a broken file
+        raise PlanError([Problem(f"cannot read the workbook: {type(e).__name__}: {e}; expected an .xlsx file "
+                                 "saved by Excel or LibreOffice", key_path, Location(shown, 1, 1))]) from None
+    sheet = book.worksheets[0]
+    sheet.reset_dimensions()  # a stale <dimension> must not hide rows
+    return ((n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1))
+
+
+def _check_zip(path: FsPath, shown: str, key_path: Path) -> None:
+    """Refuse what is not a zip, or unpacks to more than MAX_UNPACKED by its own account."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise PlanError([Problem("the file is not an .xlsx workbook (not a zip file); expected an .xlsx "
+                                 "saved by Excel or LibreOffice, or a .csv", key_path,
+                                 Location(shown, 1, 1))]) from None
+    if unpacked > MAX_UNPACKED:
+        raise PlanError([Problem(f"the workbook unpacks to {unpacked:,} bytes; expected at most {MAX_UNPACKED:,}",
+                                 key_path, Location(shown, 1, 1))])
