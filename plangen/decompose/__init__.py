@@ -77,7 +77,8 @@ def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int):
     factors = [ramp_factors(r.start, r.end, plan.team.ramp, months, start) for r in reps]
     grid, gap = rep_grid(reps, groups, factors, plan.team.ramp_policy, unit)
     quotas = full_quotas(reps, groups, unit)
-    budget = plan_budget(plan.budget, revenue.total, revenue.months, {r.id: sum(g) for r, g in zip(reps, grid)}, unit)
+    budget = plan_budget(plan.budget, revenue.total, revenue.months, {r.id: sum(g) for r, g in zip(reps, grid)}, unit,
+                         reps, (plan.plan.period.first_day, plan.plan.period.last_day))
     out = tuple(RepTarget(
         id=r.id, name=r.name, region=r.region, weight=r.weight, start=r.start, ramp=f,
         months=tuple(g), quarters=quarters_of(g), total=sum(g), full_quota=q,

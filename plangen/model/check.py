@@ -154,6 +154,40 @@ def _negative_lists(plan: Plan, out: Collector) -> None:
             out.add(("budget", "total"), f"expected an amount of 0 or more, found {b.total}")
         if b.expense_ratio is not None and not 0 <= b.expense_ratio <= 1:
             out.add(("budget", "expense_ratio"), f"expected 0% to 100%, found {pct(b.expense_ratio)}")
+        _allocation(plan, out)
+
+
+def _allocation(plan: Plan, out: Collector) -> None:
+    """budget.allocation: fixed parts within the budget, regions that have reps."""
+    a, where = plan.budget.allocation, ("budget", "allocation")
+    if a.fixed_per_rep < 0:
+        out.add(where + ("fixed_per_rep",), f"expected an amount of 0 or more, found {a.fixed_per_rep}")
+    if (a.fixed_per_rep or a.regions) and not plan.team.reps:
+        out.add(where, "a budget allocation needs reps; expected team.reps (or team.reps_file), found none")
+    total = _budget_total(plan)
+    fixed = a.fixed_per_rep * len(plan.team.reps)
+    if total is not None and a.fixed_per_rep > 0 and fixed > total:
+        out.add(where + ("fixed_per_rep",), f"{len(plan.team.reps)} reps x {a.fixed_per_rep:,} = {fixed:,} is more "
+                f"than the budget of {total:,}; expected fixed parts that fit in the budget")
+    regions = {r.region for r in plan.team.reps}
+    for name in a.regions:
+        if plan.team.reps and name not in regions:
+            known = ", ".join(sorted(str(r) for r in regions if r)) or "none (reps have no region)"
+            out.add(where + ("regions", name), f"no rep works in region {name!r}; expected a region of the reps: {known}")
+    if a.regions and plan.team.reps:
+        for i, r in enumerate(plan.team.reps):
+            if r.region not in a.regions:
+                out.add(("team", "reps", i, "region"), f"rep {r.id!r} is in region {r.region!r}, which has no "
+                        f"share in budget.allocation.regions; expected one of {', '.join(a.regions)}")
+
+
+def _budget_total(plan: Plan) -> int | None:
+    """The budget's total when it is known before decomposing (given, or a ratio of a fixed target)."""
+    b = plan.budget
+    if b.total is not None:
+        return b.total
+    revenue = plan.targets.revenue
+    return int(revenue * b.expense_ratio) if isinstance(revenue, int) and b.expense_ratio is not None else None
 
 
 def _stretch(plan: Plan, out: Collector) -> None:

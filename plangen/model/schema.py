@@ -247,10 +247,19 @@ class Crm(Model):
     satisfaction: Satisfaction | None = None
 
 
+class BudgetAllocation(Model):
+    """How the expense budget is shared among reps: not by sales alone (seed 000, step 5)."""
+
+    basis: Literal["revenue", "headcount"] = "revenue"
+    fixed_per_rep: Amount = 0
+    regions: ShareMap = {}
+
+
 class Budget(Model):
     expense_ratio: Percent | None = None
     total: Amount | None = None
     items: ShareMap = {}
+    allocation: BudgetAllocation = BudgetAllocation()
 
     @model_validator(mode="after")
     def _one_basis(self) -> "Budget":

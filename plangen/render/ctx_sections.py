@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from fractions import Fraction
+
+from babel.lists import format_list
 from typing import Any
 
 from ..decompose.split import quarters_of
@@ -205,7 +207,16 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
             "of_target": round_share(c, Fraction(b.total, c.d.total)) if c.d.total else None,
             "items": parts, "top": max(parts, key=lambda p: int(p["amount"])) if parts else None,
             "peak_month": budget_peak(c, b.months),
-            "per_rep": c.money(round(Fraction(b.total, len(c.d.reps)))) if c.d.reps else None}
+            "per_rep": c.money(round(Fraction(b.total, len(c.d.reps)))) if c.d.reps else None,
+            "allocation": budget_allocation(c) if c.d.reps else None}
+
+
+def budget_allocation(c: Ctx) -> dict[str, Any]:
+    """How reps' budgets were set: the basis, a fixed part per rep, region shares (in list form)."""
+    rule = c.plan.budget.allocation
+    regions = [f"{name} {c.share(share)}" for name, share in rule.regions.items()]
+    return {"basis": rule.basis, "fixed": c.money(rule.fixed_per_rep) if rule.fixed_per_rep else None,
+            "regions": format_list(regions, locale=c.plan.plan.locale.replace("-", "_")) if regions else None}
 
 
 def budget_part(c: Ctx, name: str, amount: int, total: int) -> dict[str, Any]:
