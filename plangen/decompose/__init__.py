@@ -9,6 +9,7 @@ from fractions import Fraction
 from ..model.schema import Plan
 from .budget import plan_budget
 from .calendar import WorkCalendar, build_calendar
+from .collections import plan_collections
 from .customers import plan_customers, rep_visits
 from .funnel import activities
 from .growth import growth_check, growth_notices, revenue_target
@@ -40,7 +41,9 @@ def decompose(plan: Plan) -> Decomposition:
         revenue=revenue, metrics=frozen_map(_metrics(plan, weights, unit)), splits=frozen_map(splits),
         reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
         team_activities=tuple(activities(a, plan.funnel) for a in revenue.months), budget=budget,
-        growth=growth, notices=tuple(_notices(cal, growth, gap)))
+        growth=growth, notices=tuple(_notices(cal, growth, gap)),
+        collections=plan_collections(plan.targets.collections, revenue.months, {r.id: r.months for r in reps},
+                                     gap, unit))
 
 
 def _metrics(plan: Plan, weights: list[Fraction], unit: int) -> dict[str, Timeline]:

@@ -153,6 +153,25 @@ class Budget:
 
 
 @dataclass(frozen=True)
+class Collections:
+    """回款: collected per month from sales by the payment terms, plus last year's receivables."""
+
+    terms: tuple[Fraction, ...]           # share of a month's sales collected in that month, the next, ...
+    carried_over: int                     # last year's receivables collected in the period
+    sales: int                            # the period's sales target
+    months: tuple[int, ...]               # collected per month (team)
+    from_carried: tuple[int, ...]         # of which from last year's receivables
+    closing: int                          # receivables left at the period's end
+    reps: Mapping[str, tuple[int, ...]]   # collected per rep and month
+    unassigned: tuple[int, ...]           # collected on the unassigned row (no rep)
+
+    @property
+    def total(self) -> int:
+        """The collection target: sales + carried over - closing receivables."""
+        return sum(self.months)
+
+
+@dataclass(frozen=True)
 class Growth:
     """The target against history: implied vs stated, industry and benchmark growth."""
 
@@ -199,6 +218,7 @@ class Decomposition:
     budget: Budget | None
     growth: Growth
     notices: tuple[Notice, ...]
+    collections: Collections | None = None
 
     @property
     def total(self) -> int:

@@ -11,7 +11,7 @@ def check_plan(plan: Plan, out: Collector) -> None:
     """Record every cross-key problem of a typed plan."""
     for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
-                  _rounding, _calendar, _history_usable):
+                  _rounding, _calendar, _history_usable, _collections):
         check(plan, out)
 
 
@@ -188,6 +188,21 @@ def _budget_total(plan: Plan) -> int | None:
         return b.total
     revenue = plan.targets.revenue
     return int(revenue * b.expense_ratio) if isinstance(revenue, int) and b.expense_ratio is not None else None
+
+
+def _collections(plan: Plan, out: Collector) -> None:
+    """targets.collections: terms no longer than a year, carried-over receivables within the period."""
+    col, where = plan.targets.collections, ("targets", "collections")
+    if col is None:
+        return
+    if len(col.terms) > 12:
+        out.add(where + ("terms",), f"expected at most 12 terms (a month's sales collected within a year), "
+                f"found {len(col.terms)}")
+    if col.carried_over < 0:
+        out.add(where + ("carried_over",), f"expected an amount of 0 or more, found {col.carried_over:,}")
+    if len(col.carried_terms) > plan.plan.period.months:
+        out.add(where + ("carried_terms",), f"expected at most {plan.plan.period.months} terms (the months of "
+                f"the period), found {len(col.carried_terms)}")
 
 
 def _stretch(plan: Plan, out: Collector) -> None:

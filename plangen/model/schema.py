@@ -110,6 +110,14 @@ class HistoryMethod(Model):
     extra_growth: Percent = Fraction(0)
 
 
+class Collections(Model):
+    """回款 (seed 001): how the period's sales are collected, and last year's receivables."""
+
+    terms: weight_list("collection terms")
+    carried_over: Amount = 0
+    carried_terms: weight_list("carried-over terms") = [Fraction(1)]
+
+
 class Targets(Model):
     revenue: Amount | HistoryMethod
     stretch: Amount | None = None
@@ -121,6 +129,7 @@ class Targets(Model):
     calendar: Calendar = Calendar()
     split: dict[Name, ShareMap] = {}
     rounding: int = Field(1, ge=1)
+    collections: Collections | None = None
 
 
 class History(Model):

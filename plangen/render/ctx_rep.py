@@ -8,6 +8,7 @@ from ..decompose.allocate import largest_remainder
 from ..decompose.reps import rep_daily_activities, rep_days, rep_weeks
 from ..decompose.result import RepTarget
 from .context import Ctx
+from .ctx_collections import rep_collection_table
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
 
@@ -28,6 +29,9 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
         tables["rep_customers"] = _customers(c, customers)
     if d.budget and d.budget.items:
         tables["rep_budget"] = _budget(c, rep)
+    collected = rep_collection_table(c, rep.id)
+    if collected:
+        tables["rep_collections"] = collected
     if c.plan.team.action_plan:
         tables["rep_actions"] = _action_table(c)
     return {
@@ -37,6 +41,8 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
                     "quarters": [c.money(x) for x in rep.quarters], "months": [c.money(x) for x in rep.months],
                     "share": c.share(Fraction(rep.total, d.total or 1), 1)},
         "ramping": rep.ramping, "budget": c.money(rep.budget),
+        "collections": c.money(sum(d.collections.reps[rep.id])) if d.collections and rep.id in d.collections.reps else None,
+        "collections_carried": bool(d.collections and d.collections.carried_over),
         "visits": sum(rep.visits), "customers": len(customers),
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
         "tables": tables, "actions": _actions(c),

@@ -70,6 +70,7 @@ def document(plan: Plan, d: Decomposition) -> dict[str, Any]:
         "team_activities": [_activities(a) for a in d.team_activities],
         "customers": [_customer(c) for c in d.customers],
         "budget": _budget(d, d.budget),
+        "collections": _collections(d),
         "growth": _growth(d.growth),
         "notices": [{"code": n.code, "path": _path(n.path), "message": n.message, "values": plain(n.values)}
                     for n in d.notices],
@@ -157,6 +158,16 @@ def _budget(d: Decomposition, b: Budget | None) -> dict[str, Any] | None:
     return {"total": b.total, "basis": b.basis, "ratio": plain(b.ratio), "months": list(b.months),
             "items": [{"name": k, **_timeline_of(d, b.item_months[k]), "total": v} for k, v in b.items.items()],
             "reps": dict(b.reps)}
+
+
+def _collections(d: Decomposition) -> dict[str, Any] | None:
+    """Collections (回款) per month, for the team and each rep, and the closing receivable."""
+    c = d.collections
+    if c is None:
+        return None
+    return {"total": c.total, "terms": [plain(t) for t in c.terms], "carried_over": c.carried_over,
+            "closing": c.closing, "months": list(c.months), "from_carried": list(c.from_carried),
+            "reps": {k: list(v) for k, v in c.reps.items()}, "unassigned": list(c.unassigned)}
 
 
 def _growth(g: Growth) -> dict[str, Any]:
