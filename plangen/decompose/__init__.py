@@ -10,6 +10,7 @@ from ..model.schema import Plan
 from .budget import plan_budget
 from .calendar import WorkCalendar, build_calendar
 from .collections import plan_collections
+from .milestones import check_milestones, milestone_notices
 from .customers import plan_customers, rep_visits
 from .funnel import activities
 from .growth import growth_check, growth_notices, revenue_target
@@ -35,15 +36,17 @@ def decompose(plan: Plan) -> Decomposition:
               for name, shares in plan.targets.split.items()}
     reps, gap, budget, customers = _team(plan, months, revenue, splits, unit)
     growth = growth_check(plan, total, detail)
+    metrics = _metrics(plan, weights, unit)
+    milestones = check_milestones(plan.targets.milestones, months, metrics)
     return Decomposition(
         currency=plan.plan.currency, unit=unit, phasing=phasing_method(plan), calendar=cal,
         months=months, quarters=build_quarters(plan, revenue), weeks=build_weeks(months),
-        revenue=revenue, metrics=frozen_map(_metrics(plan, weights, unit)), splits=frozen_map(splits),
+        revenue=revenue, metrics=frozen_map(metrics), splits=frozen_map(splits),
         reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
         team_activities=tuple(activities(a, plan.funnel) for a in revenue.months), budget=budget,
-        growth=growth, notices=tuple(_notices(cal, growth, gap)),
+        growth=growth, notices=tuple(_notices(cal, growth, gap) + milestone_notices(milestones)),
         collections=plan_collections(plan.targets.collections, revenue.months, {r.id: r.months for r in reps},
-                                     gap, unit))
+                                     gap, unit), milestones=milestones)
 
 
 def _metrics(plan: Plan, weights: list[Fraction], unit: int) -> dict[str, Timeline]:

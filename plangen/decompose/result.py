@@ -153,6 +153,21 @@ class Budget:
 
 
 @dataclass(frozen=True)
+class MilestoneCheck:
+    """A dated goal and what the phasing plans by its date."""
+
+    name: str
+    by: dt.date
+    metric: str                           # "revenue" | "new_customers" | "units"
+    goal: int
+    planned: int
+
+    @property
+    def met(self) -> bool:
+        return self.planned >= self.goal
+
+
+@dataclass(frozen=True)
 class Collections:
     """回款: collected per month from sales by the payment terms, plus last year's receivables."""
 
@@ -219,6 +234,7 @@ class Decomposition:
     growth: Growth
     notices: tuple[Notice, ...]
     collections: Collections | None = None
+    milestones: tuple[MilestoneCheck, ...] = ()
 
     @property
     def total(self) -> int:

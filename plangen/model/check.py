@@ -11,7 +11,8 @@ def check_plan(plan: Plan, out: Collector) -> None:
     """Record every cross-key problem of a typed plan."""
     for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
-                  _rounding, _calendar, _history_usable, _collections):
+                  _rounding, _calendar, _history_usable, _collections,
+                  _milestones):
         check(plan, out)
 
 
@@ -203,6 +204,19 @@ def _collections(plan: Plan, out: Collector) -> None:
     if len(col.carried_terms) > plan.plan.period.months:
         out.add(where + ("carried_terms",), f"expected at most {plan.plan.period.months} terms (the months of "
                 f"the period), found {len(col.carried_terms)}")
+
+
+def _milestones(plan: Plan, out: Collector) -> None:
+    """targets.milestones: dated within the period, counting a target the plan has."""
+    first, last = plan.plan.period.first_day, plan.plan.period.last_day
+    for i, m in enumerate(plan.targets.milestones):
+        where = ("targets", "milestones", i)
+        if not first <= m.by <= last:
+            out.add(where + ("by",), f"date {m.by.isoformat()} is outside the plan period; expected a date from "
+                    f"{first.isoformat()} to {last.isoformat()}")
+        if m.metric != "revenue" and getattr(plan.targets, m.metric) is None:
+            out.add(where + (m.metric,), f"a {m.metric} milestone needs targets.{m.metric} to check it against; "
+                    f"expected targets.{m.metric}, found none")
 
 
 def _stretch(plan: Plan, out: Collector) -> None:

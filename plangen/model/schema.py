@@ -110,6 +110,32 @@ class HistoryMethod(Model):
     extra_growth: Percent = Fraction(0)
 
 
+class Milestone(Model):
+    """A dated goal (seed 002: "10 customers before August"), checked against the phasing."""
+
+    name: Name
+    by: Date
+    revenue: Amount | None = None
+    new_customers: int | None = Field(None, ge=1)
+    units: int | None = Field(None, ge=1)
+
+    @model_validator(mode="after")
+    def _one_goal(self) -> "Milestone":
+        if sum(v is not None for v in (self.revenue, self.new_customers, self.units)) != 1:
+            raise ValueError("expected exactly one goal: `revenue`, `new_customers` or `units`")
+        return self
+
+    @property
+    def metric(self) -> Literal["revenue", "new_customers", "units"]:
+        """Which target the goal counts."""
+        return "revenue" if self.revenue is not None else "new_customers" if self.new_customers is not None else "units"
+
+    @property
+    def goal(self) -> int:
+        """The amount or count to reach by `by`."""
+        return next(v for v in (self.revenue, self.new_customers, self.units) if v is not None)
+
+
 class Collections(Model):
     """回款 (seed 001): how the period's sales are collected, and last year's receivables."""
 
@@ -130,6 +156,7 @@ class Targets(Model):
     split: dict[Name, ShareMap] = {}
     rounding: int = Field(1, ge=1)
     collections: Collections | None = None
+    milestones: list[Milestone] = []
 
 
 class History(Model):

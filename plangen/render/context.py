@@ -155,6 +155,9 @@ def _numbered(c: Ctx, ctx: Mapping[str, Any]) -> list[dict[str, str]]:
 
 def notice_text(c: Ctx, n) -> str:
     """A notice in the plan's language."""
+    if n.code == "milestone_short":
+        from .ctx_milestones import notice_values  # the milestone's own words
+        return c.L[f"notice_{n.code}"].format(**notice_values(c, dict(n.values)))
     values = {}
     for k, v in n.values.items():
         if isinstance(v, Fraction):

@@ -7,6 +7,7 @@ from typing import Any
 from .charts import ChartSpec, Series
 from .context import Ctx
 from .ctx_collections import collections
+from .ctx_milestones import milestones
 
 DIM_LABELS = {"region": "region", "product_line": "product_line", "customer_type": "customer_type"}
 DIM_CHARTS = {"region": "chart_by_region", "product_line": "chart_by_product_line",
@@ -31,6 +32,7 @@ def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
         "peak_month": peak_month(c), "splits": split_facts(c), "money": money_texts(c),
     }
     out["collections"] = collections(c, tables, charts)
+    out["milestones"] = milestones(c, tables)
     tables.update(time_tables(c))
     tables.update(split_tables(c))
     charts.update(time_charts(c))

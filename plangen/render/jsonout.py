@@ -71,6 +71,8 @@ def document(plan: Plan, d: Decomposition) -> dict[str, Any]:
         "customers": [_customer(c) for c in d.customers],
         "budget": _budget(d, d.budget),
         "collections": _collections(d),
+        "milestones": [{"name": m.name, "by": m.by.isoformat(), "metric": m.metric, "goal": m.goal,
+                        "planned": m.planned, "met": m.met} for m in d.milestones],
         "growth": _growth(d.growth),
         "notices": [{"code": n.code, "path": _path(n.path), "message": n.message, "values": plain(n.values)}
                     for n in d.notices],

@@ -1,0 +1,34 @@
+"""Milestones in the documents: each dated goal beside what the phasing plans by then."""
+from __future__ import annotations
+
+from typing import Any
+
+from .context import Ctx
+
+
+def milestones(c: Ctx, tables: dict) -> dict[str, Any] | None:
+    """The milestone table and the facts its sentence needs; None without milestones."""
+    checks = c.d.milestones
+    if not checks:
+        return None
+    L = c.L
+    rows = [[m.name, c.f.date(m.by), goal_text(c, m.metric, m.goal), goal_text(c, m.metric, m.planned),
+             L["milestone_met"] if m.met else L["milestone_short"]] for m in checks]
+    tables["milestones"] = c.table("milestones", L["title_milestones"],
+                                   [L["milestone"], L["due_date"], L["milestone_goal"], L["planned_by_then"],
+                                    L["status"]], rows, [False, False, True, True, False])
+    return {"count": len(checks), "short": sum(not m.met for m in checks)}
+
+
+def goal_text(c: Ctx, metric: str, value: int) -> str:
+    """A goal as the reader says it: "5,000万元", "10 new customers", "10个新客户"."""
+    if metric == "revenue":
+        return c.f.money(value)
+    return c.L[f"milestone_count_{metric}"].format(n=c.f.number(value))
+
+
+def notice_values(c: Ctx, values: dict[str, Any]) -> dict[str, Any]:
+    """The values of a milestone notice, in words."""
+    return {**values, "date": c.f.date(values["date"]), "goal": goal_text(c, values["metric"], values["goal"]),
+            "planned": goal_text(c, values["metric"], values["planned"])}
+
