@@ -32,7 +32,7 @@ CASES = [
         "plan.yaml:7:1: (top level): YAML syntax error: expected ',' or ']', but got '<stream end>'"]),
     ("unknown_key_did_you_mean", HEAD + "  revnue: 1\n", [
         "plan.yaml:6:3: targets.revnue: unknown key 'revnue'; did you mean 'revenue'? (expected one of: "
-        "revenue, stretch, growth, profit, units, new_customers, phasing, calendar, split, rounding, collections, milestones)"]),
+        "revenue, stretch, growth, profit, units, new_customers, phasing, calendar, split, rounding, collections, milestones, quarter_focus)"]),
     ("unknown_top_level_key", HEAD + "budgte: {total: 1}\n", [
         "plan.yaml:6:1: budgte: unknown key 'budgte'; did you mean 'budget'? (expected one of: plan, targets, "
         "history, market, product_strategy, sales_strategy, team, funnel, crm, budget, monitoring, tasks)"]),

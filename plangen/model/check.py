@@ -12,7 +12,7 @@ def check_plan(plan: Plan, out: Collector) -> None:
     for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
                   _rounding, _calendar, _history_usable, _collections,
-                  _milestones):
+                  _milestones, _quarter_focus):
         check(plan, out)
 
 
@@ -217,6 +217,13 @@ def _milestones(plan: Plan, out: Collector) -> None:
         if m.metric != "revenue" and getattr(plan.targets, m.metric) is None:
             out.add(where + (m.metric,), f"a {m.metric} milestone needs targets.{m.metric} to check it against; "
                     f"expected targets.{m.metric}, found none")
+
+
+def _quarter_focus(plan: Plan, out: Collector) -> None:
+    """targets.quarter_focus: one theme per quarter of the period."""
+    focus, n = plan.targets.quarter_focus, len(quarter_blocks(plan.plan.period.months))
+    if focus and len(focus) != n:
+        out.add(("targets", "quarter_focus"), f"expected one focus per quarter of the period ({n}), found {len(focus)}")
 
 
 def _stretch(plan: Plan, out: Collector) -> None:

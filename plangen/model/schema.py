@@ -157,6 +157,7 @@ class Targets(Model):
     rounding: int = Field(1, ge=1)
     collections: Collections | None = None
     milestones: list[Milestone] = []
+    quarter_focus: list[Name] = []
 
 
 class History(Model):

@@ -9,6 +9,7 @@ from ..decompose.reps import rep_daily_activities, rep_days, rep_weeks
 from ..decompose.result import RepTarget
 from .context import Ctx
 from .ctx_collections import rep_collection_table
+from .ctx_targets import add_focus
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
 
@@ -60,8 +61,10 @@ def _quarters(c: Ctx, rep: RepTarget):
     shown = c.amounts(list(rep.quarters), rep.total)
     rows = [[c.quarter_label(q.index), s, c.f.percent(Fraction(v, rep.total or 1), 1)]
             for q, s, v in zip(c.d.quarters, shown, rep.quarters)]
-    return c.table("rep_quarters", L["quarterly_target"], [L["quarter"], c.head("target"), L["share"]], rows,
-                   [False, True, True], [L["total"], c.fig(rep.total), "100%"])
+    cols, numeric, total = [L["quarter"], c.head("target"), L["share"]], [False, True, True], \
+        [L["total"], c.fig(rep.total), "100%"]
+    add_focus(c, cols, rows, total, numeric)
+    return c.table("rep_quarters", L["quarterly_target"], cols, rows, numeric, total)
 
 
 def _months(c: Ctx, rep: RepTarget, worked: tuple):

@@ -28,7 +28,8 @@ def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
         "benchmark_growth": c.share(g.benchmark, 1) if g.benchmark is not None else None,
         "new_customers": _range(c, "new_customers"), "units": _range(c, "units"),
         "headline": headline(c), "method": method_lines(c),
-        "quarters": [{"label": c.quarter_label(q.index), "amount": c.money(q.amount)} for q in d.quarters],
+        "quarters": [{"label": c.quarter_label(q.index), "amount": c.money(q.amount),
+                      "focus": focus} for q, focus in zip(d.quarters, _focus(c))],
         "peak_month": peak_month(c), "splits": split_facts(c), "money": money_texts(c),
     }
     out["collections"] = collections(c, tables, charts)
@@ -38,6 +39,11 @@ def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
     charts.update(time_charts(c))
     charts.update(split_charts(c))
     return out
+
+
+def _focus(c: Ctx) -> list[str]:
+    """Each quarter's focus, "" where the plan names none."""
+    return list(c.plan.targets.quarter_focus) or [""] * len(c.d.quarters)
 
 
 def money_texts(c: Ctx) -> dict[str, str]:
@@ -144,7 +150,20 @@ def quarter_table(c: Ctx):
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months)]
     if last:
         _insert_last_year(c, cols, rows, total, amounts, [sum(last[i] for i in q.months) for q in d.quarters])
-    return c.table("quarters", L["quarterly_target"], cols, rows, [False] + [True] * (len(cols) - 1), total)
+    numeric = [False] + [True] * (len(cols) - 1)
+    add_focus(c, cols, rows, total, numeric)
+    return c.table("quarters", L["quarterly_target"], cols, rows, numeric, total)
+
+
+def add_focus(c: Ctx, cols: list, rows: list, total: list, numeric: list) -> None:
+    """The quarter's focus (targets.quarter_focus) as the last column of a quarter table."""
+    focus = c.plan.targets.quarter_focus
+    if focus:
+        cols.append(c.L["quarter_focus"])
+        for row, theme in zip(rows, focus):
+            row.append(theme)
+        total.append("")
+        numeric.append(False)
 
 
 def month_table(c: Ctx):
