@@ -1,7 +1,6 @@
 """What users see for bad plans: file:line:col, the key path, what was expected and what was found."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -160,13 +159,12 @@ def it_loads_a_file_with_a_byte_order_mark(tmp_path: Path) -> None:
     assert str(info.value).startswith(f"{f}:5:12: targets.revenue: ")
 
 
-def it_refuses_an_alias_bomb_fast() -> None:
-    """Nine levels of nine aliases stop at the repeat limit, well within a second."""
-    t0 = time.perf_counter()
+def it_refuses_an_alias_bomb_at_the_repeat_limit() -> None:
+    """Nine levels of nine aliases (9**9 values) stop at the repeat limit instead of expanding."""
     with pytest.raises(PlanError) as info:
         loads(_bomb(), "bomb.yaml")
-    assert time.perf_counter() - t0 < 2
     (p,) = info.value.problems
+    assert "100,000 repeated values" in p.message
     assert p.path == ("x",) and "alias bomb" in p.message
     assert p.location.file == "bomb.yaml" and p.location.line >= 7
 
