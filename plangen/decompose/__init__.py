@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from ..model.schema import Plan
 from .budget import plan_budget
+from .accounts import account_notices, plan_accounts
 from .calendar import WorkCalendar, build_calendar
 from .collections import plan_collections
 from .milestones import check_milestones, milestone_notices
@@ -38,15 +39,17 @@ def decompose(plan: Plan) -> Decomposition:
     growth = growth_check(plan, total, detail)
     metrics = _metrics(plan, weights, unit)
     milestones = check_milestones(plan.targets.milestones, months, metrics)
+    accounts = plan_accounts(plan, reps, revenue.months, unit)
     return Decomposition(
         currency=plan.plan.currency, unit=unit, phasing=phasing_method(plan), calendar=cal,
         months=months, quarters=build_quarters(plan, revenue), weeks=build_weeks(months),
         revenue=revenue, metrics=frozen_map(metrics), splits=frozen_map(splits),
         reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
         team_activities=tuple(activities(a, plan.funnel) for a in revenue.months), budget=budget,
-        growth=growth, notices=tuple(_notices(cal, growth, gap) + milestone_notices(milestones)),
+        growth=growth, notices=tuple(_notices(cal, growth, gap) + milestone_notices(milestones)
+                       + account_notices(accounts, reps)),
         collections=plan_collections(plan.targets.collections, revenue.months, {r.id: r.months for r in reps},
-                                     gap, unit), milestones=milestones)
+                                     gap, unit), milestones=milestones, accounts=accounts)
 
 
 def _metrics(plan: Plan, weights: list[Fraction], unit: int) -> dict[str, Timeline]:

@@ -153,6 +153,17 @@ class Budget:
 
 
 @dataclass(frozen=True)
+class AccountTarget:
+    """A key customer's (outlet's) target: by month and by product item, inside its owner's target."""
+
+    name: str
+    owner: str | None
+    total: int
+    months: tuple[int, ...]
+    products: Mapping[str, tuple[int, ...]]   # product item -> months; empty without product items
+
+
+@dataclass(frozen=True)
 class MilestoneCheck:
     """A dated goal and what the phasing plans by its date."""
 
@@ -235,6 +246,7 @@ class Decomposition:
     notices: tuple[Notice, ...]
     collections: Collections | None = None
     milestones: tuple[MilestoneCheck, ...] = ()
+    accounts: tuple[AccountTarget, ...] = ()
 
     @property
     def total(self) -> int:

@@ -12,7 +12,7 @@ def check_plan(plan: Plan, out: Collector) -> None:
     for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
                   _rounding, _calendar, _history_usable, _collections,
-                  _milestones, _quarter_focus):
+                  _milestones, _quarter_focus, _accounts):
         check(plan, out)
 
 
@@ -224,6 +224,22 @@ def _quarter_focus(plan: Plan, out: Collector) -> None:
     focus, n = plan.targets.quarter_focus, len(quarter_blocks(plan.plan.period.months))
     if focus and len(focus) != n:
         out.add(("targets", "quarter_focus"), f"expected one focus per quarter of the period ({n}), found {len(focus)}")
+
+
+def _accounts(plan: Plan, out: Collector) -> None:
+    """Key-customer targets: owned by a rep; product items from the plan's product lines."""
+    lines = plan.targets.split.get("product_line")
+    for i, c in enumerate(plan.crm.customers if plan.crm else []):
+        where = ("crm", "customers", i)
+        if c.target is not None and not c.owner:
+            out.add(where + ("target",), f"customer {c.name!r} has a target but no owner; expected an owner "
+                    "(a rep id) who carries it")
+        if c.products and c.target is None:
+            out.add(where + ("products",), f"customer {c.name!r} has product items but no target; expected a target")
+        for name in c.products:
+            if lines and name not in lines:
+                out.add(where + ("products", name), f"product {name!r} is not in targets.split.product_line; "
+                        f"expected one of {', '.join(lines)}")
 
 
 def _stretch(plan: Plan, out: Collector) -> None:

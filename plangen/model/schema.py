@@ -268,6 +268,8 @@ class Customer(Model):
     owner: str | None = None
     tier: str | None = None
     region: str | None = None
+    target: Amount | None = None
+    products: ShareMap = {}
 
 
 class Satisfaction(Model):

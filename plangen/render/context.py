@@ -162,7 +162,7 @@ def notice_text(c: Ctx, n) -> str:
     for k, v in n.values.items():
         if isinstance(v, Fraction):
             values[k] = c.f.percent(v, 1)
-        elif isinstance(v, int) and k == "amount":
+        elif isinstance(v, int) and k in ("amount", "named", "target"):
             values[k] = c.f.money(v)
         else:
             values[k] = v

@@ -8,6 +8,7 @@ from ..decompose.allocate import largest_remainder
 from ..decompose.reps import rep_daily_activities, rep_days, rep_weeks
 from ..decompose.result import RepTarget
 from .context import Ctx
+from .ctx_accounts import rep_accounts
 from .ctx_collections import rep_collection_table
 from .ctx_targets import add_focus
 
@@ -30,6 +31,9 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
         tables["rep_customers"] = _customers(c, customers)
     if d.budget and d.budget.items:
         tables["rep_budget"] = _budget(c, rep)
+    named = rep_accounts(c, rep.id)
+    if named:
+        tables["rep_accounts"] = named
     collected = rep_collection_table(c, rep.id)
     if collected:
         tables["rep_collections"] = collected

@@ -9,6 +9,7 @@ from typing import Any
 from ..decompose.split import quarters_of
 from .charts import ChartSpec, Series
 from .context import Ctx
+from .ctx_accounts import accounts
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
@@ -140,6 +141,7 @@ def crm(c: Ctx, tables: dict) -> dict | None:
             [False, False, False, True, True])
     sat = cr.satisfaction
     return {"tiers": bool(cr.tiers), "customers": len(d.customers), "care": list(cr.care),
+            "accounts": accounts(c, tables),
             "satisfaction_target": c.share(sat.target) if sat and sat.target is not None else None,
             "survey": L.get(f"report_{sat.survey}", sat.survey) if sat and sat.survey else None}
 

@@ -71,6 +71,8 @@ def document(plan: Plan, d: Decomposition) -> dict[str, Any]:
         "customers": [_customer(c) for c in d.customers],
         "budget": _budget(d, d.budget),
         "collections": _collections(d),
+        "accounts": [{"name": a.name, "owner": a.owner, "total": a.total, "months": list(a.months),
+                      "products": {k: list(v) for k, v in a.products.items()}} for a in d.accounts],
         "milestones": [{"name": m.name, "by": m.by.isoformat(), "metric": m.metric, "goal": m.goal,
                         "planned": m.planned, "met": m.met} for m in d.milestones],
         "growth": _growth(d.growth),
