@@ -27,10 +27,17 @@ from plangen.writer import WriteRefused, write_atomic
 
 FORMATS = ("table", "csv", "json", "xlsx")
 EXIT_INVALID, EXIT_FAILED = 2, 1
+# --help lists commands in the order a user meets them; names not registered are skipped, others follow sorted
+COMMAND_ORDER = ("init", "validate", "review", "decompose", "build", "reps", "track", "templates", "render", "schema")
 
 
 class PlangenGroup(click.Group):
     """A command group that turns every error into a short message and an exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The commands in COMMAND_ORDER, then any others alphabetically."""
+        first = [n for n in COMMAND_ORDER if n in self.commands]
+        return first + sorted(set(self.commands) - set(first))
 
     def invoke(self, ctx: click.Context):
         """Run the command; map plan errors to exit 2 and anything unexpected to exit 1."""
@@ -338,9 +345,6 @@ def templates_context_doc(output: str | None) -> None:
     else:
         click.echo(text, nl=False)
 
-if __name__ == "__main__":
-    main()
-
 
 # -- track (library: plangen.track) -------------------------------------------------------------
 
@@ -360,3 +364,7 @@ def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None
     for name, data in files:
         click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
     click.echo(summary_line(progress, plan))
+
+
+if __name__ == "__main__":
+    main()
