@@ -1,0 +1,107 @@
+"""`plangen build --watch`: one rebuild per save of the plan or the templates folder, with what changed."""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from plangen import watch
+from plangen.cli import cli
+from plangen.decompose import decompose
+
+
+@pytest.fixture
+def plan_file(tmp_path, make_plan, to_yaml_text) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(to_yaml_text(make_plan()), encoding="utf-8")
+    return path
+
+
+def it_sees_a_changed_added_and_removed_file(tmp_path):
+    """Snapshots compare size and mtime: an edit, a new file and a deletion are each a change."""
+    (tmp_path / "a.j2").write_text("a")
+    (tmp_path / "gone.j2").write_text("g")
+    before = watch.snapshot([tmp_path])
+    (tmp_path / "a.j2").write_text("aa")
+    (tmp_path / "new.j2").write_text("n")
+    (tmp_path / "gone.j2").unlink()
+    assert [p.name for p in watch.changed(before, watch.snapshot([tmp_path]))] == ["a.j2", "gone.j2", "new.j2"]
+
+
+def it_rebuilds_once_per_save_and_not_while_nothing_changes(plan_file):
+    """Build, three quiet polls, one save, then the rebuild gets the changed file; max_rebuilds=1 ends it."""
+    builds: list[list[Path]] = []
+    polls = iter(range(100))
+
+    def sleep(_: float) -> None:
+        if next(polls) == 3:
+            plan_file.write_text(plan_file.read_text() + "\n# saved\n")
+
+    count = watch.watch(lambda: [plan_file], builds.append, max_rebuilds=1, sleep=sleep)
+    assert count == 1
+    assert builds == [[], [plan_file]]
+
+
+def it_names_the_figures_a_plan_writer_changed(make_plan, plan_from):
+    """12M phased 20/25/30/25 -> 14M phased alike: total 12,000k -> 14,000k; Q1 2,400k -> 2,800k ... (display k)."""
+    before, after = (plan_from(make_plan(**{"targets.revenue": r, "plan.display_unit": "k"})) for r in ("12M", "14M"))
+    lines = watch.plan_changes((before, decompose(before)), (after, decompose(after)))
+    assert lines[:2] == ["total: 12,000k → 14,000k", "Q1: 2,400k → 2,800k"]
+    assert len(lines) == 5
+
+
+def it_prints_the_validation_summary_without_the_review_module(make_plan, plan_from, monkeypatch):
+    """Until plangen.review exists, the summary after each build is the validation line."""
+    monkeypatch.setattr(watch, "REVIEW_SUMMARY", "plangen.no_such_module:summary_lines")
+    plan = plan_from(make_plan())
+    assert watch.summary_lines(plan, decompose(plan), "plan.yaml") == [
+        "✓ plan.yaml: valid · $12,000,000 · 2 rep(s) · no warnings"]
+
+
+def it_rebuilds_the_documents_when_the_plan_is_saved(plan_file, tmp_path):
+    """`build --watch`: the first build writes the .docx; raising revenue 12M -> 15M rewrites it once."""
+    out = tmp_path / "out"
+    docx = out / "Test_plan.docx"
+
+    def save_when_built() -> None:
+        deadline = time.monotonic() + 60
+        while not docx.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        plan_file.write_text(plan_file.read_text().replace("12M", "15M"), encoding="utf-8")
+
+    editor = threading.Thread(target=save_when_built)
+    editor.start()
+    result = CliRunner().invoke(cli, ["build", str(plan_file), "-o", str(out), "--watch", "--max-rebuilds", "1"])
+    editor.join()
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(f"✓ wrote {docx}") == 2
+    assert f"⟳ changed: {plan_file}" in result.stdout
+    assert "total: 12,000,000 → 15,000,000" in result.stdout
+    assert result.stdout.count("… watching") == 2
+
+
+def it_keeps_watching_after_a_save_that_makes_the_plan_invalid(plan_file, tmp_path):
+    """A bad save prints the problem (file:line:col) and the watch goes on; nothing is rewritten."""
+    out = tmp_path / "out"
+    docx = out / "Test_plan.docx"
+
+    def break_when_built() -> None:
+        while not docx.exists():
+            time.sleep(0.1)
+        plan_file.write_text(plan_file.read_text().replace("12M", "lots"), encoding="utf-8")
+
+    editor = threading.Thread(target=break_when_built, daemon=True)
+    editor.start()
+    result = CliRunner().invoke(cli, ["build", str(plan_file), "-o", str(out), "--watch", "--max-rebuilds", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"{plan_file}:" in result.stderr and "targets.revenue" in result.stderr
+    assert result.stdout.count("✓ wrote") == 2  # the first build only (.docx, .pptx)
+
+
+def it_says_the_targets_are_unchanged_after_a_template_or_text_edit(make_plan, plan_from):
+    """Same figures before and after (a template designer's save): one line saying so."""
+    plan = plan_from(make_plan())
+    assert watch.plan_changes((plan, decompose(plan)), (plan, decompose(plan))) == ["targets unchanged"]
