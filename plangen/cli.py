@@ -186,21 +186,32 @@ def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool)
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option("--locale", type=click.Choice(LOCALES), default="zh-CN", show_default=True,
-              help="Language, number and date formats of the starter plan.")
+              help="Language, number and date formats of the starter plan (and of the schema's hover texts).")
 @click.option("--force", is_flag=True, help=f"Replace an existing {FILE_NAME}.")
 def init(directory: str, locale: str, force: bool) -> None:
-    """Write a commented starter plan (DIRECTORY/plan.yaml) that validates."""
-    path = write_atomic(Path(directory) / FILE_NAME, starter_text(locale), overwrite=force)
+    """Write a commented starter plan (DIRECTORY/plan.yaml) that validates, and the schema editors use."""
+    from plangen.editor_schema import SCHEMA_FILE, editor_schema, modelines
+    path = write_atomic(Path(directory) / FILE_NAME, modelines() + starter_text(locale), overwrite=force)
     click.echo(f"✓ wrote {path}")
+    click.echo(f"✓ wrote {write_atomic(Path(directory) / SCHEMA_FILE, _schema_json(editor_schema(locale)), True)}"
+               "  (completion and hover docs in VS Code's YAML extension and JetBrains IDEs)")
     click.echo(f"  next: plangen validate {path} && plangen decompose {path}")
 
 
 # -- schema -------------------------------------------------------------------------------------
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of plan files (for editors)."""
-    click.echo(json.dumps(jsonout.plan_schema(), ensure_ascii=False, indent=2))
+@click.option("--locale", type=click.Choice(LOCALES), default="en", show_default=True,
+              help="Language of the keys' descriptions (editors show them on hover).")
+def schema(locale: str) -> None:
+    """Print the JSON Schema of plan files, each key described (for editors' completion and hover)."""
+    from plangen.editor_schema import editor_schema
+    click.echo(_schema_json(editor_schema(locale)), nl=False)
+
+
+def _schema_json(body: dict) -> str:
+    """A schema as the JSON text plangen writes: UTF-8 characters kept, indented, a final newline."""
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
 
