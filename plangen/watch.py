@@ -6,7 +6,6 @@ change is rebuilt once the files have stopped changing (editors save in several 
 """
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -15,8 +14,6 @@ from .decompose import Decomposition
 from .model import Plan
 
 Snapshot = dict[Path, tuple[int, int]]
-# The review summary (issue 12) when plangen.review is installed: "module:function(plan, d) -> lines".
-REVIEW_SUMMARY = "plangen.review:summary_lines"
 
 
 def snapshot(roots: Iterable[Path]) -> Snapshot:
@@ -89,13 +86,13 @@ def _figures(fmt, old: Decomposition, new: Decomposition) -> list[tuple[str, int
 
 
 def summary_lines(plan: Plan, d: Decomposition, plan_file: str) -> list[str]:
-    """The review summary when plangen.review is installed, else the validation summary."""
-    module, _, name = REVIEW_SUMMARY.partition(":")
+    """The review's summary line (issue 12's plangen.review) when it is installed, else the validation summary."""
     try:
-        review = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
+        from .review import review
+        from .review.text import Writer
+    except ImportError:
         return [validation_summary(plan, d, plan_file)]
-    return list(review(plan, d))
+    return [Writer(plan, d).summary(review(plan, d))]  # the one hook into plangen.review
 
 
 def validation_summary(plan: Plan, d: Decomposition, plan_file: str) -> str:

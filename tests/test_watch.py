@@ -1,7 +1,9 @@
 """`plangen build --watch`: one rebuild per save of the plan or the templates folder, with what changed."""
 from __future__ import annotations
 
+import sys
 import threading
+import types
 import time
 from pathlib import Path
 
@@ -55,10 +57,22 @@ def it_names_the_figures_a_plan_writer_changed(make_plan, plan_from):
 
 def it_prints_the_validation_summary_without_the_review_module(make_plan, plan_from, monkeypatch):
     """Until plangen.review exists, the summary after each build is the validation line."""
-    monkeypatch.setattr(watch, "REVIEW_SUMMARY", "plangen.no_such_module:summary_lines")
+    monkeypatch.setitem(sys.modules, "plangen.review", None)  # import plangen.review raises ImportError
     plan = plan_from(make_plan())
     assert watch.summary_lines(plan, decompose(plan), "plan.yaml") == [
         "✓ plan.yaml: valid · $12,000,000 · 2 rep(s) · no warnings"]
+
+
+def it_prints_the_review_summary_when_the_review_module_is_installed(make_plan, plan_from, monkeypatch):
+    """With plangen.review (issue 12) present, its Writer's summary of review(plan, d) is the summary line."""
+    review = types.ModuleType("plangen.review")
+    review.review = lambda plan, d: ("finding",)
+    text = types.ModuleType("plangen.review.text")
+    text.Writer = lambda plan, d: types.SimpleNamespace(summary=lambda r: f"review: {len(r)} finding(s)")
+    monkeypatch.setitem(sys.modules, "plangen.review", review)
+    monkeypatch.setitem(sys.modules, "plangen.review.text", text)
+    plan = plan_from(make_plan())
+    assert watch.summary_lines(plan, decompose(plan), "plan.yaml") == ["review: 1 finding(s)"]
 
 
 def it_rebuilds_the_documents_when_the_plan_is_saved(plan_file, tmp_path):
