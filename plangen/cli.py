@@ -290,6 +290,9 @@ def _write_pdfs(documents: list[Path], office: str) -> None:
 def _watch_builds(plan_file: str, out_dir: str, reps: bool, max_rebuilds: int | None, **opts) -> None:
     """Build, then rebuild on every save of PLAN or the templates folder, printing what changed."""
     from plangen import watch
+    from plangen.pdf import prepare
+    if opts["pdf"]:
+        prepare([], force=True)  # no LibreOffice: exit 2 now, not a message on every save
     state: dict = {"templates": _watched_templates(plan_file, opts["templates_dir"])}
 
     def rebuild(files: list[Path]) -> None:

@@ -72,6 +72,14 @@ def it_exits_2_with_the_package_to_install_and_writes_nothing_without_libreoffic
     assert not (tmp_path / "out").exists()
 
 
+def it_exits_2_at_once_when_watching_with_pdf_without_libreoffice(tmp_path, monkeypatch):
+    """`build --watch --pdf` without soffice: exit 2 and the hint before the first build, not one per save."""
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = plangen("build", SAMPLE, "-o", tmp_path / "out", "--watch", "--pdf", "--max-rebuilds", "0")
+    assert result.exit_code == 2 and "libreoffice-writer" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def it_converts_with_a_private_profile_per_call_one_call_per_folder_and_type(tmp_path, fake_soffice):
     """Plan .docx, deck .pptx (same stem) and rep plans: three calls, three distinct profiles, every PDF in place."""
     out = tmp_path / "out"
