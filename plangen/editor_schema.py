@@ -15,6 +15,8 @@ import yaml
 from .render import jsonout
 
 SCHEMA_FILE = "plangen.schema.json"
+# Shorthands the model reads before validation, which its own JSON Schema does not show
+SHORTHANDS = {"plan.period": {"type": "integer", "minimum": 1900, "maximum": 2200, "examples": [2027]}}
 TITLE = {"zh-CN": "plangen 销售计划文件", "en": "plangen plan file", "es": "Archivo de plan de plangen"}
 
 
@@ -35,6 +37,8 @@ def editor_schema(locale: str) -> dict[str, Any]:
     schema["description"] = TITLE[locale]
     texts = descriptions(locale)
     for path, node in key_nodes(schema):
+        if path in SHORTHANDS:
+            node["anyOf"] = [SHORTHANDS[path], {key: node.pop(key) for key in list(node) if key != "default"}]
         if path in texts:
             describe(node, texts[path])
     return schema

@@ -39,6 +39,14 @@ def it_keeps_a_description_beside_a_reference_readable_for_draft_07_editors():
         assert "title" not in node, path
 
 
+def it_offers_the_year_shorthand_of_the_period_as_the_model_reads_it():
+    """`period: 2027` is valid (the model reads a year before validating), so editors must not flag it."""
+    period = dict(key_nodes(editor_schema("en")))["plan.period"]
+    year, full = period["anyOf"]
+    assert year["type"] == "integer" and year["minimum"] <= 2027 <= year["maximum"]
+    assert full == {"$ref": "#/$defs/Period"}
+
+
 @pytest.mark.parametrize("locale, hover", REVENUE_HOVER.items())
 def it_writes_the_schema_lines_and_a_schema_in_the_plan_language_on_init(tmp_path, locale, hover):
     """`plangen init --locale X`: plan.yaml starts with the VS Code and JetBrains schema comments;
