@@ -15,6 +15,23 @@ from plangen.cli import cli
 from plangen.decompose import decompose
 
 
+def save_once_built(built: Path, save) -> threading.Thread:
+    """An editor: once `built` exists (the first build is done), call `save()`; started, to be joined."""
+    def run() -> None:
+        deadline = time.monotonic() + 120
+        while not built.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        save()
+    editor = threading.Thread(target=run, daemon=True)
+    editor.start()
+    return editor
+
+
+def watch_build(*args: str):
+    """`plangen build ARGS --watch --max-rebuilds 1` in-process: the first build and one rebuild."""
+    return CliRunner().invoke(cli, ["build", *map(str, args), "--watch", "--max-rebuilds", "1"])
+
+
 @pytest.fixture
 def plan_file(tmp_path, make_plan, to_yaml_text) -> Path:
     path = tmp_path / "plan.yaml"
@@ -77,18 +94,9 @@ def it_prints_the_review_summary_when_the_review_module_is_installed(make_plan, 
 
 def it_rebuilds_the_documents_when_the_plan_is_saved(plan_file, tmp_path):
     """`build --watch`: the first build writes the .docx; raising revenue 12M -> 15M rewrites it once."""
-    out = tmp_path / "out"
-    docx = out / "Test_plan.docx"
-
-    def save_when_built() -> None:
-        deadline = time.monotonic() + 60
-        while not docx.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        plan_file.write_text(plan_file.read_text().replace("12M", "15M"), encoding="utf-8")
-
-    editor = threading.Thread(target=save_when_built)
-    editor.start()
-    result = CliRunner().invoke(cli, ["build", str(plan_file), "-o", str(out), "--watch", "--max-rebuilds", "1"])
+    docx = tmp_path / "out" / "Test_plan.docx"
+    editor = save_once_built(docx, lambda: plan_file.write_text(plan_file.read_text().replace("12M", "15M")))
+    result = watch_build(plan_file, "-o", tmp_path / "out")
     editor.join()
     assert result.exit_code == 0, result.output
     assert result.stdout.count(f"✓ wrote {docx}") == 2
@@ -99,17 +107,10 @@ def it_rebuilds_the_documents_when_the_plan_is_saved(plan_file, tmp_path):
 
 def it_keeps_watching_after_a_save_that_makes_the_plan_invalid(plan_file, tmp_path):
     """A bad save prints the problem (file:line:col) and the watch goes on; nothing is rewritten."""
-    out = tmp_path / "out"
-    docx = out / "Test_plan.docx"
-
-    def break_when_built() -> None:
-        while not docx.exists():
-            time.sleep(0.1)
-        plan_file.write_text(plan_file.read_text().replace("12M", "lots"), encoding="utf-8")
-
-    editor = threading.Thread(target=break_when_built, daemon=True)
-    editor.start()
-    result = CliRunner().invoke(cli, ["build", str(plan_file), "-o", str(out), "--watch", "--max-rebuilds", "1"])
+    docx = tmp_path / "out" / "Test_plan.docx"
+    editor = save_once_built(docx, lambda: plan_file.write_text(plan_file.read_text().replace("12M", "lots")))
+    result = watch_build(plan_file, "-o", tmp_path / "out")
+    editor.join()
     assert result.exit_code == 0, result.output
     assert f"{plan_file}:" in result.stderr and "targets.revenue" in result.stderr
     assert result.stdout.count("✓ wrote") == 2  # the first build only (.docx, .pptx)
@@ -119,3 +120,19 @@ def it_says_the_targets_are_unchanged_after_a_template_or_text_edit(make_plan, p
     """Same figures before and after (a template designer's save): one line saying so."""
     plan = plan_from(make_plan())
     assert watch.plan_changes((plan, decompose(plan)), (plan, decompose(plan))) == ["targets unchanged"]
+
+
+def it_rebuilds_when_a_template_of_the_templates_folder_is_saved(plan_file, tmp_path):
+    """`--templates DIR --watch`: a saved text template is one rebuild, and the figures are unchanged."""
+    from plangen.templates_cmd import export
+    export(tmp_path / "look")
+    template = tmp_path / "look" / "text" / "en" / "document.j2"
+    docx = tmp_path / "out" / "Test_plan.docx"
+    edited = template.read_text(encoding="utf-8") + "\n{# edited #}\n"
+    editor = save_once_built(docx, lambda: template.write_text(edited, encoding="utf-8"))
+    result = watch_build(plan_file, "-o", tmp_path / "out", "--templates", tmp_path / "look")
+    editor.join()
+    assert result.exit_code == 0, result.output
+    assert f"⟳ changed: {template}" in result.stdout
+    assert "targets unchanged" in result.stdout
+    assert result.stdout.count(f"✓ wrote {docx}") == 2
