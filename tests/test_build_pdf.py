@@ -18,6 +18,7 @@ from plangen.cli import cli
 FAKE_SOFFICE = """#!/bin/sh
 # records its arguments, then writes <outdir>/<stem>.pdf for each input (or fails, as $FAKE_MODE says)
 echo "$@" >> "$FAKE_LOG"
+[ "$FAKE_MODE" = hang ] && exec sleep 60
 [ "$FAKE_MODE" = fail ] && { echo "Error: source file could not be loaded" >&2; exit 1; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -126,6 +127,16 @@ def it_reports_a_failed_conversion_in_one_line(tmp_path, fake_soffice, monkeypat
     assert result.exit_code == 1
     assert message in result.stderr and "销售经理明年工作计划.docx" in result.stderr
     assert "Traceback" not in result.output
+
+
+def it_stops_a_conversion_that_runs_out_of_time(tmp_path, fake_soffice, monkeypatch):
+    """A LibreOffice that hangs is stopped at the time limit (here 1 s): exit 1 saying so."""
+    monkeypatch.setenv("FAKE_MODE", "hang")
+    monkeypatch.setattr(pdf, "SECONDS_PER_CALL", 1)
+    monkeypatch.setattr(pdf, "SECONDS_PER_FILE", 0)
+    result = plangen("build", SAMPLE, "-o", tmp_path / "out", "--pdf")
+    assert result.exit_code == 1
+    assert "LibreOffice did not finish within 1 s" in result.stderr
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
