@@ -25,6 +25,13 @@ def output_stem(plan: Plan, plan_file: str | None) -> str:
     return safe_name(plan.plan.title or fallback, safe_name(fallback))
 
 
+def plan_document_paths(plan: Plan, plan_file: str | None, out_dir: str | Path) -> list[Path]:
+    """Where the annual plan goes: OUT/<stem>.docx, and OUT/<stem>.pptx when the deck renderer exists."""
+    stem = Path(out_dir) / output_stem(plan, plan_file)
+    suffixes = (".docx", ".pptx") if _deck_renderer() else (".docx",)
+    return [stem.with_name(stem.name + s) for s in suffixes]
+
+
 def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir: str | Path,
                    templates: Path | None, force: bool = False) -> list[Path]:
     """Write the annual plan .docx (and .pptx when the deck renderer exists); refuse to overwrite."""
@@ -32,11 +39,8 @@ def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir:
     from .render.docx_plan import render_plan_docx
     from .render.template_set import TemplateSet
     ts = TemplateSet(templates)
-    stem = Path(out_dir) / output_stem(plan, plan_file)
-    outputs = [(stem.parent / f"{stem.name}.docx", render_plan_docx)]
-    deck = _deck_renderer()
-    if deck:
-        outputs.append((stem.parent / f"{stem.name}.pptx", deck))
+    renderers = [render_plan_docx] + ([deck] if (deck := _deck_renderer()) else [])
+    outputs = list(zip(plan_document_paths(plan, plan_file, out_dir), renderers))
     existing = [p for p, _ in outputs if p.exists()]
     if existing and not force:
         raise WriteRefused(f"{existing[0]}: already exists (use --force to replace it)")

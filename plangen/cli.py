@@ -19,6 +19,7 @@ from plangen.model import Plan, PlanError
 from plangen.model.errors import format_path
 from plangen.model.load import from_document
 from plangen.model.loader import Document, read_yaml
+from plangen.pdf import PdfFailed, PdfUnavailable
 from plangen.render import jsonout, tables
 from plangen.render.context import Ctx, notice_text, smallest_month
 from plangen.render.labels import LOCALES
@@ -27,10 +28,17 @@ from plangen.writer import WriteRefused, write_atomic
 
 FORMATS = ("table", "csv", "json", "xlsx")
 EXIT_INVALID, EXIT_FAILED = 2, 1
+# --help lists commands in the order a user meets them; names not registered are skipped, others follow sorted
+COMMAND_ORDER = ("init", "validate", "review", "decompose", "build", "reps", "track", "templates", "render", "schema")
 
 
 class PlangenGroup(click.Group):
     """A command group that turns every error into a short message and an exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The commands in COMMAND_ORDER, then any others alphabetically."""
+        first = [n for n in COMMAND_ORDER if n in self.commands]
+        return first + sorted(set(self.commands) - set(first))
 
     def invoke(self, ctx: click.Context):
         """Run the command; map plan errors to exit 2 and anything unexpected to exit 1."""
@@ -38,18 +46,25 @@ class PlangenGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except PlanError as e:
-            click.echo(e.format(), err=True)
-            ctx.exit(EXIT_INVALID)
-        except (WriteRefused, OSError) as e:
-            click.echo(f"plangen: {e}", err=True)
-            ctx.exit(EXIT_FAILED)
         except Exception as e:  # noqa: BLE001 - never a traceback for users
-            if os.environ.get("PLANGEN_DEBUG"):
-                raise
-            click.echo(f"plangen: internal error: {type(e).__name__}: {e} (PLANGEN_DEBUG=1 shows details)",
-                       err=True)
-            ctx.exit(EXIT_FAILED)
+            ctx.exit(report(e))
+
+
+def report(e: Exception) -> int:
+    """Print an error as users see it (problems, or one short line) and return its exit code."""
+    if isinstance(e, PlanError):
+        click.echo(e.format(), err=True)
+        return EXIT_INVALID
+    if isinstance(e, PdfUnavailable):
+        click.echo(f"plangen: {e}", err=True)
+        return EXIT_INVALID
+    if isinstance(e, (WriteRefused, OSError, PdfFailed)):
+        click.echo(f"plangen: {e}", err=True)
+        return EXIT_FAILED
+    if os.environ.get("PLANGEN_DEBUG"):
+        raise e
+    click.echo(f"plangen: internal error: {type(e).__name__}: {e} (PLANGEN_DEBUG=1 shows details)", err=True)
+    return EXIT_FAILED
 
 
 @click.group(cls=PlangenGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -171,28 +186,40 @@ def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool)
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option("--locale", type=click.Choice(LOCALES), default="zh-CN", show_default=True,
-              help="Language, number and date formats of the starter plan.")
+              help="Language, number and date formats of the starter plan (and of the schema's hover texts).")
 @click.option("--force", is_flag=True, help=f"Replace an existing {FILE_NAME}.")
 def init(directory: str, locale: str, force: bool) -> None:
-    """Write a commented starter plan (DIRECTORY/plan.yaml) that validates."""
-    path = write_atomic(Path(directory) / FILE_NAME, starter_text(locale), overwrite=force)
+    """Write a commented starter plan (DIRECTORY/plan.yaml) that validates, and the schema editors use."""
+    from plangen.editor_schema import SCHEMA_FILE, editor_schema, modelines
+    path = write_atomic(Path(directory) / FILE_NAME, modelines() + starter_text(locale), overwrite=force)
     click.echo(f"✓ wrote {path}")
+    click.echo(f"✓ wrote {write_atomic(Path(directory) / SCHEMA_FILE, _schema_json(editor_schema(locale)), True)}"
+               "  (completion and hover docs in VS Code's YAML extension and JetBrains IDEs)")
     click.echo(f"  next: plangen validate {path} && plangen decompose {path}")
 
 
 # -- schema -------------------------------------------------------------------------------------
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of plan files (for editors)."""
-    click.echo(json.dumps(jsonout.plan_schema(), ensure_ascii=False, indent=2))
+@click.option("--locale", type=click.Choice(LOCALES), default="en", show_default=True,
+              help="Language of the keys' descriptions (editors show them on hover).")
+def schema(locale: str) -> None:
+    """Print the JSON Schema of plan files, each key described (for editors' completion and hover)."""
+    from plangen.editor_schema import editor_schema
+    click.echo(_schema_json(editor_schema(locale)), nl=False)
+
+
+def _schema_json(body: dict) -> str:
+    """A schema as the JSON text plangen writes: UTF-8 characters kept, indented, a final newline."""
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
 
 # -- build, reps (library: plangen.build, plangen.batch) ----------------------------------------
 
 def _output_options(f):
-    """The options `build` and `reps` share: --jobs, --force, --templates."""
+    """The options `build` and `reps` share: --jobs, --force, --templates, --pdf."""
+    f = click.option("--pdf", is_flag=True, help="Also write a PDF beside each document (needs LibreOffice).")(f)
     f = click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True), default=None,
                      help="Company template folder [default: the plan's plan.templates, else plangen's].")(f)
     f = click.option("--force", is_flag=True, help="Replace existing files.")(f)
@@ -205,23 +232,112 @@ def _output_options(f):
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the annual plan (.docx, .pptx) and reps/.")
 @click.option("--reps", is_flag=True, help="Also write one Word plan per rep to OUT/reps/.")
+@click.option("--watch", is_flag=True, help="Rebuild whenever PLAN or the templates folder is saved "
+              "(replaces its own files, as --force); Ctrl-C stops.")
+@click.option("--max-rebuilds", type=click.IntRange(min=0), default=None, hidden=True)  # bounds --watch in tests
 @_output_options
-def build_cmd(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force: bool,
-              templates_dir: str | None) -> None:
+def build_cmd(plan_file: str, out_dir: str, reps: bool, watch: bool, max_rebuilds: int | None, **opts) -> None:
     """Write the annual plan as Word (and PowerPoint) documents; --reps adds one plan per rep."""
+    if watch:
+        _watch_builds(plan_file, out_dir, reps, max_rebuilds, **opts)
+    else:
+        _build_once(plan_file, out_dir, reps, **opts)
+
+
+def _build_once(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force: bool,
+                templates_dir: str | None, pdf: bool) -> tuple[Plan, Decomposition]:
+    """Check, decompose and write the documents (and their PDFs); the plan and its decomposition."""
     from plangen.build import plan_documents, template_dir
     from plangen.render.jinja import TemplateProblem
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
     tdir = template_dir(plan, plan_file, templates_dir)
+    office = _pdf_prepare(plan, d, plan_file, out_dir, reps, force) if pdf else None
     try:
-        for path in plan_documents(plan, d, plan_file, out_dir, tdir, force):
+        written = plan_documents(plan, d, plan_file, out_dir, tdir, force)
+        for path in written:
             click.echo(f"✓ wrote {path}")
         if reps:
-            _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
+            written += _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
     except TemplateProblem as e:
         _template_failed(e)
+    if office:
+        _write_pdfs(written, office)
     warn(plan, d, doc)
+    return plan, d
+
+
+def _pdf_prepare(plan: Plan, d: Decomposition, plan_file: str, out_dir: str, reps: bool, force: bool) -> str:
+    """The soffice to convert with, checked before anything is written (exit 2 with a hint without one)."""
+    from plangen.batch import plan_rep_paths
+    from plangen.build import plan_document_paths
+    from plangen.pdf import prepare
+    docs = plan_document_paths(plan, plan_file, out_dir)
+    return prepare(docs + (plan_rep_paths(d, Path(out_dir) / "reps") if reps else []), force)
+
+
+def _write_pdfs(documents: list[Path], office: str) -> None:
+    """Convert the written documents with LibreOffice and list the PDFs."""
+    from plangen.pdf import convert
+    click.echo(f"… converting {len(documents)} document(s) to PDF with LibreOffice", err=True)
+    pdfs = convert(documents, office)
+    for path in pdfs[:3]:
+        click.echo(f"✓ wrote {path}")
+    if len(pdfs) > 3:
+        click.echo(f"✓ wrote {len(pdfs) - 3} more PDFs beside the rep plans")
+
+
+def _watch_builds(plan_file: str, out_dir: str, reps: bool, max_rebuilds: int | None, **opts) -> None:
+    """Build, then rebuild on every save of PLAN or the templates folder, printing what changed."""
+    from plangen import watch
+    from plangen.pdf import prepare
+    if opts["pdf"]:
+        prepare([], force=True)  # no LibreOffice: exit 2 now, not a message on every save
+    state: dict = {"templates": _watched_templates(plan_file, opts["templates_dir"])}
+
+    def rebuild(files: list[Path]) -> None:
+        if files:
+            click.echo(f"\n⟳ changed: {', '.join(map(str, files))}")
+        result = _guarded(lambda: _build_once(plan_file, out_dir, reps, **{**opts, "force": True}))
+        if result:
+            _after_rebuild(watch, state, plan_file, opts, result)
+        click.echo(f"… watching {plan_file}" + (f" and {state['templates']}/" if state["templates"] else "")
+                   + " (Ctrl-C stops)")
+
+    try:
+        watch.watch(lambda: [Path(plan_file)] + ([state["templates"]] if state["templates"] else []),
+                    rebuild, max_rebuilds=max_rebuilds)
+    except KeyboardInterrupt:
+        click.echo("stopped watching")
+
+
+def _watched_templates(plan_file: str, option: str | None) -> Path | None:
+    """The templates folder to watch besides the plan: --templates, else the plan's plan.templates."""
+    from plangen.build import template_dir
+    try:
+        return template_dir(load_plan(plan_file)[0], plan_file, option)
+    except Exception:  # noqa: BLE001 - an invalid plan is reported by the first build
+        return Path(option) if option else None
+
+
+def _guarded(build):
+    """Run one rebuild; print its error instead of stopping the watch (None then)."""
+    try:
+        return build()
+    except click.exceptions.Exit:
+        return None  # already reported (a template problem)
+    except Exception as e:  # noqa: BLE001 - a bad save must not end the watch
+        report(e)
+        return None
+
+
+def _after_rebuild(watch, state: dict, plan_file: str, opts: dict, result: tuple[Plan, Decomposition]) -> None:
+    """Print what changed in the plan's figures and the summary; remember the plan and its templates folder."""
+    from plangen.build import template_dir
+    for line in watch.plan_changes(state.get("last"), result) + watch.summary_lines(*result, plan_file):
+        click.echo(line)
+    state["last"] = result
+    state["templates"] = template_dir(result[0], plan_file, opts["templates_dir"])
 
 
 @cli.command("reps")
@@ -229,22 +345,28 @@ def build_cmd(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force:
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the rep plans (<id>-<name>.docx).")
 @_output_options
-def reps_cmd(plan_file: str, out_dir: str, jobs: int | None, force: bool, templates_dir: str | None) -> None:
+def reps_cmd(plan_file: str, out_dir: str, jobs: int | None, force: bool, templates_dir: str | None,
+             pdf: bool) -> None:
     """Write one Word plan per rep (2-4 pages each, with a commitment to sign)."""
+    from plangen.batch import plan_rep_paths
     from plangen.build import template_dir
+    from plangen.pdf import prepare
     from plangen.render.jinja import TemplateProblem
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
+    office = prepare(plan_rep_paths(d, Path(out_dir)), force) if pdf else None
     try:
-        _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
+        written = _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
     except TemplateProblem as e:
         _template_failed(e)
+    if office:
+        _write_pdfs(written, office)
     warn(plan, d, doc)
 
 
 def _write_reps(plan: Plan, d: Decomposition, out_dir: Path, tdir: Path | None, jobs: int | None,
-                force: bool) -> None:
-    """Render the rep plans with a progress bar; Ctrl-C reports how far it got (exit 130)."""
+                force: bool) -> list[Path]:
+    """Render the rep plans with a progress bar (the paths written); Ctrl-C reports how far it got (exit 130)."""
     from plangen.batch import default_jobs, progress_callback, render_reps
     advance, close = progress_callback(len(d.reps))
     try:
@@ -255,6 +377,7 @@ def _write_reps(plan: Plan, d: Decomposition, out_dir: Path, tdir: Path | None, 
         click.echo(f"plangen: {result.summary()} in {out_dir}", err=True)
         raise click.exceptions.Exit(130)
     click.echo(f"✓ {result.summary()} to {out_dir}")
+    return result.written
 
 
 # -- company templates (library: plangen.templates_cmd) -----------------------------------------
@@ -338,9 +461,6 @@ def templates_context_doc(output: str | None) -> None:
     else:
         click.echo(text, nl=False)
 
-if __name__ == "__main__":
-    main()
-
 
 # -- track (library: plangen.track) -------------------------------------------------------------
 
@@ -360,3 +480,7 @@ def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None
     for name, data in files:
         click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
     click.echo(summary_line(progress, plan))
+
+
+if __name__ == "__main__":
+    main()
