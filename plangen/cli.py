@@ -124,6 +124,37 @@ def _validate_one(path: str) -> int:
     return 0
 
 
+# -- review (library: plangen.review) -----------------------------------------------------------
+
+@cli.command("review")
+@click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("--format", "out_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Exit 2 on warnings too (for CI of plan repositories).")
+@click.pass_context
+def review_cmd(ctx: click.Context, plan_file: str, out_format: str, strict: bool) -> None:
+    """A director's second look: capacity, seasonality, market, ramp, SMART (exit 2 on errors)."""
+    from plangen.review import review
+    from plangen.review.text import Writer, as_json, lines
+    plan, doc = load_plan(plan_file)
+    d = decompose(plan)
+    r, w = review(plan, d), Writer(plan, d)
+    if out_format == "json":
+        click.echo(json.dumps(as_json(w, r, doc), ensure_ascii=False, indent=2))
+    else:
+        for line in lines(w, r, doc):
+            click.echo(line)
+        click.echo(w.summary(r))
+    ctx.exit(EXIT_INVALID if r.fails(strict) else 0)
+
+
+def review_summary(plan: Plan, d: Decomposition) -> None:
+    """The review's one-line summary after a build (details: plangen review)."""
+    from plangen.review import review
+    from plangen.review.text import Writer
+    r = review(plan, d)
+    click.echo(Writer(plan, d).summary(r) + (" (plangen review)" if r.findings else ""))
+
+
 # -- decompose ----------------------------------------------------------------------------------
 
 @cli.command("decompose")
@@ -241,7 +272,7 @@ def build_cmd(plan_file: str, out_dir: str, reps: bool, watch: bool, max_rebuild
     if watch:
         _watch_builds(plan_file, out_dir, reps, max_rebuilds, **opts)
     else:
-        _build_once(plan_file, out_dir, reps, **opts)
+        review_summary(*_build_once(plan_file, out_dir, reps, **opts))
 
 
 def _build_once(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force: bool,

@@ -133,6 +133,38 @@ def to_yaml_text():
     return to_yaml
 
 
+def sample_dict(name: str, overrides: dict[str, Any] | None = None, /, **kw: Any) -> dict[str, Any]:
+    """A sample plan as a dict with dotted overrides, e.g. the zh sample with 华北's only rep a late starter."""
+    plan = yaml.safe_load((SAMPLES / name).read_text(encoding="utf-8"))
+    for key, value in {**(overrides or {}), **kw}.items():
+        _set(plan, _path(key), value)
+    return plan
+
+
+# zh sample as it was before the review: 刘洋 (from April) 华北's only rep, quarters spread by working days
+LONE_STARTER = {"team.reps.4": DELETE, "targets.phasing.months": DELETE}
+
+
+# zh sample as it was filed in issue 12 (a plan a director rejects): 5万 deals at 25%, 3 visits and 4 calls
+# each, months by working days against the old 2026 history, 刘洋 alone in 华北, a risk without an owner
+REJECTED = {**LONE_STARTER, "funnel": {"average_deal": "5万", "win_rate": "25%", "calls_per_visit": 4},
+            "history.monthly.2026": ["520万", "550万", "600万", "630万", "660万", "690万", "710万", "730万", "760万",
+                                     "790万", "820万", "873万"],
+            "monitoring.risks.0.owner": DELETE, "review": DELETE}
+
+
+@pytest.fixture(scope="session")
+def zh_rejected() -> dict[str, Any]:
+    """The zh sample before the review: 24-34 visits a day per rep, February and October below last year."""
+    return sample_dict("zh-annual-plan.yaml", REJECTED)
+
+
+@pytest.fixture(scope="session")
+def zh_lone_starter() -> dict[str, Any]:
+    """The zh sample without 陈静: 华北's Q1 has nobody, a gap of 500万 (the review warns about it)."""
+    return sample_dict("zh-annual-plan.yaml", LONE_STARTER)
+
+
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     """The repository's samples/ folder."""

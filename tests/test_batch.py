@@ -101,7 +101,7 @@ def test_build_writes_the_plan_and_rep_plans_and_refuses_to_overwrite(tmp_path):
     plan_doc = out / "销售经理明年工作计划.docx"
     assert plan_doc.exists() and "销售目标" in texts(plan_doc)
     assert sorted(p.name for p in (out / "reps").iterdir()) == ["r01-张伟.docx", "r02-李娜.docx", "r03-王强.docx",
-                                                                "r04-刘洋.docx"]
+                                                                "r04-刘洋.docx", "r05-陈静.docx"]
     again = runner.invoke(cli, ["build", str(SAMPLE), "-o", str(out)])
     assert again.exit_code == 1 and "--force" in again.output
     assert runner.invoke(cli, ["build", str(SAMPLE), "-o", str(out), "--force"]).exit_code == 0
@@ -110,7 +110,7 @@ def test_build_writes_the_plan_and_rep_plans_and_refuses_to_overwrite(tmp_path):
 def test_reps_command_writes_one_plan_per_rep(tmp_path):
     done = CliRunner().invoke(cli, ["reps", str(SAMPLE), "-o", str(tmp_path), "--jobs", "1"])
     assert done.exit_code == 0, done.output
-    assert "4 rep plans written" in done.output and len(list(tmp_path.glob("*.docx"))) == 4
+    assert "5 rep plans written" in done.output and len(list(tmp_path.glob("*.docx"))) == 5
 
 
 def test_build_uses_a_company_template_folder(tmp_path):

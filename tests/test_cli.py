@@ -73,8 +73,16 @@ def it_prints_every_view(run, sample, view, shown):
     assert shown in result.stdout and "合计" in result.stdout
 
 
-def it_shows_rep_ramp_start_and_a_gap_row(run, sample):
-    out = run("decompose", sample, "--by", "rep").stdout
+@pytest.fixture
+def lone_starter(tmp_path, zh_lone_starter, to_yaml_text) -> Path:
+    """The zh sample with 华北's only rep starting in April, as a file."""
+    path = tmp_path / "lone.yaml"
+    path.write_text(to_yaml_text(zh_lone_starter), encoding="utf-8")
+    return path
+
+
+def it_shows_rep_ramp_start_and_a_gap_row(run, lone_starter):
+    out = run("decompose", lone_starter, "--by", "rep").stdout
     late = next(line for line in out.splitlines() if "刘洋" in line)
     assert "2027年4月1日" in late and "25% / 50% / 75%" in late
     gap = next(line for line in out.splitlines() if "差距" in line)
@@ -114,8 +122,8 @@ def it_writes_csv_with_exact_integers_and_machine_headers(run, sample):
     assert rows[0]["share"] == "0.2"
 
 
-def it_writes_rep_csv_with_ids_names_and_the_gap(run, sample):
-    rows = list(csv.DictReader(io.StringIO(run("decompose", sample, "--by", "rep", "--format", "csv").stdout)))
+def it_writes_rep_csv_with_ids_names_and_the_gap(run, lone_starter):
+    rows = list(csv.DictReader(io.StringIO(run("decompose", lone_starter, "--by", "rep", "--format", "csv").stdout)))
     assert [r["rep"] for r in rows] == ["r01", "r02", "r03", "r04", "unassigned"]
     assert rows[3]["name"] == "刘洋" and rows[3]["start"] == "2027-04-01" and rows[3]["ramp"] == "0.25;0.5;0.75"
     assert sum(int(r["total"]) for r in rows) == 100_000_000

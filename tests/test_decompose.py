@@ -216,9 +216,9 @@ def it_splits_a_region_by_rep_weight(zh) -> None:
     assert d.rep("r03").total == 35_000_000
 
 
-def it_leaves_a_region_with_nobody_yet_as_unassigned(zh) -> None:
+def it_leaves_a_region_with_nobody_yet_as_unassigned(zh_lone_starter, plan_from) -> None:
     """华北's only rep starts in April: its Q1 target is carried by nobody and shown as a gap."""
-    _, d = zh
+    d = decompose(plan_from(zh_lone_starter))
     north = d.splits["region"].by_month["华北"]
     assert d.unassigned[:3] == north[:3] and not any(d.unassigned[3:])
     assert d.rep("r04").months[3:] == north[3:] and d.rep("r04").full_quota == 25_000_000

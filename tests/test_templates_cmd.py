@@ -130,7 +130,7 @@ def it_renders_a_users_file_per_rep_and_refuses_bad_ones(tmp_path, samples_dir) 
     (tmp_path / "quota.docx").write_bytes(quota_docx())
     plan = str(samples_dir / "zh-annual-plan.yaml")
     ok = _run("render", str(tmp_path / "quota.docx"), plan, "--per-rep", "-o", str(tmp_path / "out"))
-    assert ok.exit_code == 0 and len(list((tmp_path / "out").glob("quota-r0*.docx"))) == 4
+    assert ok.exit_code == 0 and len(list((tmp_path / "out").glob("quota-r0*.docx"))) == 5
     once = _run("render", str(tmp_path / "quota.docx"), plan, "-o", str(tmp_path / "once"))
     assert once.exit_code == 2 and "--per-rep" in once.output and not (tmp_path / "once").exists()
     (tmp_path / "bad.pptx").write_bytes(b"PK\x03\x04 broken")

@@ -107,7 +107,8 @@ def it_escapes_values_and_keeps_line_breaks(zh) -> None:
 def it_renders_through_render_file_once_per_rep(samples_dir, tmp_path) -> None:
     (tmp_path / "quota.docx").write_bytes(quota_docx())
     out = render_file(tmp_path / "quota.docx", samples_dir / "zh-annual-plan.yaml", per_rep=True)
-    assert [n for n, _ in out] == ["quota-r01.docx", "quota-r02.docx", "quota-r03.docx", "quota-r04.docx"]
+    assert [n for n, _ in out] == ["quota-r01.docx", "quota-r02.docx", "quota-r03.docx", "quota-r04.docx",
+                                    "quota-r05.docx"]
     (tmp_path / "deck.pptx").write_bytes(quota_pptx())
     with pytest.raises(TemplateProblem, match="rep"):
         render_file(tmp_path / "deck.pptx", samples_dir / "zh-annual-plan.yaml", per_rep=False)

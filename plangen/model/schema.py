@@ -9,6 +9,7 @@ from pydantic import (BaseModel, ConfigDict, Field, PlainValidator, ValidationIn
                       field_validator, model_validator)
 
 from . import values
+from .review_settings import ReviewSettings
 from .shares import ShareMap, weight_list
 from .types import Amount, AmountRange, Date, Frequency, Name, Number, Percent, Text
 
@@ -343,6 +344,7 @@ class Plan(Model):
     budget: Budget | None = None
     monitoring: Monitoring | None = None
     tasks: list[Task] = []
+    review: ReviewSettings = ReviewSettings()
 
     @field_validator("team", "tasks", mode="before")
     @classmethod

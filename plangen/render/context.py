@@ -116,13 +116,14 @@ def _text(c: Any) -> str:
 
 def build_context(plan: Plan, d: Decomposition) -> dict[str, Any]:
     """The whole plan, ready to render."""
-    from . import ctx_forecast, ctx_sections, ctx_targets  # one module per part of the document
+    from . import ctx_claims, ctx_forecast, ctx_review, ctx_sections, ctx_targets  # one module per part of the document
     c = Ctx(plan, d)
     ctx: dict[str, Any] = {"L": c.L, "plan": _header(c), "tables": {}, "charts": {}}
     ctx["targets"] = ctx_targets.targets(c, ctx["tables"], ctx["charts"])
     ctx.update(ctx_sections.sections(c, ctx["tables"], ctx["charts"]))
     ctx_forecast.add_forecast(c, ctx)
-    ctx["notices"] = [notice_text(c, n) for n in d.notices]
+    ctx_review.add_review(c, ctx)
+    ctx_claims.add_claims(c, ctx)
     ctx["sections"] = _numbered(c, ctx)
     return ctx
 

@@ -60,6 +60,8 @@ def peak_month(c: Ctx) -> dict[str, Any] | None:
     if len(d.months) < 2 or not d.total:
         return None
     m = max(d.months, key=lambda x: (x.amount, -x.index))
+    if sum(1 for x in d.months if x.amount == m.amount) > 1:
+        return None  # no single peak month: the title names the chart instead
     return {"label": c.f.month_short(m.month), "month": c.month_label(m.index), "amount": c.money(m.amount),
             "share": c.share(Fraction(m.amount, d.total), 1)}
 
@@ -91,6 +93,8 @@ def headline(c: Ctx) -> str:
     if len(d.quarters) < 2 or not d.total:
         return ""
     top = max(d.quarters, key=lambda q: (q.amount, -q.index))
+    if sum(1 for q in d.quarters if q.amount == top.amount) > 1:
+        return ""  # quarters tie: no quarter carries the most
     key = "headline_quarter_share" if c.plan.plan.period.months == 12 else "headline_quarter_share_period"
     return c.L[key].format(quarter=c.f.quarter_long(top.quarter),
                                                 share=c.f.percent(Fraction(top.amount, d.total)))
