@@ -92,7 +92,7 @@ def it_converts_with_a_private_profile_per_call_one_call_per_folder_and_type(tmp
     assert len(profiles) == 3
     assert "--headless" in calls[0]
     assert sorted(p.name for p in out.glob("*.pdf")) == ["销售经理明年工作计划-deck.pdf", "销售经理明年工作计划.pdf"]
-    assert len(list((out / "reps").glob("*.pdf"))) == 4
+    assert len(list((out / "reps").glob("*.pdf"))) == 5
     assert not list(out.rglob(".plangen-pdf-*"))  # the temporary folders and profiles are gone
 
 
@@ -100,7 +100,7 @@ def it_converts_the_rep_plans_of_the_reps_command(tmp_path, fake_soffice):
     """`plangen reps --pdf`: one PDF per rep plan."""
     result = plangen("reps", SAMPLE, "-o", tmp_path / "reps", "--pdf")
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "reps").glob("*.pdf"))) == 4
+    assert len(list((tmp_path / "reps").glob("*.pdf"))) == 5
 
 
 def it_refuses_existing_pdfs_before_writing_anything(tmp_path, fake_soffice):
@@ -151,4 +151,4 @@ def it_writes_pdfs_of_the_zh_sample_holding_the_quarter_targets(tmp_path):
                               check=True).stdout.replace(" ", "")
         for shown in ("2,000万", "2,500万", "3,000万", "10,000万"):
             assert shown in text, (name, shown)
-    assert len(list((out / "reps").glob("*.pdf"))) == 4
+    assert len(list((out / "reps").glob("*.pdf"))) == 5
