@@ -6,8 +6,17 @@ Pure: plan + decomposition + actuals -> an immutable Progress. Definitions:
   time elapsed = elapsed months / period months.
 * attainment = actual to date / target of the whole period; attainment to date = actual to
   date / plan of the elapsed months.
-* run-rate projection = actual to date + (actual to date / elapsed months) x remaining months.
-* needed per remaining month = (target - actual to date) / remaining months, rounded up.
+* plan-weighted forecast (the headline) = actual to date + the plan of the remaining months x
+  attainment to date: the year keeps the plan's shape (a back-loaded Q4) at the pace so far.
+* recent-trend forecast = the same with the attainment of the last three elapsed months.
+* run-rate projection = actual to date + (actual to date / elapsed months) x remaining months
+  (a straight line: below the plan-weighted figure when the remaining months carry more plan).
+* needed per remaining month = (target - actual to date) / remaining months, rounded up;
+  needed by month = the same amount spread over the remaining months by their plan.
+* needed per remaining week = (target - actual to date) / the period's remaining ISO weeks in
+  the line's working months, rounded up.
+* gap = plan to date - actual to date; the activities behind are what the funnel takes to win
+  the gap (deals, opportunities, visits, calls, each rounded up).
 * a line (a rep, a split value, the total) is behind plan when its actual to date is below its
   plan to date: the plan already follows the phasing (a back-loaded Q4) and each rep's ramp-up,
   which a comparison with the time elapsed would ignore.
@@ -21,7 +30,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..decompose.allocate import largest_remainder
-from ..decompose.result import Decomposition, frozen_map
+from ..decompose.funnel import activities
+from ..decompose.result import Activities, Decomposition, frozen_map
 from ..model.schema import Plan
 from .actuals import DIMENSIONS, Actuals
 
@@ -38,6 +48,11 @@ class Line:
     elapsed: Fraction          # the share of its time that has passed
     run_rate: int
     needed_per_month: int      # 0 when the target is reached or no month remains
+    forecast: int = 0          # plan-weighted: actual + remaining plan x attainment to date
+    trend: int = 0             # the same at the attainment of the last three elapsed months
+    needed_by_month: tuple[int, ...] = ()   # what is left, spread over the remaining months by the plan
+    needed_per_week: int = 0
+    activities_behind: Activities = Activities(0, 0, 0, 0)   # what the funnel takes to win the gap
 
     @property
     def attainment(self) -> Fraction | None:
@@ -58,6 +73,11 @@ class Line:
     def behind(self) -> bool:
         """Actual to date below a plan to date above zero."""
         return 0 < self.plan_to_date and self.actual < self.plan_to_date
+
+    @property
+    def gap(self) -> int:
+        """Plan to date less actual to date: above zero when behind."""
+        return self.plan_to_date - self.actual
 
 
 @dataclass(frozen=True)
@@ -92,7 +112,6 @@ class Progress:
     months: tuple[MonthProgress, ...]
     quarters: tuple[QuarterProgress, ...]
     total: Line
-    needed_by_month: tuple[int, ...]        # what is left, spread over the remaining months by the plan
     reps: tuple[Line, ...]
     no_rep: int                             # actual to date carried by no rep
     dimensions: Mapping[str, tuple[Line, ...]]
@@ -105,7 +124,13 @@ class Progress:
 
     @property
     def remaining_months(self) -> int:
+        """Months of the period after the last one counted."""
         return self.months_total - self.months_elapsed
+
+    @property
+    def needed_by_month(self) -> tuple[int, ...]:
+        """What the total still needs, spread over the remaining months by the plan."""
+        return self.total.needed_by_month
 
     @property
     def behind(self) -> tuple[Line, ...]:
@@ -123,16 +148,33 @@ def needed(remaining: int, months: int) -> int:
     return -(-remaining // months) if remaining > 0 and months else 0
 
 
+def plan_weighted(actual: int, plan: tuple[int, ...], actual_months: tuple[int, ...], k: int, since: int = 0) -> int:
+    """Actual to date plus the remaining plan at the attainment of months since..k (on plan when none planned)."""
+    done, rest = sum(plan[since:k]), sum(plan[k:])
+    return actual + (round(Fraction(rest * sum(actual_months[since:k]), done)) if done else rest)
+
+
+def weeks_left(weeks: tuple[tuple[int, ...], ...], plan: tuple[int, ...], k: int) -> int:
+    """The ISO weeks (as month indexes of their days) touching a remaining month the line has plan in."""
+    return sum(1 for w in weeks if any(m >= k and plan[m] for m in w))
+
+
 def line(key: str, label: str, plan_months: tuple[int, ...], actual_months: tuple[int, ...], k: int,
-         active: tuple[bool, ...] | None = None) -> Line:
+         active: tuple[bool, ...] | None = None, weeks: tuple[tuple[int, ...], ...] = (),
+         funnel=None) -> Line:
     """A tracked line from its plan and actual per month, `k` months elapsed."""
     active = active or (True,) * len(plan_months)
     n_active, k_active = sum(active), sum(active[:k])
-    actual = sum(actual_months[:k])
+    actual, target, to_date = sum(actual_months[:k]), sum(plan_months), sum(plan_months[:k])
     elapsed = Fraction(k_active, n_active) if n_active else Fraction(1)
-    return Line(key, label, sum(plan_months), sum(plan_months[:k]), actual, elapsed,
+    return Line(key, label, target, to_date, actual, elapsed,
                 run_rate(actual, k_active, n_active) if k_active else actual,
-                needed(sum(plan_months) - actual, n_active - k_active))
+                needed(target - actual, n_active - k_active),
+                forecast=plan_weighted(actual, plan_months, actual_months, k),
+                trend=plan_weighted(actual, plan_months, actual_months, k, max(k - 3, 0)),
+                needed_by_month=needed_by_month(plan_months, target - actual, k),
+                needed_per_week=needed(target - actual, weeks_left(weeks, plan_months, k)),
+                activities_behind=activities(to_date - actual, funnel))
 
 
 def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = None) -> Progress:
@@ -141,15 +183,15 @@ def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = No
     last = actuals.last_month if as_of is None else as_of
     k = 0 if last is None else last + 1
     actual = actuals.by_month(n)
-    total = line("total", "", d.revenue.months, actual, k)
-    reps = tuple(line(r.id, r.name, r.months, actuals.by_month(n, rep=r.id), k, tuple(f > 0 for f in r.ramp))
-                 for r in d.reps)
+    weeks = tuple(tuple(part.month for part in w.parts) for w in d.weeks)
+    total = line("total", "", d.revenue.months, actual, k, weeks=weeks, funnel=plan.funnel)
+    reps = tuple(line(r.id, r.name, r.months, actuals.by_month(n, rep=r.id), k, tuple(f > 0 for f in r.ramp),
+                      weeks, plan.funnel) for r in d.reps)
     return Progress(
         as_of=k - 1, months_elapsed=k, months_total=n, months=month_progress(d.revenue.months, actual, k),
         quarters=tuple(QuarterProgress(q.index, q.amount, sum(actual[i] for i in q.months if i < k),
                                        sum(1 for i in q.months if i < k), len(q.months)) for q in d.quarters),
-        total=total, needed_by_month=needed_by_month(d.revenue.months, total.remaining, k),
-        reps=reps, no_rep=sum(actuals.by_month(n, rep=None)[:k]) if d.reps else 0,
+        total=total, reps=reps, no_rep=sum(actuals.by_month(n, rep=None)[:k]) if d.reps else 0,
         dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k))
 
 
