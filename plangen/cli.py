@@ -354,9 +354,9 @@ if __name__ == "__main__":
 @click.option("--force", is_flag=True, help="Replace existing files.")
 def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None, force: bool) -> None:
     """Track PLAN against ACTUALS (.csv/.xlsx by month): attainment, run-rate, reps behind plan."""
-    from plangen.track.command import progress_report, summary_line
+    from plangen.track.command import progress_report
     plan, _ = load_plan(plan_file)
-    files, progress = progress_report(plan, plan_file, actuals_file, as_of)
+    files, summary = progress_report(plan, plan_file, actuals_file, as_of)
     for name, data in files:
         click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
-    click.echo(summary_line(progress, plan))
+    click.echo(summary)

@@ -8,9 +8,8 @@ from ..model.errors import PlanError, Problem
 from ..model.schema import Plan
 from ..model.values import ValueProblem, parse_month
 from .actuals import read_actuals
-from .progress import Progress, track
-from ..render.fmt import Formatter
-from .render import render_report
+from .progress import track
+from .render import render_files, report_context
 
 
 def month_of(plan: Plan, text: str | None) -> int | None:
@@ -29,20 +28,11 @@ def month_of(plan: Plan, text: str | None) -> int | None:
 
 
 def progress_report(plan: Plan, plan_file: str, actuals_file: str, as_of: str | None = None
-                    ) -> tuple[list[tuple[str, bytes]], Progress]:
-    """The report files (name, bytes) for a plan and its actuals, and the progress they show."""
+                    ) -> tuple[list[tuple[str, bytes]], str]:
+    """The report files (name, bytes) for a plan and its actuals, and the terminal's summary line."""
     d = decompose(plan)
     progress = track(plan, d, read_actuals(actuals_file, plan), month_of(plan, as_of))
     stem = Path(plan_file).stem
-    files = render_report(plan, d, progress)
-    return [(f"{stem}-progress.{ext}", data) for ext, data in files.items()], progress
-
-
-def summary_line(p: Progress, plan: Plan) -> str:
-    """One line for the terminal: attainment against time, run-rate, reps behind (amounts as the plan shows them)."""
-    f = Formatter.for_plan(plan.plan.locale, plan.plan.currency, plan.plan.display_unit)
-    t = p.total
-    att = f"{float(t.attainment):.1%}" if t.attainment is not None else "-"
-    behind = ", ".join(r.key for r in p.behind) or "none"
-    return (f"  {f.money(t.actual)} of {f.money(t.target)} ({att}) with {float(p.elapsed):.0%} of the time "
-            f"elapsed; run-rate {f.money(t.run_rate)}; behind plan: {behind}")
+    ctx = report_context(plan, d, progress)
+    files = render_files(plan, d, progress, ctx)
+    return [(f"{stem}-progress.{ext}", data) for ext, data in files.items()], f"  {ctx['summary']}"

@@ -11,8 +11,7 @@ Pure: plan + decomposition + actuals -> an immutable Progress. Definitions:
 * recent-trend forecast = the same with the attainment of the last three elapsed months.
 * run-rate projection = actual to date + (actual to date / elapsed months) x remaining months
   (a straight line: below the plan-weighted figure when the remaining months carry more plan).
-* needed per remaining month = (target - actual to date) / remaining months, rounded up;
-  needed by month = the same amount spread over the remaining months by their plan.
+* needed by month = target - actual to date, spread over the remaining months by their plan.
 * needed per remaining week = (target - actual to date) / the period's remaining ISO weeks in
   the line's working months, rounded up.
 * gap = plan to date - actual to date; the activities behind are what the funnel takes to win
@@ -47,7 +46,6 @@ class Line:
     actual: int
     elapsed: Fraction          # the share of its time that has passed
     run_rate: int
-    needed_per_month: int      # 0 when the target is reached or no month remains
     forecast: int = 0          # plan-weighted: actual + remaining plan x attainment to date
     trend: int = 0             # the same at the attainment of the last three elapsed months
     needed_by_month: tuple[int, ...] = ()   # what is left, spread over the remaining months by the plan
@@ -168,9 +166,7 @@ def line(key: str, label: str, plan_months: tuple[int, ...], actual_months: tupl
     actual, target, to_date = sum(actual_months[:k]), sum(plan_months), sum(plan_months[:k])
     elapsed = Fraction(k_active, n_active) if n_active else Fraction(1)
     return Line(key, label, target, to_date, actual, elapsed,
-                run_rate(actual, k_active, n_active) if k_active else actual,
-                needed(target - actual, n_active - k_active),
-                forecast=plan_weighted(actual, plan_months, actual_months, k),
+                run_rate(actual, k_active, n_active) if k_active else actual, forecast=plan_weighted(actual, plan_months, actual_months, k),
                 trend=plan_weighted(actual, plan_months, actual_months, k, max(k - 3, 0)),
                 needed_by_month=needed_by_month(plan_months, target - actual, k),
                 needed_per_week=needed(target - actual, weeks_left(weeks, plan_months, k)),

@@ -100,13 +100,18 @@ def write_body(w: ReportWriter) -> None:
         w.text(ctx["behind"])
         w.table(tables["track_reps"])
         w.chart(charts.get("track_reps"), 6.5)
+    if ctx["actions"] or "track_gap" in tables:
+        w.heading(L["track_gap_actions"])
+        for line in ctx["actions"]:
+            w.text(line, "List Bullet")
+        w.table(tables.get("track_gap"))
     for key in ("track_region", "track_product_line", "track_customer_type"):
         if key in tables:
             w.heading(tables[key].title)
             w.table(tables[key])
     if "track_remaining" in tables:
-        w.heading(L["needed_per_month"])
+        w.heading(L["needed_by_month"])
         w.table(tables["track_remaining"])
     w.heading(L["notes"])
-    for line in ctx["method"]:
+    for line in ctx["method"].values():
         w.text(line, "List Bullet")

@@ -1,0 +1,135 @@
+"""plangen track: what the report tells the manager — in the plan's language, by name, with status words and charts."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pptx
+import pytest
+from click.testing import CliRunner
+
+from plangen.cli import cli
+from plangen.decompose import decompose
+from plangen.track import read_actuals, track
+from plangen.track.render import report_context
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture
+def back_loaded(make_plan, plan_from):
+    """12M with Q4 = 40% of the year: 800k a month in Q1-Q3, 1.6M in Q4; two reps from day one."""
+    return plan_from(make_plan({"targets.phasing": {"quarters": [20, 20, 20, 40], "months": [1] * 9 + [2] * 3},
+                                "team.ramp": []}))
+
+
+def context_of(plan, text: str, tmp_path: Path) -> dict:
+    path = tmp_path / "actuals.csv"
+    path.write_text(text, encoding="utf-8")
+    d = decompose(plan)
+    return report_context(plan, d, track(plan, d, read_actuals(path, plan)))
+
+
+def on_plan(plan, months: int) -> str:
+    d = decompose(plan)
+    return "month,rep,amount\n" + "".join(f"{i + 1},{r.id},{r.months[i]}\n" for r in d.reps for i in range(months))
+
+
+def test_the_headline_forecast_says_100_percent_and_the_run_rate_is_labelled_lower(back_loaded, tmp_path):
+    """On plan to the end of Q3: 7.2M + 4.8M x 100% = 12M (100.0%); run-rate 7.2M x 12/9 = 9.6M (80.0%),
+    lower because the last 25% of the time carries 40% of the plan (4.8M of 12M)."""
+    heads = context_of(back_loaded, on_plan(back_loaded, 9), tmp_path)["headlines"]
+    assert heads[1] == ("At the pace to date (100.0% of the plan to date) on the plan's own phasing, the period "
+                        "ends at $12,000,000, 100.0% of the target")
+    assert heads[2] == ("The run-rate projection, $9,600,000 (80.0%), is lower: it gives each remaining month the "
+                        "average month so far, while the remaining 25.0% of the time carries 40.0% of the plan")
+
+
+def test_needed_months_follow_the_phasing(back_loaded, tmp_path):
+    """Jan-Jun 800k each, Jul-Sep 400k each: 6M, 6M left; Oct-Dec plan 1.6M each, so each needs 2M."""
+    text = "month,amount\n" + "".join(f"{i},{800000 if i <= 6 else 400000}\n" for i in range(1, 10))
+    heads = context_of(back_loaded, text, tmp_path)["headlines"]
+    assert heads[-1] == "$2,000,000 a month is needed in each of the remaining 3 months"
+
+
+def test_needed_months_are_named_when_they_differ(make_plan, plan_from, tmp_path):
+    """Month weights 2 x 9, then 3, 3, 6 (of 30): 800k a month to Sep, Oct 1.2M, Nov 1.2M, Dec 2.4M.
+
+    600k a month to Sep: 5.4M, 6.6M left, spread 3:3:6 -> Oct 1.65M, Nov 1.65M, Dec 3.3M.
+    """
+    plan = plan_from(make_plan({"targets.phasing": {"quarters": make_plan.DELETE, "months": [2] * 9 + [3, 3, 6]},
+                                "team.ramp": []}))
+    text = "month,amount\n" + "".join(f"{i},600000\n" for i in range(1, 10))
+    heads = context_of(plan, text, tmp_path)["headlines"]
+    assert heads[-1] == ("To reach the target, by the plan's phasing: Oct $1,650,000, Nov $1,650,000, "
+                         "and Dec $3,300,000")
+
+
+SUMMARIES = [
+    ("zh-annual-plan.yaml", "zh-annual-actuals.csv",
+     "  已完成7,071万元，目标10,000万元（70.7%），时间进度75.0%；预计完成9,429万元（94.3%）；"
+     "落后于进度：刘洋 80.4%和李娜 86.0%"),
+    ("en-half-year-plan.yaml", "en-half-year-actuals.csv",
+     "  $2,197k of $3,850k (57.1%) with 66.7% of the time elapsed; forecast $3,722k (96.7%); behind plan: "
+     "Owen Price 43.3%, Tom Becker 70.5%, Priya Shah 82.1%, and Rachel Kim 98.3%"),
+    ("es-regional-plan.yaml", "es-regional-actuals.xlsx",
+     "  4.695\u00a0k\u00a0€ de 6.800\u00a0k\u00a0€ (69,0\u00a0%) con el 75,0\u00a0% del tiempo transcurrido; "
+     "previsión 6.708\u00a0k\u00a0€ (98,6\u00a0%); por detrás del plan: Marta Gil 83,3\u00a0%, Pol Ferrer 86,0\u00a0%, "
+     "Rocío Navarro 94,6\u00a0% y Sergio Romero 97,2\u00a0%"),
+]
+
+
+@pytest.mark.parametrize("plan_file, actuals, line", SUMMARIES)
+def test_the_terminal_summary_is_in_the_plans_language_with_rep_names(plan_file, actuals, line, tmp_path):
+    result = CliRunner().invoke(cli, ["track", str(SAMPLES / plan_file), str(SAMPLES / actuals), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == line
+
+
+@pytest.fixture(scope="module")
+def en_files(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("en")
+    result = CliRunner().invoke(cli, ["track", str(SAMPLES / "en-half-year-plan.yaml"),
+                                      str(SAMPLES / "en-half-year-actuals.csv"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_workbook_says_behind_plan_in_words_not_a_tick(en_files):
+    ws = openpyxl.load_workbook(en_files / "en-half-year-plan-progress.xlsx")["Sales rep"]
+    head = [c.value for c in ws[1]]
+    status = {r[0]: r[head.index("Status")] for r in ws.iter_rows(min_row=2, values_only=True) if r[0] != "Total"}
+    assert status["Owen Price"] == "Behind plan" and status["Marcus Lee"] == "On track"
+    assert not any("✓" in str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+
+
+def chart_xml(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        return [z.read(n).decode() for n in sorted(z.namelist()) if "/charts/chart" in n and n.endswith(".xml")]
+
+
+def test_the_rep_chart_colours_by_status_with_a_dashed_100_percent_line(en_files):
+    reps = next(x for x in chart_xml(en_files / "en-half-year-plan-progress.pptx") if "lineChart" in x
+                and "barChart" in x)
+    assert reps.count('<a:srgbClr val="C0392B"/>') == 4 and reps.count('<a:srgbClr val="2E8B57"/>') >= 3
+    assert '<a:prstDash val="dash"/>' in reps
+
+
+def test_the_cumulative_chart_runs_to_the_period_end_with_the_forecast(en_files):
+    cum = next(x for x in chart_xml(en_files / "en-half-year-plan-progress.pptx") if "Forecast (plan" in x)
+    assert cum.count("<c:ser>") == 3 and '<c:ptCount val="6"/>' in cum      # Jul-Dec, actuals stop at Oct
+    assert '<c:dLblPos val="b"/>' in cum                                      # behind: actual labels under its line
+
+
+def test_the_deck_numbers_its_slides_and_never_repeats_a_note(en_files):
+    prs = pptx.Presentation(str(en_files / "en-half-year-plan-progress.pptx"))
+    titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
+    assert "Gap and actions" in titles and len(titles) == len(set(titles))
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+    notes = [n for n in notes if n]
+    assert len(notes) == len(set(notes))
+    numbered = [s for s in list(prs.slides)[1:] if any(sh.name.startswith("Slide Number") or
+                                                     (sh.is_placeholder and "sldNum" in sh._element.xml)
+                                                     for sh in s.shapes)]
+    assert len(numbered) == len(prs.slides) - 1
