@@ -133,3 +133,43 @@ def test_the_deck_numbers_its_slides_and_never_repeats_a_note(en_files):
                                                      (sh.is_placeholder and "sldNum" in sh._element.xml)
                                                      for sh in s.shapes)]
     assert len(numbered) == len(prs.slides) - 1
+
+
+# --- --as-of a date, --templates ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of, month", [("2027-09-30", 8), ("2027-09-29", 7), ("2027-10-01", 8), ("2027-12-31", 11)])
+def test_as_of_a_date_counts_only_the_months_closed_by_then(make_plan, plan_from, as_of, month):
+    from plangen.track.command import month_of
+    assert month_of(plan_from(make_plan()), as_of) == month
+
+
+@pytest.mark.parametrize("as_of, message", [
+    ("2027-01-30", "expected a date that closes a month of the plan period (the earliest is 2027-01-31), "
+                   "found '2027-01-30'"),
+    ("2027-02-30", "expected an ISO date such as 2027-06-10, found '2027-02-30'"),
+])
+def test_as_of_a_date_that_closes_no_month_is_refused(make_plan, plan_from, as_of, message):
+    from plangen.model import PlanError
+    from plangen.track.command import month_of
+    with pytest.raises(PlanError) as e:
+        month_of(plan_from(make_plan()), as_of)
+    assert [p.message for p in e.value.problems] == [message]
+
+
+def test_the_report_takes_the_company_templates(tmp_path):
+    """A company base.docx whose Normal style is Georgia: the progress report is set in Georgia."""
+    import docx
+    from plangen.render.template_set import TemplateSet
+    company = tmp_path / "look"
+    company.mkdir()
+    base = docx.Document(str(TemplateSet().path("base.docx")))
+    base.styles["Normal"].font.name = "Georgia"
+    base.save(str(company / "base.docx"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["track", str(SAMPLES / "en-half-year-plan.yaml"),
+                                      str(SAMPLES / "en-half-year-actuals.csv"), "-o", str(out),
+                                      "--templates", str(company)])
+    assert result.exit_code == 0, result.output
+    report = docx.Document(str(out / "en-half-year-plan-progress.docx"))
+    assert report.styles["Normal"].font.name == "Georgia"

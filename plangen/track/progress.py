@@ -24,6 +24,7 @@ Pure: plan + decomposition + actuals -> an immutable Progress. Definitions:
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -90,6 +91,18 @@ class MonthProgress:
 
 
 @dataclass(frozen=True)
+class WeekProgress:
+    """One ISO week of a weekly actuals file: its plan, actual (None after the last week with rows), cumulatives."""
+
+    iso_year: int
+    iso_week: int
+    plan: int
+    actual: int | None
+    cum_plan: int
+    cum_actual: int | None
+
+
+@dataclass(frozen=True)
 class QuarterProgress:
     """One quarter: plan, actual of its elapsed months, and how many of its months have passed."""
 
@@ -114,6 +127,7 @@ class Progress:
     no_rep: int                             # actual to date carried by no rep
     dimensions: Mapping[str, tuple[Line, ...]]
     unassigned: Line | None = None          # the total less the reps: target no rep carries, actual of no rep
+    weeks: tuple[WeekProgress, ...] = ()    # weekly actuals only: the weeks to the last one with rows
 
     @property
     def elapsed(self) -> Fraction:
@@ -174,21 +188,72 @@ def line(key: str, label: str, plan_months: tuple[int, ...], actual_months: tupl
 
 
 def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = None) -> Progress:
-    """The progress of the plan up to `as_of` (default: the latest month with actuals)."""
+    """The progress of the plan up to `as_of` (default: the latest month with actuals; weekly: the last month closed)."""
     n = len(d.months)
-    last = actuals.last_month if as_of is None else as_of
+    last = last_month(d, actuals) if as_of is None else as_of
     k = 0 if last is None else last + 1
-    actual = actuals.by_month(n)
+    actual = monthly(d, actuals)
     weeks = tuple(tuple(part.month for part in w.parts) for w in d.weeks)
     total = line("total", "", d.revenue.months, actual, k, weeks=weeks, funnel=plan.funnel)
-    reps = tuple(line(r.id, r.name, r.months, actuals.by_month(n, rep=r.id), k, tuple(f > 0 for f in r.ramp),
+    reps = tuple(line(r.id, r.name, r.months, monthly(d, actuals, rep=r.id), k, tuple(f > 0 for f in r.ramp),
                       weeks, plan.funnel) for r in d.reps)
     return Progress(
         as_of=k - 1, months_elapsed=k, months_total=n, months=month_progress(d.revenue.months, actual, k),
         quarters=tuple(QuarterProgress(q.index, q.amount, sum(actual[i] for i in q.months if i < k),
                                        sum(1 for i in q.months if i < k), len(q.months)) for q in d.quarters),
-        total=total, reps=reps, no_rep=sum(actuals.by_month(n, rep=None)[:k]) if d.reps else 0,
-        dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k))
+        total=total, reps=reps, no_rep=sum(monthly(d, actuals, rep=None)[:k]) if d.reps else 0,
+        dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k),
+        weeks=week_progress(d, actuals.by_week()))
+
+
+def monthly(d: Decomposition, actuals: Actuals, **match: str | None) -> tuple[int, ...]:
+    """Actuals per period month: monthly rows as they are, each weekly row split over its months by the weekly plan."""
+    out = list(actuals.by_month(len(d.months), **match))
+    parts = {(w.iso_year, w.iso_week): w.parts for w in d.weeks}
+    for key, amount in actuals.by_week(**match).items():
+        split = parts.get(key, ())
+        shares = largest_remainder(abs(amount), [p.amount or p.days for p in split]) if split else ()
+        for part, share in zip(split, shares):
+            out[part.month] += share if amount >= 0 else -share
+        if not split:                       # a week without working days: its month
+            out[week_month(d, key)] += amount
+    return tuple(out)
+
+
+def week_month(d: Decomposition, key: tuple[int, int]) -> int:
+    """The period month a week without working days ends in (or the last month)."""
+    end = dt.date.fromisocalendar(key[0], key[1], 7)
+    return next((m.index for m in d.months if (m.year, m.month) >= (end.year, end.month)), len(d.months) - 1)
+
+
+def last_month(d: Decomposition, actuals: Actuals) -> int | None:
+    """The latest month with monthly rows, or the last month a weekly file's latest week closes."""
+    weekly = actuals.by_week()
+    if not weekly:
+        return actuals.last_month
+    end = dt.date.fromisocalendar(*max(weekly), 7)
+    closed = [m.index for m in d.months if last_day(m.year, m.month) <= end]
+    return closed[-1] if closed else -1
+
+
+def last_day(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def week_progress(d: Decomposition, weekly: Mapping[tuple[int, int], int]) -> tuple[WeekProgress, ...]:
+    """Each plan week to the latest week of a weekly file, with cumulatives; () for a monthly file."""
+    if not weekly:
+        return ()
+    last = max(weekly)
+    out, cp, ca = [], 0, 0
+    for w in d.weeks:
+        key = (w.iso_year, w.iso_week)
+        cp += w.amount
+        done = key <= last
+        ca += weekly.get(key, 0) if done else 0
+        out.append(WeekProgress(*key, w.amount, weekly.get(key, 0) if done else None, cp, ca if done else None))
+    return tuple(out)
 
 
 def unassigned(d: Decomposition, actuals: Actuals, reps: tuple[Line, ...], k: int) -> Line | None:
@@ -197,7 +262,7 @@ def unassigned(d: Decomposition, actuals: Actuals, reps: tuple[Line, ...], k: in
         return None
     n = len(d.months)
     plan = tuple(m - sum(r.months[i] for r in d.reps) for i, m in enumerate(d.revenue.months))
-    rest = line("", "", plan, actuals.by_month(n, rep=None), k)
+    rest = line("", "", plan, monthly(d, actuals, rep=None), k)
     return rest if rest.target or rest.actual else None
 
 
@@ -232,5 +297,5 @@ def dimension_lines(d: Decomposition, actuals: Actuals, k: int) -> dict[str, tup
         keys = list(split.shares) if split else []
         keys += [v for v in values if v not in keys]
         out[dim] = tuple(line(v, v, split.by_month[v] if split and v in split.by_month else (0,) * n,
-                              actuals.by_month(n, **{dim: v}), k) for v in keys)
+                              monthly(d, actuals, **{dim: v}), k) for v in keys)
     return out

@@ -32,6 +32,8 @@ def report_context(plan: Plan, d: Decomposition, p: Progress) -> dict[str, Any]:
         tables["track_remaining"] = remaining_table(c, p)
     if p.reps and p.remaining_months:
         tables["track_gap"] = gap_table(c, p)
+    if p.weeks:
+        tables["track_weeks"] = week_table(c, p)
     return {"L": L, "locale": plan.plan.locale, "title": L["track_title"], "plan_title": plan.plan.title,
             "organization": plan.plan.organization, "unit": c.f.unit_label(), "unit_note": c.unit_note(),
             "as_of": L["track_as_of"].format(month=as_of),
@@ -167,6 +169,21 @@ def month_table(c: Ctx, p: Progress) -> Table:
     total = [L["total"], c.fig(t.target), c.fig(t.actual), pct(c, t.attainment), "", "",
              pct(c, t.attainment_to_date)]
     return c.table("track_months", L["table_track_months"], cols, rows, [False] + [True] * 6, total, c.unit_note())
+
+
+RECENT_WEEKS = 8
+
+
+def week_table(c: Ctx, p: Progress) -> Table:
+    """The last weeks with actuals against the weekly plan, with cumulatives (all weeks: the workbook)."""
+    L = c.L
+    done = [w for w in p.weeks if w.actual is not None][-RECENT_WEEKS:]
+    rows = [[c.f.week(w.iso_year, w.iso_week), c.fig(w.plan), c.fig(w.actual), pct(c, ratio(w.actual, w.plan)),
+             c.fig(w.cum_plan), c.fig(w.cum_actual), pct(c, ratio(w.cum_actual, w.cum_plan))] for w in done]
+    cols = [L["week"], c.head("plan"), c.head("actual"), L["achievement"], c.head("cumulative_plan"),
+            c.head("cumulative_actual"), L["attainment_to_date"]]
+    return c.table("track_weeks", L["table_track_weeks"].format(weeks=len(done)), cols, rows,
+                   [False] + [True] * 6, None, c.unit_note())
 
 
 def ratio(a: int | None, b: int) -> Fraction | None:

@@ -95,6 +95,7 @@ def write_body(w: ReportWriter) -> None:
     w.chart(charts.get("track_months"))
     w.table(tables["track_months"])
     w.table(tables["track_quarters"])
+    w.table(tables.get("track_weeks"))
     if "track_reps" in tables:
         w.heading(L["table_track_reps"])
         w.text(ctx["behind"])

@@ -46,6 +46,8 @@ def slides(ctx: dict[str, Any], geo: Geometry) -> list[SlideSpec]:
     if "track_months" in charts:
         out.append(chart_slide(charts["track_months"].title, charts["track_months"], ""))
     out += table_slides(tables["track_quarters"].title, tables["track_quarters"], geo, "", L["continued"])
+    if "track_weeks" in tables:
+        out += table_slides(tables["track_weeks"].title, tables["track_weeks"], geo, "", L["continued"])
     if "track_reps" in tables:
         out += table_slides(tables["track_reps"].title, tables["track_reps"], geo,
                             "\n".join([ctx["behind"], method["behind"]]), L["continued"])

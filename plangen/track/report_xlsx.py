@@ -28,6 +28,8 @@ def render_report_xlsx(plan: Plan, d: Decomposition, p: Progress) -> bytes:
     wb = Workbook()
     months_sheet(wb.active, L, d, p)
     quarters_sheet(wb.create_sheet(L["quarter"][:31]), L, d, p)
+    if p.weeks:
+        weeks_sheet(wb.create_sheet(L["week"][:31]), L, p)
     if p.reps:
         rest = (replace(p.unassigned, label=L["no_rep"]),) if p.unassigned else ()
         lines_sheet(wb.create_sheet(L["rep"][:31]), L, L["rep"], p.reps + rest)
@@ -83,6 +85,16 @@ def months_sheet(ws: Worksheet, L, d: Decomposition, p: Progress) -> None:
                    f'=IF(C{r}="","",SUM(C$2:C{r}))'])
     last = len(p.months) + 1
     row = total_row(ws, L["total"], (2, 3), last, {4: ratio("C{r}", "B{r}")})
+    formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: SHARE, 5: AMOUNT, 6: AMOUNT})
+
+
+def weeks_sheet(ws: Worksheet, L, p: Progress) -> None:
+    """Plan and actual per ISO week (weekly actuals), attainment and cumulatives as formulas."""
+    header(ws, [L["week"], L["plan"], L["actual"], L["achievement"], L["cumulative_plan"], L["cumulative_actual"]])
+    for r, w in enumerate(p.weeks, start=2):
+        ws.append([f"{w.iso_year}-W{w.iso_week:02d}", w.plan, w.actual, ratio(f"C{r}", f"B{r}"), f"=SUM(B$2:B{r})",
+                   f'=IF(C{r}="","",SUM(C$2:C{r}))'])
+    row = total_row(ws, L["total"], (2, 3), len(p.weeks) + 1, {4: ratio("C{r}", "B{r}")})
     formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: SHARE, 5: AMOUNT, 6: AMOUNT})
 
 
