@@ -173,3 +173,22 @@ def test_the_report_takes_the_company_templates(tmp_path):
     assert result.exit_code == 0, result.output
     report = docx.Document(str(out / "en-half-year-plan-progress.docx"))
     assert report.styles["Normal"].font.name == "Georgia"
+
+
+def test_a_company_rewords_the_report_with_its_own_text_template(tmp_path):
+    """text/en/progress.j2 in the company folder: its summary_points macro replaces plangen's headlines."""
+    import docx
+    company = tmp_path / "look" / "text" / "en"
+    company.mkdir(parents=True)
+    default = (Path(__file__).resolve().parent.parent / "templates" / "text" / "en" / "progress.j2").read_text()
+    own = default.replace("{% macro summary_points() %}{{ bullets(headlines + [behind]) }}{% endmacro %}",
+                          "{% macro summary_points() %}We expect {{ figures.forecast }} "
+                          "({{ figures.forecast_attainment }}).{% endmacro %}")
+    (company / "progress.j2").write_text(own, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["track", str(SAMPLES / "en-half-year-plan.yaml"),
+                                      str(SAMPLES / "en-half-year-actuals.csv"), "-o", str(out),
+                                      "--templates", str(tmp_path / "look")])
+    assert result.exit_code == 0, result.output
+    text = [p.text for p in docx.Document(str(out / "en-half-year-plan-progress.docx")).paragraphs]
+    assert "We expect $3,722k (96.7%)." in text and not any(t.startswith("At the pace to date") for t in text)

@@ -34,13 +34,27 @@ def report_context(plan: Plan, d: Decomposition, p: Progress) -> dict[str, Any]:
         tables["track_gap"] = gap_table(c, p)
     if p.weeks:
         tables["track_weeks"] = week_table(c, p)
-    return {"L": L, "locale": plan.plan.locale, "title": L["track_title"], "plan_title": plan.plan.title,
+    plan_facts = {"locale": plan.plan.locale, "unit": c.f.unit_label(), "title": plan.plan.title,
+                  "organization": plan.plan.organization}
+    return {"L": L, "plan": plan_facts, "figures": figures(c, p),
+            "locale": plan.plan.locale, "title": L["track_title"], "plan_title": plan.plan.title,
             "organization": plan.plan.organization, "unit": c.f.unit_label(), "unit_note": c.unit_note(),
             "as_of": L["track_as_of"].format(month=as_of),
             "headlines": headlines(c, p), "behind": behind_line(c, p), "facts": facts(c, p),
             "method": method_lines(c, p), "actions": actions(c, p), "summary": summary_text(c, p),
             "next_need": next_need(c, p),
             "tables": tables, "charts": charts(c, p)}
+
+
+def figures(c: Ctx, p: Progress) -> dict[str, str]:
+    """The total's figures, formatted, for text templates that word the report their own way."""
+    t, m = p.total, c.f.money
+    return {"actual": m(t.actual), "target": m(t.target), "plan_to_date": m(t.plan_to_date),
+            "attainment": pct(c, t.attainment), "attainment_to_date": pct(c, t.attainment_to_date),
+            "elapsed": pct(c, p.elapsed), "forecast": m(t.forecast), "forecast_attainment": pct(c, of(t.forecast, t)),
+            "run_rate": m(t.run_rate), "run_rate_attainment": pct(c, of(t.run_rate, t)), "trend": m(t.trend),
+            "trend_attainment": pct(c, of(t.trend, t)), "remaining": m(max(t.remaining, 0)),
+            "as_of": c.month_label(p.as_of) if p.as_of >= 0 else ""}
 
 
 def pct(c: Ctx, x: Fraction | None) -> str:
