@@ -181,7 +181,8 @@ def test_a_company_rewords_the_report_with_its_own_text_template(tmp_path):
     company = tmp_path / "look" / "text" / "en"
     company.mkdir(parents=True)
     default = (Path(__file__).resolve().parent.parent / "templates" / "text" / "en" / "progress.j2").read_text()
-    own = default.replace("{% macro summary_points() %}{{ bullets(headlines + [behind]) }}{% endmacro %}",
+    own = default.replace("{% macro summary_points() %}{{ bullets(headlines + ([behind] if behind else [])) }}"
+                          "{% endmacro %}",
                           "{% macro summary_points() %}We expect {{ figures.forecast }} "
                           "({{ figures.forecast_attainment }}).{% endmacro %}")
     (company / "progress.j2").write_text(own, encoding="utf-8")
@@ -192,3 +193,46 @@ def test_a_company_rewords_the_report_with_its_own_text_template(tmp_path):
     assert result.exit_code == 0, result.output
     text = [p.text for p in docx.Document(str(out / "en-half-year-plan-progress.docx")).paragraphs]
     assert "We expect $3,722k (96.7%)." in text and not any(t.startswith("At the pace to date") for t in text)
+
+
+# --- edge plans: every sentence true, every file opens ------------------------------------------------
+
+EDGES = {
+    "one rep, no ramp, no funnel": ({"team.reps": [{"id": "r1", "name": "Ann"}], "team.ramp": [],
+                                     "crm.customers": [], "funnel": None}, 3),
+    "a quarter, one month gone": ({"plan.period": {"start": "2027-07", "months": 3}, "team.ramp": [],
+                                   "targets.phasing.quarters": [1]}, 1),
+    "one month, closed": ({"plan.period": {"start": "2027-03", "months": 1}, "team.ramp": [],
+                           "targets.phasing.quarters": [1]}, 1),
+    "no reps, no customers": ({"team.reps": [], "crm.customers": [], "team.ramp": []}, 2),
+    "nothing sold yet": ({"team.ramp": []}, 0),
+}
+
+
+@pytest.mark.parametrize("overrides, months", EDGES.values(), ids=EDGES.keys())
+def test_edge_plans_make_a_report_whose_sentences_hold(make_plan, plan_from, tmp_path, overrides, months):
+    from plangen.track.render import render_files
+    base = {k: v for k, v in overrides.items() if v is not None}
+    data = make_plan(base)
+    if overrides.get("funnel", 1) is None:
+        data.pop("funnel")
+    plan = plan_from(data)
+    d = decompose(plan)
+    periods = plan.plan.period.month_list()
+    text = "month,amount\n" + "".join(f"{y}-{m:02d},{d.months[i].amount * 9 // 10}\n"
+                                      for i, (y, m) in enumerate(periods[:months]))
+    path = tmp_path / "a.csv"
+    path.write_text(text, encoding="utf-8")
+    p = track(plan, d, read_actuals(path, plan))
+    ctx = report_context(plan, d, p)
+    if p.remaining_months and p.months_elapsed:
+        assert "is lower" in ctx["headlines"][2] or "same" in ctx["headlines"][2] or "higher" in ctx["headlines"][2]
+    else:
+        assert not any("period ends at" in h or "run-rate" in h for h in ctx["headlines"])
+    if not p.reps:
+        assert "track_gap" not in ctx["tables"] and not any("rep" in a for a in ctx["actions"])
+    files = render_files(plan, d, p, ctx)
+    for ext, data in files.items():
+        (tmp_path / f"r.{ext}").write_bytes(data)
+    pptx.Presentation(str(tmp_path / "r.pptx"))
+    openpyxl.load_workbook(tmp_path / "r.xlsx")

@@ -66,7 +66,8 @@ def headlines(c: Ctx, p: Progress) -> list[str]:
     """The points of the report: where we stand, where the plan's shape leads, how the other methods differ, the need."""
     L, t = c.L, p.total
     out = [L["track_headline"].format(actual=c.f.money(t.actual), attainment=pct(c, t.attainment),
-                                      to_date=pct(c, t.attainment_to_date), elapsed=pct(c, p.elapsed))]
+                                      to_date=pct(c, t.attainment_to_date), elapsed=pct(c, p.elapsed))
+           if t.plan_to_date else L["track_headline_start"].format(target=c.f.money(t.target), months=p.months_total)]
     if p.remaining_months and p.months_elapsed:
         out += [L["track_headline_forecast"].format(forecast=c.f.money(t.forecast), attainment=pct(c, of(t.forecast, t)),
                                                     to_date=pct(c, t.attainment_to_date)), run_rate_line(c, p)]
@@ -105,7 +106,9 @@ def needed_line(c: Ctx, p: Progress) -> str:
 
 
 def behind_line(c: Ctx, p: Progress) -> str:
-    """The reps behind plan, by name, or that none is."""
+    """The reps behind plan, by name, or that none is; empty for a plan without reps."""
+    if not p.reps:
+        return ""
     if not p.behind:
         return c.L["track_reps_none_behind"]
     names = c.f.join([f"{r.label} {pct(c, r.attainment_to_date)}" for r in p.behind])
@@ -115,10 +118,12 @@ def behind_line(c: Ctx, p: Progress) -> str:
 def summary_text(c: Ctx, p: Progress) -> str:
     """The terminal's one line, in the plan's language: attainment, time, forecast, reps behind by name."""
     t, L = p.total, c.L
-    return L["track_summary_line"].format(
-        actual=c.f.money(t.actual), target=c.f.money(t.target), attainment=pct(c, t.attainment),
-        elapsed=pct(c, p.elapsed), forecast=c.f.money(t.forecast), forecast_attainment=pct(c, of(t.forecast, t)),
-        behind=mid_sentence(c, behind_line(c, p)))
+    key = "track_summary_line" if p.remaining_months and p.months_elapsed else "track_summary_line_plain"
+    line = L[key].format(actual=c.f.money(t.actual), target=c.f.money(t.target), attainment=pct(c, t.attainment),
+                         elapsed=pct(c, p.elapsed), forecast=c.f.money(t.forecast),
+                         forecast_attainment=pct(c, of(t.forecast, t)))
+    behind = behind_line(c, p)
+    return line + L["track_summary_sep"] + mid_sentence(c, behind) if behind else line
 
 
 def mid_sentence(c: Ctx, text: str) -> str:
