@@ -236,3 +236,14 @@ def test_edge_plans_make_a_report_whose_sentences_hold(make_plan, plan_from, tmp
         (tmp_path / f"r.{ext}").write_bytes(data)
     pptx.Presentation(str(tmp_path / "r.pptx"))
     openpyxl.load_workbook(tmp_path / "r.xlsx")
+
+
+def test_the_needed_months_shown_add_up_to_the_remaining_target_shown():
+    """en sample: 3,850,000 - 2,196,500 = 1,653,500 left, shown $1,654k; by their plan Nov needs 726,157 and
+    Dec 927,343: rounded one by one $726k + $927k = $1,653k, so Dec shows $928k and they add up to $1,654k."""
+    from plangen.model import load
+    plan = load(SAMPLES / "en-half-year-plan.yaml")
+    d = decompose(plan)
+    ctx = report_context(plan, d, track(plan, d, read_actuals(SAMPLES / "en-half-year-actuals.csv", plan)))
+    assert ctx["headlines"][-1] == "To reach the target, by the plan's phasing: Nov $726k and Dec $928k"
+    assert dict(ctx["facts"])["Remaining to target"] == "$1,654k"

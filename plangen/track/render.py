@@ -94,12 +94,13 @@ def run_rate_line(c: Ctx, p: Progress) -> str:
 
 
 def needed_line(c: Ctx, p: Progress) -> str:
-    """What the remaining months need by the plan's phasing: one figure when equal, each month when few."""
+    """What the remaining months need by the plan's phasing: one figure when equal, each month when few (adding up)."""
     L, need, k = c.L, p.needed_by_month, p.months_elapsed
     if len(set(need)) == 1:
         return L["track_headline_needed"].format(needed=c.f.money(need[0]), months=len(need))
     if len(need) <= 4:
-        months = c.f.join([f"{c.month_row(k + i)} {c.f.money(n)}" for i, n in enumerate(need)])
+        shown = c.f.display_values(list(need), sum(need))        # they add up to the remaining target shown
+        months = c.f.join([f"{c.month_row(k + i)} {c.f.money(n)}" for i, n in enumerate(shown)])
         return L["track_headline_needed_months"].format(months=months)
     return L["track_headline_needed_range"].format(total=c.f.money(sum(need)), months=len(need),
                                                    low=c.f.money(min(need)), high=c.f.money(max(need)))
