@@ -500,17 +500,26 @@ def templates_context_doc(output: str | None) -> None:
 @click.argument("actuals_file", metavar="ACTUALS", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), default=".", show_default=True,
               help="Folder for the progress report (.docx, .pptx, .xlsx).")
-@click.option("--as-of", default=None, metavar="MONTH", help="Last month to count (2027-09); default: the latest "
-              "month in ACTUALS.")
+@click.option("--as-of", default=None, metavar="MONTH|DATE", help="Last month to count (2027-09), or a date "
+              "(2027-09-30): the months closed by then; default: the latest month in ACTUALS.")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Company template folder [default: the plan's plan.templates, else plangen's].")
 @click.option("--force", is_flag=True, help="Replace existing files.")
-def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None, force: bool) -> None:
-    """Track PLAN against ACTUALS (.csv/.xlsx by month): attainment, run-rate, reps behind plan."""
-    from plangen.track.command import progress_report, summary_line
+def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None, templates_dir: str | None,
+              force: bool) -> None:
+    """Track PLAN against ACTUALS (.csv/.xlsx by month or week): forecast, gap and actions, reps behind plan."""
+    from plangen.build import template_dir
+    from plangen.render.jinja import TemplateProblem
+    from plangen.track.command import progress_report
     plan, _ = load_plan(plan_file)
-    files, progress = progress_report(plan, plan_file, actuals_file, as_of)
+    try:
+        files, summary = progress_report(plan, plan_file, actuals_file, as_of,
+                                         template_dir(plan, plan_file, templates_dir))
+    except TemplateProblem as e:
+        _template_failed(e)
     for name, data in files:
         click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
-    click.echo(summary_line(progress, plan))
+    click.echo(summary)
 
 
 if __name__ == "__main__":

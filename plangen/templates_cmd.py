@@ -168,6 +168,8 @@ def _scope(kind: str, ctx: dict[str, Any], rep: dict[str, Any] | None) -> dict[s
     """What a text template of `kind` sees; None when there is no rep to render a rep template with."""
     if kind == "rep":
         return {**ctx, "rep": rep} if rep is not None else None
+    if kind == "progress":
+        return None  # the progress report's scope needs actuals: `plangen track` reports its problems
     return ctx
 
 

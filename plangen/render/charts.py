@@ -20,7 +20,8 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CHART_URI = C_NS
 NSMAP = {"c": C_NS, "a": A_NS, "r": R_NS}
 KINDS = ("column", "bar", "line", "pie")
-ROLES = ("plan", "stretch", "history", "other")
+ROLES = ("plan", "stretch", "history", "other", "behind", "on_track")
+STATUS_RGB = {"behind": "C0392B", "on_track": "2E8B57"}  # red and green: status reads the same in every theme
 OTHER_ACCENTS = ("accent3", "accent4", "accent5", "accent6")
 PIE_ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
 HISTORY_GREYS = (65000, 75000, 85000)  # bg1 darkened: most recent history first
@@ -60,9 +61,13 @@ class Series:
     """One data series; `role` picks its theme colour: plan | stretch | history | other."""
 
     name: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]  # None: no point (a line that starts or stops inside the categories)
     role: str = "plan"
     labels: bool | None = None  # data labels: None lets `wants_labels` decide
+    point_roles: tuple[str, ...] = ()  # a role (colour) per point, e.g. behind / on_track per rep
+    line: bool = False  # in a column chart: drawn as a line over the columns (a 100% reference)
+    dashed: bool = False  # a dashed line (a forecast)
+    label_pos: str | None = None  # line data labels: "t" above (default) or "b" below the points
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,11 @@ def validate(spec: ChartSpec) -> None:
     if not spec.series:
         raise ValueError("a chart needs at least one series")
     for s in spec.series:
-        if s.role not in ROLES:
-            raise ValueError(f"series {s.name!r}: role {s.role!r} is not one of {ROLES}")
+        for role in (s.role, *s.point_roles):
+            if role not in ROLES:
+                raise ValueError(f"series {s.name!r}: role {role!r} is not one of {ROLES}")
+        if s.line and spec.kind != "column":
+            raise ValueError(f"series {s.name!r}: only a column chart draws a series as a line")
         if len(s.values) != len(spec.categories):
             raise ValueError(f"series {s.name!r} has {len(s.values)} values for "
                              f"{len(spec.categories)} categories")
@@ -110,7 +118,9 @@ def prepare(spec: ChartSpec) -> ChartSpec:
     if not spec.sort:
         return spec
     order = sorted(range(len(spec.categories)), key=lambda i: -spec.series[0].values[i])
-    series = tuple(replace(s, values=tuple(s.values[i] for i in order)) for s in spec.series)
+    series = tuple(replace(s, values=tuple(s.values[i] for i in order),
+                           point_roles=tuple(s.point_roles[i] for i in order) if s.point_roles else ())
+                   for s in spec.series)
     return replace(spec, categories=tuple(spec.categories[i] for i in order), series=series)
 
 
@@ -124,7 +134,7 @@ def chart_data(spec: ChartSpec) -> CategoryChartData:
     data = CategoryChartData(number_format=spec.number_format)
     data.categories = list(spec.categories)
     for s in spec.series:
-        data.add_series(s.name, [float(v) for v in s.values])
+        data.add_series(s.name, [None if v is None else float(v) for v in s.values])
     return data
 
 
@@ -178,6 +188,13 @@ def scheme_fill(color: str, lum_mod: int | None = None, lum_off: int | None = No
         etree.SubElement(clr, a("lumMod"), val=str(lum_mod))
     if lum_off is not None:
         etree.SubElement(clr, a("lumOff"), val=str(lum_off))
+    return fill
+
+
+def rgb_fill(hex_rgb: str) -> etree._Element:
+    """An a:solidFill with a fixed colour (status colours that must not follow the theme)."""
+    fill = el(a("solidFill"))
+    etree.SubElement(fill, a("srgbClr"), val=hex_rgb)
     return fill
 
 
@@ -265,9 +282,19 @@ def set_title(chart: etree._Element, title: str, font_pt: float) -> None:
     etree.SubElement(node, c("overlay"), val="0")
 
 
+def role_fill(spec: ChartSpec, index: int, role: str) -> etree._Element:
+    """The fill of a role: status roles in fixed colours, the others by `series_fill`."""
+    if role in STATUS_RGB:
+        return rgb_fill(STATUS_RGB[role])
+    return series_fill(replace(spec, series=(*spec.series[:index], replace(spec.series[index], role=role),
+                                             *spec.series[index + 1:])), index)
+
+
 def series_fill(spec: ChartSpec, index: int) -> etree._Element:
     """The theme fill for series `index` by its role."""
     s = spec.series[index]
+    if s.role in STATUS_RGB:
+        return rgb_fill(STATUS_RGB[s.role])
     if s.role == "plan":
         return scheme_fill("accent1")
     if s.role == "stretch":
@@ -287,22 +314,61 @@ def style_series(plot: etree._Element, spec: ChartSpec, font_pt: float) -> None:
             style_pie_series(ser, spec, font_pt)
             continue
         if spec.kind == "line":
-            style_line_series(ser, series_fill(spec, i))
+            style_line_series(ser, series_fill(spec, i), spec.series[i].dashed)
         else:
             put(ser, sp_pr(series_fill(spec, i)))
             put(ser, el(c("invertIfNegative"), 0))
+            point_fills(ser, spec, i)
         if wants_labels(spec, i):
-            put(ser, data_labels(spec, font_pt))
+            put(ser, data_labels(spec, font_pt, position=spec.series[i].label_pos))
     style_group(group, spec)
+    lines_over_columns(plot, group, spec)
 
 
-def style_line_series(ser: etree._Element, fill: etree._Element) -> None:
-    """A 2.25 pt line with round markers in the series colour."""
-    put(ser, sp_pr(ln=line_props(fill, 28575)))
-    marker = put(ser, el(c("marker")))
-    etree.SubElement(marker, c("symbol"), val="circle")
-    etree.SubElement(marker, c("size"), val="5")
-    marker.append(sp_pr(etree.fromstring(etree.tostring(fill)), line_props(None)))
+def point_fills(ser: etree._Element, spec: ChartSpec, index: int) -> None:
+    """A c:dPt per point that has its own role (a rep's bar coloured by status)."""
+    anchor = ser.find(c("dLbls"))
+    anchor = anchor if anchor is not None else ser.find(c("cat"))
+    for i, role in enumerate(spec.series[index].point_roles):
+        dpt = el(c("dPt"))
+        dpt.append(el(c("idx"), i))
+        dpt.append(el(c("invertIfNegative"), 0))
+        dpt.append(el(c("bubble3D"), 0))
+        dpt.append(sp_pr(role_fill(spec, index, role)))
+        anchor.addprevious(dpt)
+
+
+def lines_over_columns(plot: etree._Element, group: etree._Element, spec: ChartSpec) -> None:
+    """Move the series marked `line` from a column chart into a line chart on the same axes."""
+    moved = [ser for ser, s in zip(group.findall(c("ser")), spec.series) if s.line]
+    if not moved:
+        return
+    line = el(c("lineChart"))
+    line.append(el(c("grouping"), "standard"))
+    line.append(el(c("varyColors"), 0))
+    for ser, s in zip(moved, [s for s in spec.series if s.line]):
+        for tag in ("invertIfNegative", "dPt", "shape"):
+            for old in ser.findall(c(tag)):
+                ser.remove(old)
+        style_line_series(ser, series_fill(spec, spec.series.index(s)), s.dashed, marker=False)
+        line.append(ser)
+    line.append(el(c("marker"), 1))
+    for ax in group.findall(c("axId")):
+        line.append(el(c("axId"), ax.get("val")))
+    group.addnext(line)
+
+
+def style_line_series(ser: etree._Element, fill: etree._Element, dashed: bool = False, marker: bool = True) -> None:
+    """A 2.25 pt line with round markers in the series colour (dashed for a forecast; no markers for a reference)."""
+    ln = line_props(fill, 28575)
+    if dashed:
+        etree.SubElement(ln, a("prstDash"), val="dash")
+    put(ser, sp_pr(ln=ln))
+    node = put(ser, el(c("marker")))
+    etree.SubElement(node, c("symbol"), val="circle" if marker else "none")
+    if marker:
+        etree.SubElement(node, c("size"), val="5")
+        node.append(sp_pr(etree.fromstring(etree.tostring(fill)), line_props(None)))
     put(ser, el(c("smooth"), 0))
 
 
@@ -317,7 +383,8 @@ def wants_labels(spec: ChartSpec, index: int) -> bool:
     return spec.series[index].role == "plan" if "plan" in roles else index == first
 
 
-def data_labels(spec: ChartSpec, font_pt: float, percent: bool = False) -> etree._Element:
+def data_labels(spec: ChartSpec, font_pt: float, percent: bool = False, position: str | None = None
+                ) -> etree._Element:
     """c:dLbls showing values (or category and percent for pies)."""
     fmt = "0%" if percent else spec.number_format
     lbls = el(c("dLbls"))
@@ -326,7 +393,7 @@ def data_labels(spec: ChartSpec, font_pt: float, percent: bool = False) -> etree
     # 12 month labels side by side in a Word chart; slides keep 12 pt (design.md: never below 12 pt)
     crowded = spec.kind in ("column", "line") and len(spec.categories) >= 10 and font_pt - 1.5 >= 7
     lbls.append(text_props(font_pt - 1.5 if crowded and font_pt < 12 else font_pt))
-    position = {"column": "outEnd", "bar": "outEnd", "line": "t", "pie": "outEnd"}[spec.kind]
+    position = position or {"column": "outEnd", "bar": "outEnd", "line": "t", "pie": "outEnd"}[spec.kind]
     lbls.append(el(c("dLblPos"), position))
     flags = {"showLegendKey": 0, "showVal": int(not percent), "showCatName": int(percent),
              "showSerName": 0, "showPercent": int(percent), "showBubbleSize": 0}

@@ -27,6 +27,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from babel import Locale
+from babel.lists import format_list
 from babel.dates import format_date, format_skeleton, get_month_names, get_quarter_names
 from babel.numbers import (
     format_decimal,
@@ -300,6 +301,14 @@ class Formatter:
     def count(self, n: int) -> str:
         """A whole count with the locale's grouping: "1,234" / "1.234"."""
         return format_decimal(n, locale=self._loc)
+
+    def plural(self, n: int) -> str:
+        """The locale's plural category of a count: "one" or "other" (zh-CN: always "other")."""
+        return self._loc.plural_form(n)
+
+    def join(self, items: Sequence[str]) -> str:
+        """Items as the locale lists them: "a, b and c", "a, b y c", "a、b和c"."""
+        return format_list(list(items), locale=self._loc)
 
     # -- dates and periods ------------------------------------------------------------------
 

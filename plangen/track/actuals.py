@@ -1,8 +1,9 @@
 """Actuals by month from a .csv or .xlsx file, checked against the plan; errors name file, row and column.
 
 Columns (header row first, any order, case-insensitive): month (2027-03, a date, or 3 when the
-period holds that month once), amount (3.5万, 120000, 1.2M), and optionally rep (id or name),
-region, product_line, customer_type. Blank rows are skipped; rows of the same month add up.
+period holds that month once) or week (2027-W14, or W14 / 14 when the period holds that ISO week
+once), amount (3.5万, 120000, 1.2M), and optionally rep (id or name), region, product_line,
+customer_type. Blank rows are skipped; rows of the same month (or week) add up.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from ..model.values import ValueProblem, parse_amount, parse_month
 REQUIRED = ("month", "amount")
 DIMENSIONS = ("region", "product_line", "customer_type")
 COLUMNS = (*REQUIRED, "rep", *DIMENSIONS)
+WEEK = "week"          # instead of month: weekly actuals
 ALIASES = {
+    "周": "week", "周次": "week", "iso_week": "week", "semana": "week",
     # zh-CN
     "月份": "month", "月": "month", "金额": "amount", "销售额": "amount", "实际": "amount", "销售代表": "rep",
     "销售": "rep", "区域": "region", "产品线": "product_line", "客户类型": "customer_type",
@@ -44,6 +47,7 @@ class ActualRow:
     amount: int
     rep: str | None
     dims: Mapping[str, str]
+    week: tuple[int, int] | None = None      # (ISO year, ISO week) of a weekly row; month: the month it ends in
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,22 @@ class Actuals:
         """Amounts per period month of the rows whose fields equal `match` (rep=..., region=...)."""
         out = [0] * months
         for r in self.rows:
-            if all((r.rep if k == "rep" else r.dims.get(k)) == v for k, v in match.items()):
+            if r.week is None and matches(r, match):
                 out[r.month] += r.amount
         return tuple(out)
+
+    def by_week(self, **match: str | None) -> dict[tuple[int, int], int]:
+        """Amounts per (ISO year, ISO week) of the weekly rows whose fields equal `match`."""
+        out: dict[tuple[int, int], int] = {}
+        for r in self.rows:
+            if r.week is not None and matches(r, match):
+                out[r.week] = out.get(r.week, 0) + r.amount
+        return out
+
+
+def matches(r: ActualRow, match: Mapping[str, str | None]) -> bool:
+    """Whether a row's rep and dimensions equal every field of `match`."""
+    return all((r.rep if k == "rep" else r.dims.get(k)) == v for k, v in match.items())
 
 
 class RowProblems:
@@ -153,9 +170,9 @@ def header_columns(file: str, header: Sequence[object]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
         key = column_key(cell)
-        if key in COLUMNS and key not in cols:
+        if (key in COLUMNS or key == WEEK) and key not in cols:
             cols[key] = i
-    missing = [k for k in REQUIRED if k not in cols]
+    missing = [k for k in REQUIRED if k not in cols and not (k == "month" and "week" in cols)]
     if missing:
         found = ", ".join(str(c) for c in header if not blank(c)) or "none"
         out = RowProblems(file)
@@ -178,7 +195,7 @@ def check_rows(file: str, header: Sequence[object], rows: Sequence[tuple[int, Se
         if row is not None:
             good.append(row)
     out.raise_if_any()
-    return Actuals(file, tuple(good), tuple(k for k in COLUMNS if k in cols))
+    return Actuals(file, tuple(good), tuple(k for k in (*COLUMNS, WEEK) if k in cols))
 
 
 class RowContext:
@@ -189,6 +206,7 @@ class RowContext:
         self.locale = plan.plan.locale
         self.reps = {r.id: r.id for r in plan.team.reps} | {r.name: r.id for r in plan.team.reps}
         self.rep_ids = [r.id for r in plan.team.reps]
+        self.weeks = period_weeks(plan)
         self.splits = {k: list(v) for k, v in plan.targets.split.items()}
         first, last = self.months[0], self.months[-1]
         self.period = f"{first[0]}-{first[1]:02d} – {last[0]}-{last[1]:02d}"
@@ -203,7 +221,7 @@ def check_row(n: int, cells: Sequence[object], cols: dict[str, int], ctx: RowCon
               out: RowProblems) -> ActualRow | None:
     """One row checked; None (with problems recorded) when it is not usable."""
     before = len(out.problems)
-    month = month_index(cell_at(cells, cols["month"]), ctx, lambda m: out.add(n, cols["month"] + 1, "month", m))
+    month, week = month_or_week(n, cells, cols, ctx, out)
     amount = amount_of(cell_at(cells, cols["amount"]), lambda m: out.add(n, cols["amount"] + 1, "amount", m),
                        ctx.locale)
     rep = rep_of(cell_at(cells, cols.get("rep")), ctx, lambda m: out.add(n, cols["rep"] + 1, "rep", m))
@@ -214,7 +232,7 @@ def check_row(n: int, cells: Sequence[object], cols: dict[str, int], ctx: RowCon
             dims[key] = value
     if len(out.problems) > before:
         return None
-    return ActualRow(n, month, amount, rep, dims)
+    return ActualRow(n, month, amount, rep, dims, week)
 
 
 def month_index(cell: object, ctx: RowContext, fail) -> int | None:
@@ -240,6 +258,49 @@ def month_index(cell: object, ctx: RowContext, fail) -> int | None:
     if len(hits) > 1:
         return fail(f"month {month} occurs more than once in the plan period {ctx.period}; write it with its year")
     return hits[0]
+
+
+# --- weekly rows ------------------------------------------------------------------------------
+
+
+def period_weeks(plan: Plan) -> dict[tuple[int, int], int]:
+    """(ISO year, ISO week) -> the period month index its last day in the period falls in."""
+    p, out = plan.plan.period, {}
+    months = {ym: i for i, ym in enumerate(p.month_list())}
+    day = p.first_day
+    while day <= p.last_day:
+        out[day.isocalendar()[:2]] = months[(day.year, day.month)]
+        day += dt.timedelta(days=1)
+    return out
+
+
+def month_or_week(n: int, cells: Sequence[object], cols: dict[str, int], ctx: RowContext, out: RowProblems
+                  ) -> tuple[int | None, tuple[int, int] | None]:
+    """The row's month index, and its ISO week in a weekly file (month: the one the week ends in)."""
+    if "month" in cols:
+        return month_index(cell_at(cells, cols["month"]), ctx, lambda m: out.add(n, cols["month"] + 1, "month", m)), None
+    week = week_of(cell_at(cells, cols["week"]), ctx, lambda m: out.add(n, cols["week"] + 1, "week", m))
+    return (ctx.weeks[week] if week else None), week
+
+
+def week_of(cell: object, ctx: RowContext, fail) -> tuple[int, int] | None:
+    """An ISO week of the period from 2027-W14, 2027W14, W14, 14 or a date in it."""
+    if blank(cell):
+        return fail("expected an ISO week such as 2027-W14 or 14, found an empty cell")
+    if isinstance(cell, (dt.date, dt.datetime)):
+        key = cell.isocalendar()[:2]
+        return key if key in ctx.weeks else fail(f"week of {cell} is outside the plan period {ctx.period}")
+    text = str(int(cell) if isinstance(cell, float) and cell.is_integer() else cell).strip()
+    m = re.fullmatch(r"(?:(\d{4})-?)?W?(\d{1,2})", text.upper())
+    if not m:
+        return fail(f"expected an ISO week such as 2027-W14 or 14, found {text!r}")
+    year, week = (int(m.group(1)) if m.group(1) else None), int(m.group(2))
+    hits = [k for k in ctx.weeks if k[1] == week and (year is None or k[0] == year)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        return fail(f"week {text} is outside the plan period {ctx.period}")
+    return fail(f"week {week} occurs more than once in the plan period {ctx.period}; write it with its year")
 
 
 EUROPEAN = re.compile(r"([+-]?\d{1,3}(?:\.\d{3})+)(,\d+)?(\s*\S*)")

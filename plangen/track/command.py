@@ -1,22 +1,28 @@
 """What `plangen track` does, so that the CLI stays thin: plan + actuals file -> report files."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..decompose import decompose
 from ..model.errors import PlanError, Problem
 from ..model.schema import Plan
-from ..model.values import ValueProblem, parse_month
+from ..model.values import ValueProblem, parse_date, parse_month
+from ..render.template_set import TemplateSet
 from .actuals import read_actuals
-from .progress import Progress, track
-from ..render.fmt import Formatter
-from .render import render_report
+from .progress import last_day, track
+from .render import render_files, report_context
 
 
 def month_of(plan: Plan, text: str | None) -> int | None:
-    """The period index of an --as-of month (2027-09 or 9), or None; PlanError when outside the period."""
+    """The period index of an --as-of month (2027-09 or 9) or date (the last month closed by it), or None.
+
+    PlanError when it lies outside the period, or a date closes no month of it.
+    """
     if text is None:
         return None
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text.strip()):
+        return closed_month(plan, text.strip())
     months = plan.plan.period.month_list()
     try:
         year, month = parse_month(int(text) if text.strip().isdigit() else text)
@@ -28,21 +34,26 @@ def month_of(plan: Plan, text: str | None) -> int | None:
     return hits[0]
 
 
-def progress_report(plan: Plan, plan_file: str, actuals_file: str, as_of: str | None = None
-                    ) -> tuple[list[tuple[str, bytes]], Progress]:
-    """The report files (name, bytes) for a plan and its actuals, and the progress they show."""
+def closed_month(plan: Plan, text: str) -> int:
+    """The last period month that has ended by the date: 2027-09-30 -> September, 2027-09-29 -> August."""
+    try:
+        day = parse_date(text)
+    except ValueProblem as e:
+        raise PlanError([Problem(str(e), ("--as-of",))]) from None
+    ended = [i for i, (y, m) in enumerate(plan.plan.period.month_list()) if day >= last_day(y, m)]
+    if not ended:
+        first = plan.plan.period.month_list()[0]
+        raise PlanError([Problem(f"expected a date that closes a month of the plan period (the earliest is "
+                                 f"{last_day(*first)}), found {text!r}", ("--as-of",))])
+    return ended[-1]
+
+
+def progress_report(plan: Plan, plan_file: str, actuals_file: str, as_of: str | None = None,
+                    templates: Path | None = None) -> tuple[list[tuple[str, bytes]], str]:
+    """The report files (name, bytes) for a plan and its actuals, and the terminal's summary line."""
     d = decompose(plan)
     progress = track(plan, d, read_actuals(actuals_file, plan), month_of(plan, as_of))
     stem = Path(plan_file).stem
-    files = render_report(plan, d, progress)
-    return [(f"{stem}-progress.{ext}", data) for ext, data in files.items()], progress
-
-
-def summary_line(p: Progress, plan: Plan) -> str:
-    """One line for the terminal: attainment against time, run-rate, reps behind (amounts as the plan shows them)."""
-    f = Formatter.for_plan(plan.plan.locale, plan.plan.currency, plan.plan.display_unit)
-    t = p.total
-    att = f"{float(t.attainment):.1%}" if t.attainment is not None else "-"
-    behind = ", ".join(r.key for r in p.behind) or "none"
-    return (f"  {f.money(t.actual)} of {f.money(t.target)} ({att}) with {float(p.elapsed):.0%} of the time "
-            f"elapsed; run-rate {f.money(t.run_rate)}; behind plan: {behind}")
+    ctx = report_context(plan, d, progress)
+    files = render_files(plan, d, progress, ctx, TemplateSet(templates))
+    return [(f"{stem}-progress.{ext}", data) for ext, data in files.items()], f"  {ctx['summary']}"

@@ -6,8 +6,16 @@ Pure: plan + decomposition + actuals -> an immutable Progress. Definitions:
   time elapsed = elapsed months / period months.
 * attainment = actual to date / target of the whole period; attainment to date = actual to
   date / plan of the elapsed months.
-* run-rate projection = actual to date + (actual to date / elapsed months) x remaining months.
-* needed per remaining month = (target - actual to date) / remaining months, rounded up.
+* plan-weighted forecast (the headline) = actual to date + the plan of the remaining months x
+  attainment to date: the year keeps the plan's shape (a back-loaded Q4) at the pace so far.
+* recent-trend forecast = the same with the attainment of the last three elapsed months.
+* run-rate projection = actual to date + (actual to date / elapsed months) x remaining months
+  (a straight line: below the plan-weighted figure when the remaining months carry more plan).
+* needed by month = target - actual to date, spread over the remaining months by their plan.
+* needed per remaining week = (target - actual to date) / the period's remaining ISO weeks in
+  the line's working months, rounded up.
+* gap = plan to date - actual to date; the activities behind are what the funnel takes to win
+  the gap (deals, opportunities, visits, calls, each rounded up).
 * a line (a rep, a split value, the total) is behind plan when its actual to date is below its
   plan to date: the plan already follows the phasing (a back-loaded Q4) and each rep's ramp-up,
   which a comparison with the time elapsed would ignore.
@@ -16,12 +24,14 @@ Pure: plan + decomposition + actuals -> an immutable Progress. Definitions:
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
 from ..decompose.allocate import largest_remainder
-from ..decompose.result import Decomposition, frozen_map
+from ..decompose.funnel import activities
+from ..decompose.result import Activities, Decomposition, frozen_map
 from ..model.schema import Plan
 from .actuals import DIMENSIONS, Actuals
 
@@ -37,7 +47,11 @@ class Line:
     actual: int
     elapsed: Fraction          # the share of its time that has passed
     run_rate: int
-    needed_per_month: int      # 0 when the target is reached or no month remains
+    forecast: int = 0          # plan-weighted: actual + remaining plan x attainment to date
+    trend: int = 0             # the same at the attainment of the last three elapsed months
+    needed_by_month: tuple[int, ...] = ()   # what is left, spread over the remaining months by the plan
+    needed_per_week: int = 0
+    activities_behind: Activities = Activities(0, 0, 0, 0)   # what the funnel takes to win the gap
 
     @property
     def attainment(self) -> Fraction | None:
@@ -59,12 +73,29 @@ class Line:
         """Actual to date below a plan to date above zero."""
         return 0 < self.plan_to_date and self.actual < self.plan_to_date
 
+    @property
+    def gap(self) -> int:
+        """Plan to date less actual to date: above zero when behind."""
+        return self.plan_to_date - self.actual
+
 
 @dataclass(frozen=True)
 class MonthProgress:
     """One period month: plan, actual (None after the last tracked month) and cumulatives."""
 
     index: int
+    plan: int
+    actual: int | None
+    cum_plan: int
+    cum_actual: int | None
+
+
+@dataclass(frozen=True)
+class WeekProgress:
+    """One ISO week of a weekly actuals file: its plan, actual (None after the last week with rows), cumulatives."""
+
+    iso_year: int
+    iso_week: int
     plan: int
     actual: int | None
     cum_plan: int
@@ -92,11 +123,11 @@ class Progress:
     months: tuple[MonthProgress, ...]
     quarters: tuple[QuarterProgress, ...]
     total: Line
-    needed_by_month: tuple[int, ...]        # what is left, spread over the remaining months by the plan
     reps: tuple[Line, ...]
     no_rep: int                             # actual to date carried by no rep
     dimensions: Mapping[str, tuple[Line, ...]]
     unassigned: Line | None = None          # the total less the reps: target no rep carries, actual of no rep
+    weeks: tuple[WeekProgress, ...] = ()    # weekly actuals only: the weeks to the last one with rows
 
     @property
     def elapsed(self) -> Fraction:
@@ -105,7 +136,13 @@ class Progress:
 
     @property
     def remaining_months(self) -> int:
+        """Months of the period after the last one counted."""
         return self.months_total - self.months_elapsed
+
+    @property
+    def needed_by_month(self) -> tuple[int, ...]:
+        """What the total still needs, spread over the remaining months by the plan."""
+        return self.total.needed_by_month
 
     @property
     def behind(self) -> tuple[Line, ...]:
@@ -123,34 +160,100 @@ def needed(remaining: int, months: int) -> int:
     return -(-remaining // months) if remaining > 0 and months else 0
 
 
+def plan_weighted(actual: int, plan: tuple[int, ...], actual_months: tuple[int, ...], k: int, since: int = 0) -> int:
+    """Actual to date plus the remaining plan at the attainment of months since..k (on plan when none planned)."""
+    done, rest = sum(plan[since:k]), sum(plan[k:])
+    return actual + (round(Fraction(rest * sum(actual_months[since:k]), done)) if done else rest)
+
+
+def weeks_left(weeks: tuple[tuple[int, ...], ...], plan: tuple[int, ...], k: int) -> int:
+    """The ISO weeks (as month indexes of their days) touching a remaining month the line has plan in."""
+    return sum(1 for w in weeks if any(m >= k and plan[m] for m in w))
+
+
 def line(key: str, label: str, plan_months: tuple[int, ...], actual_months: tuple[int, ...], k: int,
-         active: tuple[bool, ...] | None = None) -> Line:
+         active: tuple[bool, ...] | None = None, weeks: tuple[tuple[int, ...], ...] = (),
+         funnel=None) -> Line:
     """A tracked line from its plan and actual per month, `k` months elapsed."""
     active = active or (True,) * len(plan_months)
     n_active, k_active = sum(active), sum(active[:k])
-    actual = sum(actual_months[:k])
+    actual, target, to_date = sum(actual_months[:k]), sum(plan_months), sum(plan_months[:k])
     elapsed = Fraction(k_active, n_active) if n_active else Fraction(1)
-    return Line(key, label, sum(plan_months), sum(plan_months[:k]), actual, elapsed,
-                run_rate(actual, k_active, n_active) if k_active else actual,
-                needed(sum(plan_months) - actual, n_active - k_active))
+    return Line(key, label, target, to_date, actual, elapsed,
+                run_rate(actual, k_active, n_active) if k_active else actual, forecast=plan_weighted(actual, plan_months, actual_months, k),
+                trend=plan_weighted(actual, plan_months, actual_months, k, max(k - 3, 0)),
+                needed_by_month=needed_by_month(plan_months, target - actual, k),
+                needed_per_week=needed(target - actual, weeks_left(weeks, plan_months, k)),
+                activities_behind=activities(to_date - actual, funnel))
 
 
 def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = None) -> Progress:
-    """The progress of the plan up to `as_of` (default: the latest month with actuals)."""
+    """The progress of the plan up to `as_of` (default: the latest month with actuals; weekly: the last month closed)."""
     n = len(d.months)
-    last = actuals.last_month if as_of is None else as_of
+    last = last_month(d, actuals) if as_of is None else as_of
     k = 0 if last is None else last + 1
-    actual = actuals.by_month(n)
-    total = line("total", "", d.revenue.months, actual, k)
-    reps = tuple(line(r.id, r.name, r.months, actuals.by_month(n, rep=r.id), k, tuple(f > 0 for f in r.ramp))
-                 for r in d.reps)
+    actual = monthly(d, actuals)
+    weeks = tuple(tuple(part.month for part in w.parts) for w in d.weeks)
+    total = line("total", "", d.revenue.months, actual, k, weeks=weeks, funnel=plan.funnel)
+    reps = tuple(line(r.id, r.name, r.months, monthly(d, actuals, rep=r.id), k, tuple(f > 0 for f in r.ramp),
+                      weeks, plan.funnel) for r in d.reps)
     return Progress(
         as_of=k - 1, months_elapsed=k, months_total=n, months=month_progress(d.revenue.months, actual, k),
         quarters=tuple(QuarterProgress(q.index, q.amount, sum(actual[i] for i in q.months if i < k),
                                        sum(1 for i in q.months if i < k), len(q.months)) for q in d.quarters),
-        total=total, needed_by_month=needed_by_month(d.revenue.months, total.remaining, k),
-        reps=reps, no_rep=sum(actuals.by_month(n, rep=None)[:k]) if d.reps else 0,
-        dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k))
+        total=total, reps=reps, no_rep=sum(monthly(d, actuals, rep=None)[:k]) if d.reps else 0,
+        dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k),
+        weeks=week_progress(d, actuals.by_week()))
+
+
+def monthly(d: Decomposition, actuals: Actuals, **match: str | None) -> tuple[int, ...]:
+    """Actuals per period month: monthly rows as they are, each weekly row split over its months by the weekly plan."""
+    out = list(actuals.by_month(len(d.months), **match))
+    parts = {(w.iso_year, w.iso_week): w.parts for w in d.weeks}
+    for key, amount in actuals.by_week(**match).items():
+        split = parts.get(key, ())
+        shares = largest_remainder(abs(amount), [p.amount or p.days for p in split]) if split else ()
+        for part, share in zip(split, shares):
+            out[part.month] += share if amount >= 0 else -share
+        if not split:                       # a week without working days: its month
+            out[week_month(d, key)] += amount
+    return tuple(out)
+
+
+def week_month(d: Decomposition, key: tuple[int, int]) -> int:
+    """The period month a week without working days ends in (or the last month)."""
+    end = dt.date.fromisocalendar(key[0], key[1], 7)
+    return next((m.index for m in d.months if (m.year, m.month) >= (end.year, end.month)), len(d.months) - 1)
+
+
+def last_month(d: Decomposition, actuals: Actuals) -> int | None:
+    """The latest month with monthly rows, or the last month a weekly file's latest week closes."""
+    weekly = actuals.by_week()
+    if not weekly:
+        return actuals.last_month
+    end = dt.date.fromisocalendar(*max(weekly), 7)
+    closed = [m.index for m in d.months if last_day(m.year, m.month) <= end]
+    return closed[-1] if closed else -1
+
+
+def last_day(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def week_progress(d: Decomposition, weekly: Mapping[tuple[int, int], int]) -> tuple[WeekProgress, ...]:
+    """Each plan week to the latest week of a weekly file, with cumulatives; () for a monthly file."""
+    if not weekly:
+        return ()
+    last = max(weekly)
+    out, cp, ca = [], 0, 0
+    for w in d.weeks:
+        key = (w.iso_year, w.iso_week)
+        cp += w.amount
+        done = key <= last
+        ca += weekly.get(key, 0) if done else 0
+        out.append(WeekProgress(*key, w.amount, weekly.get(key, 0) if done else None, cp, ca if done else None))
+    return tuple(out)
 
 
 def unassigned(d: Decomposition, actuals: Actuals, reps: tuple[Line, ...], k: int) -> Line | None:
@@ -159,7 +262,7 @@ def unassigned(d: Decomposition, actuals: Actuals, reps: tuple[Line, ...], k: in
         return None
     n = len(d.months)
     plan = tuple(m - sum(r.months[i] for r in d.reps) for i, m in enumerate(d.revenue.months))
-    rest = line("", "", plan, actuals.by_month(n, rep=None), k)
+    rest = line("", "", plan, monthly(d, actuals, rep=None), k)
     return rest if rest.target or rest.actual else None
 
 
@@ -194,5 +297,5 @@ def dimension_lines(d: Decomposition, actuals: Actuals, k: int) -> dict[str, tup
         keys = list(split.shares) if split else []
         keys += [v for v in values if v not in keys]
         out[dim] = tuple(line(v, v, split.by_month[v] if split and v in split.by_month else (0,) * n,
-                              actuals.by_month(n, **{dim: v}), k) for v in keys)
+                              monthly(d, actuals, **{dim: v}), k) for v in keys)
     return out

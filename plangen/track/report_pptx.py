@@ -10,6 +10,7 @@ from pptx.util import Inches
 
 from ..render.charts import ChartSpec
 from ..render.pptx_deck import Layouts, add_slide, drop_slides, ea_fonts, geometry
+from ..render.pptx_number import add_slide_number
 from ..render.pptx_outline import chunk_paras
 from ..render.pptx_slides import Geometry, SlideSpec
 from ..render.pptx_tables import pieces
@@ -18,38 +19,50 @@ from ..render.template_set import TemplateSet
 
 
 def render_report_pptx(ctx: dict[str, Any], templates: TemplateSet | None = None) -> bytes:
-    """The progress deck (.pptx bytes) for a report context."""
+    """The progress deck (.pptx bytes) for a report context; every slide after the cover numbered."""
     prs = Presentation(BytesIO((templates or TemplateSet()).bytes("base.pptx")))
     drop_slides(prs)
     geo, layouts, fonts = geometry(prs), Layouts(prs), ea_fonts(prs)
     for spec in slides(ctx, geo):
-        add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts)
+        slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts)
+        if spec.kind != "title":
+            add_slide_number(slide, len(prs.slides), geo, ctx["locale"])
     out = BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
 def slides(ctx: dict[str, Any], geo: Geometry) -> list[SlideSpec]:
-    """Cover, where we stand, the trend, the quarters, the reps, each dimension, what is needed."""
-    L, tables, charts = ctx["L"], ctx["tables"], ctx["charts"]
-    heads = ctx["headlines"]
-    notes = "\n".join(ctx["method"])
+    """Cover, where we stand, the forecast, the months, the quarters, the reps, gap and actions, units, the need.
+
+    Each slide's notes say what that slide needs (its headline, the definition it uses), never the same twice.
+    """
+    L, tables, charts, heads, method = ctx["L"], ctx["tables"], ctx["charts"], ctx["headlines"], ctx["method"]
     out = [SlideSpec("title", "Title Slide", ctx["title"], "", {"subtitle": f"{ctx['plan_title']}\n{ctx['as_of']}"}),
            big_number(ctx)]
-    for key in ("track_cumulative", "track_months"):
-        if key in charts:
-            title = heads[1] if key == "track_cumulative" and len(heads) > 1 else charts[key].title
-            out.append(chart_slide(title, charts[key], notes))
-    out += table_slides(tables["track_quarters"].title, tables["track_quarters"], geo, notes, L["continued"])
+    if "track_cumulative" in charts:
+        out.append(chart_slide(charts["track_cumulative"].title, charts["track_cumulative"],
+                               "\n".join([*heads[1:3], method["forecast"], method["trend"], method["run_rate"]])))
+    if "track_months" in charts:
+        out.append(chart_slide(charts["track_months"].title, charts["track_months"], ""))
+    out += table_slides(tables["track_quarters"].title, tables["track_quarters"], geo, "", L["continued"])
+    if "track_weeks" in tables:
+        out += table_slides(tables["track_weeks"].title, tables["track_weeks"], geo, "", L["continued"])
     if "track_reps" in tables:
-        out += table_slides(ctx["behind"], tables["track_reps"], geo, notes, L["continued"])
+        out += table_slides(tables["track_reps"].title, tables["track_reps"], geo,
+                            "\n".join([ctx["behind"], method["behind"]]), L["continued"])
     if "track_reps" in charts:
         out.append(chart_slide(charts["track_reps"].title, charts["track_reps"], ctx["behind"]))
+    if ctx["actions"]:
+        out += bullet_slides(L["track_gap_actions"], ctx["actions"], geo, method.get("activities", ""))
+    if "track_gap" in tables:
+        out += table_slides(tables["track_gap"].title, tables["track_gap"], geo, method["needed"], L["continued"])
     for key in ("track_region", "track_product_line", "track_customer_type"):
         if key in tables:
             out += table_slides(tables[key].title, tables[key], geo, "", L["continued"])
-    out += bullet_slides(L["needed_per_month"] if len(heads) > 2 else L["track_summary"],
-                         [*heads[1:], ctx["behind"]], geo, notes)
+    if "track_remaining" in tables:
+        out += table_slides(tables["track_remaining"].title, tables["track_remaining"], geo, heads[-1],
+                            L["continued"])
     return out
 
 
@@ -60,22 +73,24 @@ def chart_slide(title: str, chart: ChartSpec, notes: str) -> SlideSpec:
 
 
 def big_number(ctx: dict[str, Any]) -> SlideSpec:
-    """Actual to date as the big number, attainment against time, four supporting facts."""
-    facts = dict(ctx["facts"])
-    L = ctx["L"]
-    cards = [(k, facts[k]) for k in (L["target"], L["time_elapsed"], L["run_rate"], L["needed_per_month"])
-             if k in facts]
-    data = {"value": facts[L["actual_to_date"]],
-            "caption": f"{L['attainment_period']} {facts[L['attainment_period']]}",
+    """Actual to date as the big number, attainment vs plan to date, four supporting facts; a short title."""
+    facts, L = ctx["facts"], ctx["L"]
+    by_label = dict(facts)
+    cards = [(k, by_label[k]) for k in (L["target"], L["time_elapsed"], L["forecast_plan_weighted"]) if k in by_label]
+    cards += [ctx["next_need"]] if ctx["next_need"] else []
+    data = {"value": by_label[L["actual_to_date"]],
+            "caption": f"{L['attainment_to_date']} {by_label[L['attainment_to_date']]}",
             "context": ctx["headlines"][1] if len(ctx["headlines"]) > 1 else "", "facts": cards}
-    return SlideSpec("big_number", "Title Only", ctx["headlines"][0], "\n".join(ctx["headlines"]), data)
+    return SlideSpec("big_number", "Title Only", L["track_summary"],
+                     "\n".join([ctx["headlines"][0], ctx["behind"], ctx["method"]["elapsed"]]), data)
 
 
 def table_slides(title: str, table, geo: Geometry, notes: str, cont: str) -> list[SlideSpec]:
-    """A table cut into the pieces that fit a slide; later pieces say they continue."""
+    """A table cut into the pieces that fit a slide; later pieces say they continue (the notes stay on the first)."""
     x, y, cx, cy = geo.content
     parts = pieces(table, cx, cy - Inches(0.45))
-    return [SlideSpec("table", "Title Only", title if i == 0 else f"{title} {cont}", notes, {"table": p})
+    return [SlideSpec("table", "Title Only", title if i == 0 else f"{title} {cont}", notes if i == 0 else "",
+                      {"table": p})
             for i, p in enumerate(parts)]
 
 

@@ -14,10 +14,12 @@ from ..decompose.result import Decomposition
 from ..model.schema import Plan
 from ..render.labels import labels
 from .progress import Line, Progress
+from .render import status_of
 from plangen.render.xlsx_clean import font_order
 
 AMOUNT, SHARE = "#,##0", "0.0%"
 BOLD = Font(bold=True)
+BEHIND = Font(bold=True, color="C0392B")
 
 
 def render_report_xlsx(plan: Plan, d: Decomposition, p: Progress) -> bytes:
@@ -26,6 +28,8 @@ def render_report_xlsx(plan: Plan, d: Decomposition, p: Progress) -> bytes:
     wb = Workbook()
     months_sheet(wb.active, L, d, p)
     quarters_sheet(wb.create_sheet(L["quarter"][:31]), L, d, p)
+    if p.weeks:
+        weeks_sheet(wb.create_sheet(L["week"][:31]), L, p)
     if p.reps:
         rest = (replace(p.unassigned, label=L["no_rep"]),) if p.unassigned else ()
         lines_sheet(wb.create_sheet(L["rep"][:31]), L, L["rep"], p.reps + rest)
@@ -84,6 +88,16 @@ def months_sheet(ws: Worksheet, L, d: Decomposition, p: Progress) -> None:
     formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: SHARE, 5: AMOUNT, 6: AMOUNT})
 
 
+def weeks_sheet(ws: Worksheet, L, p: Progress) -> None:
+    """Plan and actual per ISO week (weekly actuals), attainment and cumulatives as formulas."""
+    header(ws, [L["week"], L["plan"], L["actual"], L["achievement"], L["cumulative_plan"], L["cumulative_actual"]])
+    for r, w in enumerate(p.weeks, start=2):
+        ws.append([f"{w.iso_year}-W{w.iso_week:02d}", w.plan, w.actual, ratio(f"C{r}", f"B{r}"), f"=SUM(B$2:B{r})",
+                   f'=IF(C{r}="","",SUM(C$2:C{r}))'])
+    row = total_row(ws, L["total"], (2, 3), len(p.weeks) + 1, {4: ratio("C{r}", "B{r}")})
+    formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: SHARE, 5: AMOUNT, 6: AMOUNT})
+
+
 def quarters_sheet(ws: Worksheet, L, d: Decomposition, p: Progress) -> None:
     """Plan and actual per quarter."""
     header(ws, [L["quarter"], L["plan"], L["actual"], L["achievement"], L["time_elapsed"]])
@@ -98,12 +112,18 @@ def quarters_sheet(ws: Worksheet, L, d: Decomposition, p: Progress) -> None:
 
 
 def lines_sheet(ws: Worksheet, L, name: str, lines: Sequence[Line]) -> None:
-    """Tracked lines (reps or split values): target, plan and actual to date, attainment, run-rate, need."""
+    """Tracked lines (reps or split values): to date, the three forecasts, the gap, the need, the status in words."""
     header(ws, [name, L["target"], L["plan_to_date"], L["actual_to_date"], L["attainment_period"],
-                L["attainment_to_date"], L["time_elapsed"], L["run_rate"], L["needed_per_month"], L["behind_plan"]])
+                L["attainment_to_date"], L["time_elapsed"], L["forecast_plan_weighted"], L["run_rate"],
+                L["forecast_trend"], L["gap_to_plan"], L["needed_next_month"], L["needed_per_week"], L["status"]])
     for i, x in enumerate(lines, start=2):
         ws.append([x.label, x.target, x.plan_to_date, x.actual, ratio(f"D{i}", f"B{i}"), ratio(f"D{i}", f"C{i}"),
-                   float(x.elapsed), x.run_rate, x.needed_per_month, "✓" if x.behind else ""])
+                   float(x.elapsed), x.forecast, x.run_rate, x.trend, f"=C{i}-D{i}",
+                   x.needed_by_month[0] if x.needed_by_month else 0, x.needed_per_week, L[status_of(x)]])
+        if x.behind:
+            ws.cell(i, 14).font = BEHIND
     last = ws.max_row
-    row = total_row(ws, L["total"], (2, 3, 4, 8), last, {5: ratio("D{r}", "B{r}"), 6: ratio("D{r}", "C{r}")})
-    formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: AMOUNT, 5: SHARE, 6: SHARE, 7: SHARE, 8: AMOUNT, 9: AMOUNT})
+    row = total_row(ws, L["total"], (2, 3, 4, 11), last,
+                    {5: ratio("D{r}", "B{r}"), 6: ratio("D{r}", "C{r}")})
+    formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: AMOUNT, 5: SHARE, 6: SHARE, 7: SHARE, 8: AMOUNT, 9: AMOUNT,
+                         10: AMOUNT, 11: AMOUNT, 12: AMOUNT, 13: AMOUNT})
