@@ -6,6 +6,7 @@ one short line on stderr, exit 1 (PLANGEN_DEBUG=1 shows the traceback instead).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -22,7 +23,7 @@ from plangen.model.loader import Document, read_yaml
 from plangen.render import jsonout, tables
 from plangen.render.context import Ctx, notice_text, smallest_month
 from plangen.render.labels import LOCALES
-from plangen.render.starter import FILE_NAME, starter_text
+from plangen.render.starter import FILE_NAME, next_year, starter_text
 from plangen.writer import WriteRefused, write_atomic
 
 FORMATS = ("table", "csv", "json", "xlsx")
@@ -175,7 +176,7 @@ def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool)
 @click.option("--force", is_flag=True, help=f"Replace an existing {FILE_NAME}.")
 def init(directory: str, locale: str, force: bool) -> None:
     """Write a commented starter plan (DIRECTORY/plan.yaml) that validates."""
-    path = write_atomic(Path(directory) / FILE_NAME, starter_text(locale), overwrite=force)
+    path = write_atomic(Path(directory) / FILE_NAME, starter_text(locale, next_year(dt.date.today())), overwrite=force)
     click.echo(f"✓ wrote {path}")
     click.echo(f"  next: plangen validate {path} && plangen decompose {path}")
 
@@ -215,7 +216,7 @@ def build_cmd(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force:
     d = decompose(plan)
     tdir = template_dir(plan, plan_file, templates_dir)
     try:
-        for path in plan_documents(plan, d, plan_file, out_dir, tdir, force):
+        for path in plan_documents(plan, d, plan_file, out_dir, tdir, force, issued=dt.date.today()):
             click.echo(f"✓ wrote {path}")
         if reps:
             _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
@@ -277,7 +278,7 @@ def render_cmd(template: str, plan_file: str, per_rep: bool, out_dir: str, force
     from plangen.render.jinja import TemplateProblem
     from plangen.templates_cmd import render_file
     try:
-        files = render_file(template, plan_file, per_rep)
+        files = render_file(template, plan_file, per_rep, issued=dt.date.today())
     except TemplateProblem as e:
         _template_failed(e)
     for name, data in files:

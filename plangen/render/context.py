@@ -7,6 +7,7 @@ compute nothing.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -114,11 +115,11 @@ def _text(c: Any) -> str:
     return str(c)
 
 
-def build_context(plan: Plan, d: Decomposition) -> dict[str, Any]:
-    """The whole plan, ready to render."""
+def build_context(plan: Plan, d: Decomposition, issued: dt.date | None = None) -> dict[str, Any]:
+    """The whole plan, ready to render; the cover's date is plan.date, else `issued` (none if neither)."""
     from . import ctx_forecast, ctx_sections, ctx_targets  # one module per part of the document
     c = Ctx(plan, d)
-    ctx: dict[str, Any] = {"L": c.L, "plan": _header(c), "tables": {}, "charts": {}}
+    ctx: dict[str, Any] = {"L": c.L, "plan": _header(c, issued), "tables": {}, "charts": {}}
     ctx["targets"] = ctx_targets.targets(c, ctx["tables"], ctx["charts"])
     ctx.update(ctx_sections.sections(c, ctx["tables"], ctx["charts"]))
     ctx_forecast.add_forecast(c, ctx)
@@ -127,7 +128,7 @@ def build_context(plan: Plan, d: Decomposition) -> dict[str, Any]:
     return ctx
 
 
-def _header(c: Ctx) -> dict[str, Any]:
+def _header(c: Ctx, issued: dt.date | None) -> dict[str, Any]:
     """Title, organisation, owner, period and date."""
     p = c.plan.plan
     first, last = p.period.first_day, p.period.last_day
@@ -135,13 +136,7 @@ def _header(c: Ctx) -> dict[str, Any]:
             "start": c.f.date(first), "end": c.f.date(last), "year": first.year, "months": p.period.months,
             "locale": p.locale, "currency": p.currency, "unit": c.f.unit_label(),
             "date": c.f.date(p.date) if p.date else "", "is_year": p.period.months == 12,
-            "issued": c.f.date(p.date or _today())}
-
-
-def _today():
-    """The date a document is made (the cover's date when the plan gives none)."""
-    import datetime as dt
-    return dt.date.today()
+            "issued": c.f.date(p.date or issued) if p.date or issued else ""}
 
 
 def _numbered(c: Ctx, ctx: Mapping[str, Any]) -> list[dict[str, str]]:
