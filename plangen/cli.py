@@ -1,7 +1,8 @@
 """The plangen command line: parse options, call the library, print; invalid plans exit 2.
 
 Add a command with `@cli.command()`; errors are mapped to exit codes in one place (PlangenGroup):
-PlanError -> its problems on stderr, exit 2; refused or failed writes and unexpected errors ->
+a PlangenError shows its own message and exits with its own code (a PlanError: its problems,
+exit 2; a template problem: exit 2; a refused write: exit 1); OSError and unexpected errors ->
 one short line on stderr, exit 1 (PLANGEN_DEBUG=1 shows the traceback instead).
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import click
 
 from plangen.decompose import Decomposition, decompose
+from plangen.errors import EXIT_FAILED, EXIT_INVALID, PlangenError
 from plangen.model import Plan, PlanError
 from plangen.model.errors import format_path
 from plangen.model.load import from_document
@@ -27,7 +29,6 @@ from plangen.render.starter import FILE_NAME, next_year, starter_text
 from plangen.writer import WriteRefused, write_atomic
 
 FORMATS = ("table", "csv", "json", "xlsx")
-EXIT_INVALID, EXIT_FAILED = 2, 1
 
 
 class PlangenGroup(click.Group):
@@ -39,10 +40,10 @@ class PlangenGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except PlanError as e:
-            click.echo(e.format(), err=True)
-            ctx.exit(EXIT_INVALID)
-        except (WriteRefused, OSError) as e:
+        except PlangenError as e:
+            click.echo(e.format_message(), err=True)
+            ctx.exit(e.exit_code)
+        except OSError as e:
             click.echo(f"plangen: {e}", err=True)
             ctx.exit(EXIT_FAILED)
         except Exception as e:  # noqa: BLE001 - never a traceback for users
@@ -98,8 +99,8 @@ def _validate_one(path: str) -> int:
         plan, doc = load_plan(path)
         d = decompose(plan)
     except PlanError as e:
-        click.echo(e.format(), err=True)
-        return EXIT_INVALID
+        click.echo(e.format_message(), err=True)
+        return e.exit_code
     except Exception as e:  # noqa: BLE001 - one file's failure must not hide the others
         if os.environ.get("PLANGEN_DEBUG"):
             raise
@@ -211,17 +212,13 @@ def build_cmd(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force:
               templates_dir: str | None) -> None:
     """Write the annual plan as Word (and PowerPoint) documents; --reps adds one plan per rep."""
     from plangen.build import plan_documents, template_dir
-    from plangen.render.jinja import TemplateProblem
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
     tdir = template_dir(plan, plan_file, templates_dir)
-    try:
-        for path in plan_documents(plan, d, plan_file, out_dir, tdir, force, issued=dt.date.today()):
-            click.echo(f"✓ wrote {path}")
-        if reps:
-            _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
-    except TemplateProblem as e:
-        _template_failed(e)
+    for path in plan_documents(plan, d, plan_file, out_dir, tdir, force, issued=dt.date.today()):
+        click.echo(f"✓ wrote {path}")
+    if reps:
+        _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
     warn(plan, d, doc)
 
 
@@ -233,13 +230,9 @@ def build_cmd(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force:
 def reps_cmd(plan_file: str, out_dir: str, jobs: int | None, force: bool, templates_dir: str | None) -> None:
     """Write one Word plan per rep (2-4 pages each, with a commitment to sign)."""
     from plangen.build import template_dir
-    from plangen.render.jinja import TemplateProblem
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
-    try:
-        _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
-    except TemplateProblem as e:
-        _template_failed(e)
+    _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
     warn(plan, d, doc)
 
 
@@ -260,12 +253,6 @@ def _write_reps(plan: Plan, d: Decomposition, out_dir: Path, tdir: Path | None, 
 
 # -- company templates (library: plangen.templates_cmd) -----------------------------------------
 
-def _template_failed(e: Exception) -> None:
-    """A template or Office-file problem: one clear message, exit 2."""
-    click.echo(f"plangen: {e}", err=True)
-    raise click.exceptions.Exit(EXIT_INVALID)
-
-
 @cli.command("render")
 @click.argument("template", type=click.Path(dir_okay=False, exists=True))
 @click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
@@ -275,12 +262,8 @@ def _template_failed(e: Exception) -> None:
 @click.option("--force", is_flag=True, help="Replace existing files.")
 def render_cmd(template: str, plan_file: str, per_rep: bool, out_dir: str, force: bool) -> None:
     """Render your own .docx/.pptx TEMPLATE (Jinja tags) with PLAN, once or once per rep."""
-    from plangen.render.jinja import TemplateProblem
     from plangen.templates_cmd import render_file
-    try:
-        files = render_file(template, plan_file, per_rep, issued=dt.date.today())
-    except TemplateProblem as e:
-        _template_failed(e)
+    files = render_file(template, plan_file, per_rep, issued=dt.date.today())
     for name, data in files:
         path = Path(out_dir) / name
         if path.resolve() == Path(template).resolve():
@@ -313,12 +296,8 @@ def templates_export(directory: str, force: bool) -> None:
               help="Check against this plan instead of plangen's Chinese sample.")
 def templates_check(directory: str, plan_file: str | None) -> None:
     """Render every template of DIRECTORY in memory, in every locale; list every problem (exit 2)."""
-    from plangen.render.jinja import TemplateProblem
     from plangen.templates_cmd import check
-    try:
-        problems = check(directory, plan_file)
-    except TemplateProblem as e:
-        _template_failed(e)
+    problems = check(directory, plan_file)
     for p in problems:
         click.echo(str(p), err=True)
     if problems:
@@ -339,9 +318,6 @@ def templates_context_doc(output: str | None) -> None:
     else:
         click.echo(text, nl=False)
 
-if __name__ == "__main__":
-    main()
-
 
 # -- track (library: plangen.track) -------------------------------------------------------------
 
@@ -361,3 +337,7 @@ def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None
     for name, data in files:
         click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
     click.echo(summary_line(progress, plan))
+
+
+if __name__ == "__main__":
+    main()

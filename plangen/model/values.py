@@ -6,6 +6,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
+from ..errors import EXIT_INVALID, PlangenError
+
 SUFFIXES = {
     "亿": 10**8, "万": 10**4, "千": 10**3, "百万": 10**6, "千万": 10**7,
     "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "mm": 10**6, "MM": 10**6,
@@ -17,8 +19,10 @@ MAX_DIGITS = 18       # numbers (weights, percentages) between 1e-18 and 1e18 in
 _NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)*)\s*(百万|千万|亿|万|千|mm|MM|bn|[kKmMbBwW])?$")
 
 
-class ValueProblem(ValueError):
+class ValueProblem(PlangenError, ValueError):
     """A value that does not parse; the message says what was expected and what was found."""
+
+    exit_code = EXIT_INVALID
 
 
 def _decimal(text: str) -> Decimal:
