@@ -7,7 +7,7 @@ from typing import Any
 from ..decompose.allocate import largest_remainder
 from ..decompose.reps import rep_daily_activities, rep_days, rep_weeks
 from ..decompose.result import RepTarget
-from .context import Ctx
+from .ctx_base import Ctx
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
 

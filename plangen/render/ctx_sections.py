@@ -6,7 +6,7 @@ from typing import Any
 
 from ..decompose.split import quarters_of
 from .charts import ChartSpec, Series
-from .context import Ctx
+from .ctx_base import Ctx
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 

@@ -5,7 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from .charts import ChartSpec, Series
-from .context import Ctx
+from .ctx_base import Ctx
 
 DIM_LABELS = {"region": "region", "product_line": "product_line", "customer_type": "customer_type"}
 DIM_CHARTS = {"region": "chart_by_region", "product_line": "chart_by_product_line",
