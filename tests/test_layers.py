@@ -1,6 +1,6 @@
 """The layer contract: plangen's packages import only downward, and no module imports itself in a circle.
 
-errors, writer < model < decompose < render < track < batch, build, templates_cmd < cli, __main__.
+errors, locales, writer < model < decompose < render < track < batch, build, templates_cmd < cli, __main__.
 Every import counts, also the ones inside functions (a lazy import is still a dependency). See
 docs/architecture.md.
 """
@@ -13,7 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "plangen"
 LAYERS: dict[str, int] = {
-    "plangen.errors": 0, "plangen.writer": 0,
+    "plangen.errors": 0, "plangen.locales": 0, "plangen.writer": 0,
     "plangen.model": 1,
     "plangen.decompose": 2,
     "plangen.render": 3,

@@ -11,6 +11,8 @@ from fractions import Fraction
 from typing import Any
 
 from ..decompose.result import Decomposition
+from ..locales import Locale
+from ..locales import locale as plan_locale
 from ..model.schema import Plan
 from .fmt import Formatter
 from .labels import Labels, labels
@@ -25,6 +27,7 @@ class Ctx:
         p = plan.plan
         self.f = Formatter.for_plan(p.locale, p.currency, p.display_unit).precise_for(smallest_month(d))
         self.L: Labels = labels(p.locale)
+        self.loc: Locale = plan_locale(p.locale)
 
     def for_amounts(self, smallest: int) -> "Ctx":
         """This context with enough decimals for amounts down to `smallest` (e.g. one rep's months)."""

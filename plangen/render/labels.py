@@ -7,10 +7,12 @@ from importlib.resources import files
 
 import yaml
 
+from ..locales import LOCALE_IDS
+
 # Our own template files need no line numbers: libyaml's safe loader when installed, else PyYAML's.
 FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-LOCALES = ("zh-CN", "en", "es")
+LOCALES = LOCALE_IDS  # the registry in plangen.locales
 
 
 class Labels(Mapping[str, str]):

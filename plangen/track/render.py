@@ -62,8 +62,7 @@ def behind_line(c: Ctx, p: Progress) -> str:
     """The reps behind plan, by name, or that none is."""
     if not p.behind:
         return c.L["track_reps_none_behind"]
-    sep = "、" if c.plan.plan.locale == "zh-CN" else ", "
-    names = sep.join(f"{r.label} {pct(c, r.attainment_to_date)}" for r in p.behind)
+    names = c.loc.list_sep.join(f"{r.label} {pct(c, r.attainment_to_date)}" for r in p.behind)
     return c.L["track_reps_behind"].format(names=names)
 
 
@@ -172,7 +171,7 @@ def rep_table(c: Ctx, p: Progress) -> Table:
 def dimension_name(c: Ctx, dim: str) -> str:
     """A dimension's label inside a sentence: region in en and es (a proper name stays as it is in zh)."""
     name = dim_label(c, dim)
-    return name if c.plan.plan.locale == "zh-CN" or name[1:2].isupper() else name[:1].lower() + name[1:]
+    return name if c.loc.east_asian or name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def dimension_table(c: Ctx, dim: str, lines: tuple[Line, ...]) -> Table:

@@ -12,7 +12,8 @@ from ..render.charts import ChartSpec
 from ..render.docx_blocks import append, caption, heading, open_document, para, save, set_header_text
 from ..render.docx_chart import add_chart
 from ..render.docx_table import table_xml
-from ..render.fonts import ensure_east_asian_docx, localize_page_footer
+from ..locales import locale as plan_locale
+from ..render.fonts import ensure_locale_fonts, localize_page_footer
 from ..render.template_set import TemplateSet
 from ..render.values import Table
 
@@ -70,8 +71,7 @@ class ReportWriter:
 def render_report_docx(ctx: dict[str, Any], templates: TemplateSet | None = None) -> bytes:
     """The progress report (.docx bytes) for a report context."""
     doc = open_document((templates or TemplateSet()).bytes("base.docx"))
-    if ctx["locale"] == "zh-CN":
-        ensure_east_asian_docx(doc)
+    ensure_locale_fonts(doc, plan_locale(ctx["locale"]))
     localize_page_footer(doc, ctx["locale"])
     set_header_text(doc, " · ".join(x for x in (ctx["organization"], ctx["plan_title"], ctx["title"]) if x))
     doc.core_properties.title = ctx["title"]

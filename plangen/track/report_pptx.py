@@ -21,7 +21,7 @@ def render_report_pptx(ctx: dict[str, Any], templates: TemplateSet | None = None
     """The progress deck (.pptx bytes) for a report context."""
     prs = Presentation(BytesIO((templates or TemplateSet()).bytes("base.pptx")))
     drop_slides(prs)
-    geo, layouts, fonts = geometry(prs), Layouts(prs), ea_fonts(prs)
+    geo, layouts, fonts = geometry(prs), Layouts(prs), ea_fonts(prs, ctx["locale"])
     for spec in slides(ctx, geo):
         add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts)
     out = BytesIO()
