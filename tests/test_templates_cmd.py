@@ -40,19 +40,29 @@ def it_refuses_to_overwrite_an_export_unless_forced(exported) -> None:
     assert export(exported, overwrite=True)
 
 
-def it_finds_the_same_in_an_untouched_export_as_in_the_defaults(exported, tmp_path) -> None:
+@pytest.fixture(scope="module")
+def untouched(tmp_path_factory) -> tuple[Path, list, dict, dict]:
+    """One check of an untouched export, shared: (folder, problems, files before, files after)."""
+    folder = tmp_path_factory.mktemp("untouched") / "corp"
+    export(folder)
+    before = _snapshot(folder)
+    problems = check(folder)
+    return folder, problems, before, _snapshot(folder)
+
+
+def it_finds_the_same_in_an_untouched_export_as_in_the_defaults(untouched, tmp_path) -> None:
     (tmp_path / "empty").mkdir()
-    assert _messages(check(exported), exported) == _messages(check(tmp_path / "empty"), tmp_path / "empty")
+    folder, problems, _, _ = untouched
+    assert _messages(problems, folder) == _messages(check(tmp_path / "empty"), tmp_path / "empty")
 
 
-def it_finds_no_problem_in_the_defaults(exported) -> None:
-    assert [str(p) for p in check(exported)] == []
+def it_finds_no_problem_in_the_defaults(untouched) -> None:
+    assert [str(p) for p in untouched[1]] == []
 
 
-def it_writes_nothing(exported) -> None:
-    before = _snapshot(exported)
-    check(exported)
-    assert _snapshot(exported) == before
+def it_writes_nothing(untouched) -> None:
+    _, _, before, after = untouched
+    assert after == before
 
 
 def it_reports_a_syntax_error_with_file_and_line(exported) -> None:
