@@ -82,8 +82,9 @@ class Problem:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-def check(folder: str | Path, plan_path: str | Path | None = None) -> list[Problem]:
-    """Every problem of a template folder, rendering everything in memory against a sample plan."""
+def check(folder: str | Path, plan_path: str | Path | None = None,
+          locales: tuple[str, ...] = LOCALES) -> list[Problem]:
+    """Every problem of a template folder, rendering everything in memory against a sample plan in `locales`."""
     folder = Path(folder)
     if not folder.is_dir():
         return [Problem(str(folder), "not a folder")]
@@ -95,7 +96,7 @@ def check(folder: str | Path, plan_path: str | Path | None = None) -> list[Probl
     if any(isinstance(p, _Unusable) for p in bases):
         return _unique(problems)  # outlines and documents cannot be checked without their base files
     source = Path(plan_path) if plan_path else sample_plan()
-    for locale in LOCALES:
+    for locale in locales:
         plan = plan_variant(source, locale=locale)
         d = decompose(plan)
         ctx = build_context(plan, d)
