@@ -67,27 +67,44 @@ class BatchResult:
 
 # -- worker side -------------------------------------------------------------------------------
 
-_STATE: dict[str, Any] = {}
+@dataclass(frozen=True)
+class RepRenderer:
+    """What every rep plan of one batch shares: the plan's context, its reps and the templates."""
+
+    ctx: dict[str, Any]
+    c: Any
+    reps: tuple
+    templates: Any
+
+    @classmethod
+    def build(cls, plan: Plan, d: Decomposition, template_dir: str | None) -> "RepRenderer":
+        """Build the render context once and read the base .docx once."""
+        from .render.context import Ctx, build_context
+        from .render.template_set import TemplateSet
+        templates = TemplateSet(Path(template_dir) if template_dir else None)
+        templates.bytes("base.docx")
+        return cls(build_context(plan, d), Ctx(plan, d), tuple(d.reps), templates)
+
+    def write(self, index: int, path: str, overwrite: bool) -> str:
+        """Render rep `index` and write it atomically to `path`."""
+        from .render.ctx_rep import rep_context
+        from .render.docx_rep import render_rep_docx
+        data = render_rep_docx(self.ctx, rep_context(self.c, self.reps[index]), self.templates)
+        return str(write_atomic(path, data, overwrite=overwrite))
 
 
-def _init_worker(plan: Plan, d: Decomposition, template_dir: str | None, ignore_sigint: bool = True) -> None:
-    """Build the render context once per process (Ctrl-C is the parent's to handle)."""
-    from .render.context import Ctx, build_context
-    from .render.template_set import TemplateSet
-    if ignore_sigint:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    templates = TemplateSet(Path(template_dir) if template_dir else None)
-    templates.bytes("base.docx")
-    _STATE.update(ctx=build_context(plan, d), c=Ctx(plan, d), reps=d.reps, templates=templates)
+_WORKER: list[RepRenderer] = []   # set only inside pool worker processes, by _init_worker
+
+
+def _init_worker(plan: Plan, d: Decomposition, template_dir: str | None) -> None:
+    """A pool process's renderer, built once (Ctrl-C is the parent's to handle)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER[:] = [RepRenderer.build(plan, d, template_dir)]
 
 
 def _render_one(index: int, path: str, overwrite: bool) -> str:
-    """Render rep `index` and write it atomically to `path`."""
-    from .render.ctx_rep import rep_context
-    from .render.docx_rep import render_rep_docx
-    rep = rep_context(_STATE["c"], _STATE["reps"][index])
-    data = render_rep_docx(_STATE["ctx"], rep, _STATE["templates"])
-    return str(write_atomic(path, data, overwrite=overwrite))
+    """In a pool process: render rep `index` to `path`."""
+    return _WORKER[0].write(index, path, overwrite)
 
 
 # -- parent side -------------------------------------------------------------------------------
@@ -127,9 +144,9 @@ def _run(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Pat
          force: bool) -> Iterator[Path]:
     """Rendered paths as they complete: in this process for one job, else over a process pool."""
     if jobs <= 1 or len(paths) < 2:
-        _init_worker(plan, d, template_dir, ignore_sigint=False)
+        renderer = RepRenderer.build(plan, d, template_dir)
         for i, p in enumerate(paths):
-            yield Path(_render_one(i, str(p), force))
+            yield Path(renderer.write(i, str(p), force))
         return
     yield from _pool(plan, d, template_dir, paths, jobs, force)
 

@@ -1,6 +1,7 @@
 """`plangen build` as a library: the annual plan (.docx, and the deck .pptx when available) and the rep plans."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .decompose import Decomposition
@@ -33,8 +34,11 @@ def plan_document_paths(plan: Plan, plan_file: str | None, out_dir: str | Path) 
 
 
 def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir: str | Path,
-                   templates: Path | None, force: bool = False) -> list[Path]:
-    """Write the annual plan .docx (and .pptx when the deck renderer exists); refuse to overwrite."""
+                   templates: Path | None, force: bool = False, issued: dt.date | None = None) -> list[Path]:
+    """Write the annual plan .docx (and .pptx when the deck renderer exists); refuse to overwrite.
+
+    The cover's date is plan.date, else `issued` (the CLI passes today), else none.
+    """
     from .render.context import build_context
     from .render.docx_plan import render_plan_docx
     from .render.template_set import TemplateSet
@@ -44,7 +48,7 @@ def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir:
     existing = [p for p, _ in outputs if p.exists()]
     if existing and not force:
         raise WriteRefused(f"{existing[0]}: already exists (use --force to replace it)")
-    ctx = build_context(plan, d)
+    ctx = build_context(plan, d, issued)
     return [write_atomic(path, render(ctx, ts), overwrite=force) for path, render in outputs]
 
 

@@ -1,11 +1,13 @@
 """The plangen command line: parse options, call the library, print; invalid plans exit 2.
 
 Add a command with `@cli.command()`; errors are mapped to exit codes in one place (PlangenGroup):
-PlanError -> its problems on stderr, exit 2; refused or failed writes and unexpected errors ->
+a PlangenError shows its own message and exits with its own code (a PlanError: its problems,
+exit 2; a template problem: exit 2; a refused write: exit 1); OSError and unexpected errors ->
 one short line on stderr, exit 1 (PLANGEN_DEBUG=1 shows the traceback instead).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -15,6 +17,7 @@ from pathlib import Path
 import click
 
 from plangen.decompose import Decomposition, decompose
+from plangen.errors import EXIT_FAILED, EXIT_INVALID, PlangenError
 from plangen.model import Plan, PlanError
 from plangen.model.errors import format_path
 from plangen.model.load import from_document
@@ -23,11 +26,10 @@ from plangen.pdf import PdfFailed, PdfUnavailable
 from plangen.render import jsonout, tables
 from plangen.render.context import Ctx, notice_text, smallest_month
 from plangen.render.labels import LOCALES
-from plangen.render.starter import FILE_NAME, starter_text
+from plangen.render.starter import FILE_NAME, next_year, starter_text
 from plangen.writer import WriteRefused, write_atomic
 
 FORMATS = ("table", "csv", "json", "xlsx")
-EXIT_INVALID, EXIT_FAILED = 2, 1
 # --help lists commands in the order a user meets them; names not registered are skipped, others follow sorted
 COMMAND_ORDER = ("init", "validate", "review", "decompose", "build", "reps", "track", "templates", "render", "schema")
 
@@ -52,9 +54,9 @@ class PlangenGroup(click.Group):
 
 def report(e: Exception) -> int:
     """Print an error as users see it (problems, or one short line) and return its exit code."""
-    if isinstance(e, PlanError):
-        click.echo(e.format(), err=True)
-        return EXIT_INVALID
+    if isinstance(e, PlangenError):
+        click.echo(e.format_message(), err=True)
+        return e.exit_code
     if isinstance(e, PdfUnavailable):
         click.echo(f"plangen: {e}", err=True)
         return EXIT_INVALID
@@ -112,8 +114,8 @@ def _validate_one(path: str) -> int:
         plan, doc = load_plan(path)
         d = decompose(plan)
     except PlanError as e:
-        click.echo(e.format(), err=True)
-        return EXIT_INVALID
+        click.echo(e.format_message(), err=True)
+        return e.exit_code
     except Exception as e:  # noqa: BLE001 - one file's failure must not hide the others
         if os.environ.get("PLANGEN_DEBUG"):
             raise
@@ -222,7 +224,8 @@ def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool)
 def init(directory: str, locale: str, force: bool) -> None:
     """Write a commented starter plan (DIRECTORY/plan.yaml) that validates, and the schema editors use."""
     from plangen.editor_schema import SCHEMA_FILE, editor_schema, modelines
-    path = write_atomic(Path(directory) / FILE_NAME, modelines() + starter_text(locale), overwrite=force)
+    path = write_atomic(Path(directory) / FILE_NAME, modelines() + starter_text(locale, next_year(dt.date.today())),
+                        overwrite=force)
     click.echo(f"✓ wrote {path}")
     click.echo(f"✓ wrote {write_atomic(Path(directory) / SCHEMA_FILE, _schema_json(editor_schema(locale)), True)}"
                "  (completion and hover docs in VS Code's YAML extension and JetBrains IDEs)")
@@ -279,19 +282,15 @@ def _build_once(plan_file: str, out_dir: str, reps: bool, jobs: int | None, forc
                 templates_dir: str | None, pdf: bool) -> tuple[Plan, Decomposition]:
     """Check, decompose and write the documents (and their PDFs); the plan and its decomposition."""
     from plangen.build import plan_documents, template_dir
-    from plangen.render.jinja import TemplateProblem
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
     tdir = template_dir(plan, plan_file, templates_dir)
     office = _pdf_prepare(plan, d, plan_file, out_dir, reps, force) if pdf else None
-    try:
-        written = plan_documents(plan, d, plan_file, out_dir, tdir, force)
-        for path in written:
-            click.echo(f"✓ wrote {path}")
-        if reps:
-            written += _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
-    except TemplateProblem as e:
-        _template_failed(e)
+    written = plan_documents(plan, d, plan_file, out_dir, tdir, force, issued=dt.date.today())
+    for path in written:
+        click.echo(f"✓ wrote {path}")
+    if reps:
+        written += _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
     if office:
         _write_pdfs(written, office)
     warn(plan, d, doc)
@@ -382,14 +381,10 @@ def reps_cmd(plan_file: str, out_dir: str, jobs: int | None, force: bool, templa
     from plangen.batch import plan_rep_paths
     from plangen.build import template_dir
     from plangen.pdf import prepare
-    from plangen.render.jinja import TemplateProblem
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
     office = prepare(plan_rep_paths(d, Path(out_dir)), force) if pdf else None
-    try:
-        written = _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
-    except TemplateProblem as e:
-        _template_failed(e)
+    written = _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
     if office:
         _write_pdfs(written, office)
     warn(plan, d, doc)
@@ -413,12 +408,6 @@ def _write_reps(plan: Plan, d: Decomposition, out_dir: Path, tdir: Path | None, 
 
 # -- company templates (library: plangen.templates_cmd) -----------------------------------------
 
-def _template_failed(e: Exception) -> None:
-    """A template or Office-file problem: one clear message, exit 2."""
-    click.echo(f"plangen: {e}", err=True)
-    raise click.exceptions.Exit(EXIT_INVALID)
-
-
 @cli.command("render")
 @click.argument("template", type=click.Path(dir_okay=False, exists=True))
 @click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
@@ -428,12 +417,8 @@ def _template_failed(e: Exception) -> None:
 @click.option("--force", is_flag=True, help="Replace existing files.")
 def render_cmd(template: str, plan_file: str, per_rep: bool, out_dir: str, force: bool) -> None:
     """Render your own .docx/.pptx TEMPLATE (Jinja tags) with PLAN, once or once per rep."""
-    from plangen.render.jinja import TemplateProblem
     from plangen.templates_cmd import render_file
-    try:
-        files = render_file(template, plan_file, per_rep)
-    except TemplateProblem as e:
-        _template_failed(e)
+    files = render_file(template, plan_file, per_rep, issued=dt.date.today())
     for name, data in files:
         path = Path(out_dir) / name
         if path.resolve() == Path(template).resolve():
@@ -466,12 +451,8 @@ def templates_export(directory: str, force: bool) -> None:
               help="Check against this plan instead of plangen's Chinese sample.")
 def templates_check(directory: str, plan_file: str | None) -> None:
     """Render every template of DIRECTORY in memory, in every locale; list every problem (exit 2)."""
-    from plangen.render.jinja import TemplateProblem
     from plangen.templates_cmd import check
-    try:
-        problems = check(directory, plan_file)
-    except TemplateProblem as e:
-        _template_failed(e)
+    problems = check(directory, plan_file)
     for p in problems:
         click.echo(str(p), err=True)
     if problems:
@@ -509,14 +490,9 @@ def track_cmd(plan_file: str, actuals_file: str, out_dir: str, as_of: str | None
               force: bool) -> None:
     """Track PLAN against ACTUALS (.csv/.xlsx by month or week): forecast, gap and actions, reps behind plan."""
     from plangen.build import template_dir
-    from plangen.render.jinja import TemplateProblem
     from plangen.track.command import progress_report
     plan, _ = load_plan(plan_file)
-    try:
-        files, summary = progress_report(plan, plan_file, actuals_file, as_of,
-                                         template_dir(plan, plan_file, templates_dir))
-    except TemplateProblem as e:
-        _template_failed(e)
+    files, summary = progress_report(plan, plan_file, actuals_file, as_of, template_dir(plan, plan_file, templates_dir))
     for name, data in files:
         click.echo(f"✓ wrote {write_atomic(Path(out_dir) / name, data, overwrite=force)}")
     click.echo(summary)

@@ -17,7 +17,8 @@ from .render import jsonout
 SCHEMA_FILE = "plangen.schema.json"
 # Shorthands the model reads before validation, which its own JSON Schema does not show
 SHORTHANDS = {"plan.period": {"type": "integer", "minimum": 1900, "maximum": 2200, "examples": [2027]}}
-TITLE = {"zh-CN": "plangen 销售计划文件", "en": "plangen plan file", "es": "Archivo de plan de plangen"}
+TITLE = {"zh-CN": "plangen 销售计划文件", "zh-TW": "plangen 銷售計劃檔案", "en": "plangen plan file",
+         "es": "Archivo de plan de plangen"}
 
 
 def modelines(schema_file: str = SCHEMA_FILE) -> str:

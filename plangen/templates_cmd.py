@@ -5,6 +5,7 @@ wrappers around these functions; nothing here writes unless asked to.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -81,8 +82,9 @@ class Problem:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-def check(folder: str | Path, plan_path: str | Path | None = None) -> list[Problem]:
-    """Every problem of a template folder, rendering everything in memory against a sample plan."""
+def check(folder: str | Path, plan_path: str | Path | None = None,
+          locales: tuple[str, ...] = LOCALES) -> list[Problem]:
+    """Every problem of a template folder, rendering everything in memory against a sample plan in `locales`."""
     folder = Path(folder)
     if not folder.is_dir():
         return [Problem(str(folder), "not a folder")]
@@ -94,7 +96,7 @@ def check(folder: str | Path, plan_path: str | Path | None = None) -> list[Probl
     if any(isinstance(p, _Unusable) for p in bases):
         return _unique(problems)  # outlines and documents cannot be checked without their base files
     source = Path(plan_path) if plan_path else sample_plan()
-    for locale in LOCALES:
+    for locale in locales:
         plan = plan_variant(source, locale=locale)
         d = decompose(plan)
         ctx = build_context(plan, d)
@@ -338,8 +340,9 @@ def check_documents(ts: TemplateSet, locale: str, ctx: dict[str, Any], rep: dict
 
 # -- a user's own .docx/.pptx ----------------------------------------------------------------
 
-def render_file(template: str | Path, plan_path: str | Path, per_rep: bool = False) -> list[tuple[str, bytes]]:
-    """A user's template rendered with a plan: [(file name, bytes)], one per plan or one per rep."""
+def render_file(template: str | Path, plan_path: str | Path, per_rep: bool = False,
+                issued: dt.date | None = None) -> list[tuple[str, bytes]]:
+    """A user's template rendered with a plan: [(file name, bytes)], one per plan or one per rep (dated plan.date, else `issued`)."""
     from .render.user_docx import render_user_docx
     from .render.user_pptx import render_user_pptx
     template = Path(template)
@@ -350,7 +353,7 @@ def render_file(template: str | Path, plan_path: str | Path, per_rep: bool = Fal
     d = decompose(plan)
     if not per_rep:
         try:
-            return [(template.name, render(data, user_context(plan, d), template.name))]
+            return [(template.name, render(data, user_context(plan, d, issued=issued), template.name))]
         except jinja.TemplateProblem as e:
             if "'rep' is undefined" not in e.message:
                 raise
@@ -359,7 +362,7 @@ def render_file(template: str | Path, plan_path: str | Path, per_rep: bool = Fal
     if not d.reps:
         raise OfficeFileProblem("--per-rep: the plan has no reps (team.reps)", str(plan_path))
     return [(f"{template.stem}-{_safe(rep_id)}{template.suffix}", render(data, ctx, template.name))
-            for rep_id, ctx in rep_contexts(plan, d)]
+            for rep_id, ctx in rep_contexts(plan, d, issued)]
 
 
 def _safe(text: str) -> str:

@@ -5,8 +5,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import PlangenError
 
-class WriteRefused(Exception):
+
+class WriteRefused(PlangenError):
     """Raised when a write would replace a file the caller did not allow to be replaced."""
 
 

@@ -6,6 +6,7 @@ under tests/, so `import conftest` would be ambiguous.
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -169,3 +170,22 @@ def zh_lone_starter() -> dict[str, Any]:
 def samples_dir() -> Path:
     """The repository's samples/ folder."""
     return SAMPLES
+
+
+def pytest_addoption(parser) -> None:
+    """--slow: also run the tests marked slow (the 5 MB plan); CI (CI=true) always runs them."""
+    parser.addoption("--slow", action="store_true", help="also run tests marked slow (CI=true runs them too)")
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "slow: takes many seconds (the 5 MB plan); skipped unless --slow or CI=true")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Skip slow tests on a developer's run; CI and --slow run everything."""
+    if config.getoption("--slow") or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow (CI runs it)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

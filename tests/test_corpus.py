@@ -25,6 +25,9 @@ CASES: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yaml").read_text(enc
 INVALID = sorted(n for n, c in CASES.items() if c["exit"] != 0)
 VALID = sorted(n for n, c in CASES.items() if c["exit"] == 0)
 ODD_NAMES = sorted(n for n in VALID if "reps" in CASES[n] or n == "valid_long_rep_name.yaml")
+# the 5 MB plan takes most of this file's time: marked slow (run with --slow; CI runs it)
+CASE_PARAMS = [pytest.param(n, id=n, marks=pytest.mark.slow) if n == "five_megabyte_plan" else pytest.param(n, id=n)
+               for n in sorted(CASES)]
 REVENUE = 12_000_000  # every valid corpus plan asks for 12M
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
@@ -104,7 +107,7 @@ def assert_correct(name: str, path: Path, doc: dict) -> None:
             assert sum(r["months"]) == r["total"] == sum(r["quarters"])
 
 
-@pytest.mark.parametrize("name", sorted(CASES), ids=str)
+@pytest.mark.parametrize("name", CASE_PARAMS)
 def test_validate(name: str, tmp_path: Path) -> None:
     """`plangen validate`: a located message and exit 2, or `valid` and exit 0; never a traceback."""
     path = case_path(name, tmp_path)
@@ -118,7 +121,7 @@ def test_validate(name: str, tmp_path: Path) -> None:
         assert f"{path}: valid" in result.stdout
 
 
-@pytest.mark.parametrize("name", sorted(CASES), ids=str)
+@pytest.mark.parametrize("name", CASE_PARAMS)
 def test_decompose_json(name: str, tmp_path: Path) -> None:
     """`plangen decompose --format json`: correct numbers, or exit 2 and no output file at all."""
     path = case_path(name, tmp_path)

@@ -1,6 +1,7 @@
 """The Word annual plan: cover, filled TOC, numbered headings in order, tables, captions, charts, fonts, escaping."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import subprocess
@@ -28,8 +29,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def render(plan) -> docx.document.Document:
-    """The annual plan of a Plan, opened with python-docx."""
-    return docx.Document(io.BytesIO(render_plan_docx(build_context(plan, decompose(plan)), TemplateSet())))
+    """The annual plan of a Plan, opened with python-docx (dated as `plangen build` would on 2026-12-01)."""
+    ctx = build_context(plan, decompose(plan), dt.date(2026, 12, 1))
+    return docx.Document(io.BytesIO(render_plan_docx(ctx, TemplateSet())))
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +66,7 @@ def test_cover_shows_title_organisation_owner_period_and_date(zh):
     assert first[0] == "销售经理明年工作计划" and zh.paragraphs[0].style.name == "Cover Title"
     assert "华东事业部" in first and any("王经理" in t for t in first)
     assert "10,000万元" in first and "销售目标，较去年增长 20.0%" in first  # the headline target
-    assert any("2027年1月1日 – 2027年12月31日" in t for t in first) and any(t.startswith("日期：") for t in first)
+    assert any("2027年1月1日 – 2027年12月31日" in t for t in first) and "日期：2026年12月1日" in first
     assert zh.sections[0].different_first_page_header_footer
 
 

@@ -9,6 +9,7 @@ from plangen.render.labels import LOCALES, labels
 
 SECTIONS = {
     "zh-CN": ["销售目标", "市场分析", "产品策略", "销售策略", "销售团队管理", "客户关系管理", "销售预测与监控"],
+    "zh-TW": ["銷售目標", "市場分析", "產品策略", "銷售策略", "銷售團隊管理", "客戶關係管理", "銷售預測與監控"],
     "en": [
         "Sales targets", "Market analysis", "Product strategy", "Sales strategy",
         "Sales team management", "Customer relationship management", "Sales forecast and monitoring",
@@ -23,6 +24,8 @@ SECTIONS = {
 FIXED = {
     "zh-CN": {"agenda": "目录", "thank_you": "谢谢", "budget": "预算", "task_breakdown": "任务分解",
               "appendix": "附录", "third_1": "上旬", "third_2": "中旬", "third_3": "下旬", "continued": "（续）"},
+    "zh-TW": {"agenda": "目錄", "thank_you": "謝謝", "budget": "預算", "task_breakdown": "任務分解",
+              "appendix": "附錄", "third_1": "上旬", "third_2": "中旬", "third_3": "下旬", "continued": "（續）"},
     "en": {"agenda": "Agenda", "thank_you": "Thank you", "budget": "Budget", "task_breakdown": "Task breakdown",
            "appendix": "Appendix", "third_1": "early", "third_2": "mid", "third_3": "late", "continued": "(cont.)"},
     "es": {"agenda": "Índice", "thank_you": "Gracias", "budget": "Presupuesto",

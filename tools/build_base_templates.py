@@ -21,7 +21,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as PRT
 from pptx.util import Emu, Inches
 
-from plangen.render.fonts import PAGE_FOOTER_WORDS
+from plangen.locales import locale as plan_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -284,7 +284,7 @@ def setup_header_footer(section) -> None:
     footer.is_linked_to_previous = False
     para = footer.paragraphs[0]
     para.style = "Footer"
-    before, between, after = PAGE_FOOTER_WORDS["en"]
+    before, between, after = plan_locale("en").footer_words
     para.add_run(before)
     add_field(para, "PAGE", "1")
     para.add_run(between)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..model.history import revenue_target
 from ..model.schema import Plan
 from .budget import plan_budget
 from .accounts import account_notices, plan_accounts
@@ -14,7 +15,7 @@ from .collections import plan_collections
 from .milestones import check_milestones, milestone_notices
 from .customers import plan_customers, rep_visits
 from .funnel import activities
-from .growth import growth_check, growth_notices, revenue_target
+from .growth import growth_check, growth_notices
 from .result import Decomposition, Notice, RepTarget, Timeline, frozen_map
 from .split import full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
 from .timeline import (build_months, build_quarters, build_weeks, days_by_month, month_weights, phase,

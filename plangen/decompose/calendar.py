@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import holidays
 
+from ..locales import locale
 from ..model.schema import Calendar
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -95,7 +96,7 @@ def _language(table: holidays.HolidayBase, language: str | None) -> str | None:
     supported = getattr(table, "supported_languages", ()) or ()
     if not language:
         return None
-    for cand in (language.replace("-", "_"), language.split("-")[0], "en_US" if language == "en" else ""):
+    for cand in locale(language).holiday_languages:
         if cand in supported:
             return cand
     return None

@@ -5,7 +5,7 @@ import datetime as dt
 from fractions import Fraction
 from collections.abc import Sequence
 
-from ..model.check import quarter_blocks
+from ..model.periods import quarter_blocks
 from .allocate import round_matrix, largest_remainder
 from .result import Month, Split, frozen_map
 

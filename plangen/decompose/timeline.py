@@ -6,7 +6,7 @@ from collections import defaultdict
 from fractions import Fraction
 from itertools import groupby
 
-from ..model.check import quarter_blocks
+from ..model.periods import quarter_blocks
 from ..model.schema import Plan
 from .allocate import largest_remainder
 from .calendar import WorkCalendar

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 
 from .errors import Collector
+from .history import revenue_target
+from .periods import quarter_blocks
 from .schema import Plan
 from .shares import pct
 
@@ -14,11 +16,6 @@ def check_plan(plan: Plan, out: Collector) -> None:
                   _rounding, _calendar, _history_usable, _collections,
                   _milestones, _quarter_focus, _accounts):
         check(plan, out)
-
-
-def quarter_blocks(n_months: int) -> list[range]:
-    """Indexes of the period's months grouped in quarters (3-month blocks from the start)."""
-    return [range(i, min(i + 3, n_months)) for i in range(0, n_months, 3)]
 
 
 def _phasing_lengths(plan: Plan, out: Collector) -> None:
@@ -329,7 +326,6 @@ def _history_usable(plan: Plan, out: Collector) -> None:
     if t.revenue.base == "average_3y" and (any(w < 0 for w in weights) or sum(weights) <= 0):
         out.add(("targets", "revenue", "base_weights"), "expected weights of 0 or more with a sum above 0")
         return
-    from ..decompose.growth import revenue_target  # the same arithmetic decompose uses
     try:
         target, _ = revenue_target(plan, t.rounding)
     except (TypeError, ZeroDivisionError):

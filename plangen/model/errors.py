@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Sequence
 
+from ..errors import EXIT_INVALID, PlangenError
+
 Path = tuple[str | int, ...]
 
 
@@ -43,10 +45,10 @@ class Problem:
         return f"{where}{format_path(self.path)}: {self.message}"
 
 
-class PlanError(Exception):
+class PlanError(PlangenError):
     """Raised when a plan cannot be used; carries every problem found, not only the first."""
 
-    exit_code = 2
+    exit_code = EXIT_INVALID
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = tuple(problems)
@@ -55,6 +57,10 @@ class PlanError(Exception):
     def format(self) -> str:
         """All problems, one per line, sorted by their place in the file."""
         return "\n".join(str(p) for p in sort_problems(self.problems))
+
+    def format_message(self) -> str:
+        """Every problem on its own line, `file:line:col: key: message` (no `plangen:` prefix)."""
+        return self.format()
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

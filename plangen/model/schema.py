@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import (BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, WithJsonSchema,
                       field_validator, model_validator)
 
+from ..locales import LOCALE_IDS
 from . import values
 from .review_settings import ReviewSettings
 from .shares import ShareMap, weight_list
@@ -76,9 +77,9 @@ class PlanHeader(Model):
     organization: str = ""
     owner: str = ""
     period: Period
-    locale: Literal["zh-CN", "en", "es"] = "zh-CN"
+    locale: Literal[LOCALE_IDS] = "zh-CN"  # type: ignore[valid-type]  # plangen.locales
     currency: str = Field("CNY", pattern=r"^[A-Z]{3}$")
-    display_unit: Literal["万", "亿", "k", "M", "none"] | None = None
+    display_unit: Literal["万", "亿", "萬", "億", "k", "M", "none"] | None = None
     date: Date | None = None
     templates: str | None = None
 

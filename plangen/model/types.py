@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonS
 from . import values
 
 _AMOUNT_SCHEMA = {
-    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[¥￥$€]?\s*[+-]?[\d.,]+\s*(亿|万|千|百万|千万|k|K|m|M|b|B|bn)?\s*元?$"}],
+    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[¥￥$€]?\s*[+-]?[\d.,]+\s*(亿|万|億|萬|千|百万|千万|百萬|千萬|k|K|m|M|b|B|bn)?\s*元?$"}],
     "description": "An amount: a number or a string with a suffix: 1亿, 2000万, 3.5万, 1.2M, 500k, 7,000,000",
     "examples": ["2000万", "1.2M", 500000],
 }

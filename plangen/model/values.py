@@ -6,19 +6,24 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
+from ..errors import EXIT_INVALID, PlangenError
+
 SUFFIXES = {
     "亿": 10**8, "万": 10**4, "千": 10**3, "百万": 10**6, "千万": 10**7,
+    "億": 10**8, "萬": 10**4, "百萬": 10**6, "千萬": 10**7,   # Traditional characters (zh-TW)
     "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "mm": 10**6, "MM": 10**6,
     "b": 10**9, "B": 10**9, "bn": 10**9, "w": 10**4, "W": 10**4,
 }
 CURRENCY_MARKS = "¥￥$€元"
 MAX_AMOUNT = 10**18   # larger amounts are typing mistakes, and lose precision in JSON and Excel
 MAX_DIGITS = 18       # numbers (weights, percentages) between 1e-18 and 1e18 in size
-_NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)*)\s*(百万|千万|亿|万|千|mm|MM|bn|[kKmMbBwW])?$")
+_NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)*)\s*(百万|千万|百萬|千萬|亿|万|億|萬|千|mm|MM|bn|[kKmMbBwW])?$")
 
 
-class ValueProblem(ValueError):
+class ValueProblem(PlangenError, ValueError):
     """A value that does not parse; the message says what was expected and what was found."""
+
+    exit_code = EXIT_INVALID
 
 
 def _decimal(text: str) -> Decimal:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .context import Ctx
+from .ctx_base import Ctx
 
 
 def accounts(c: Ctx, tables: dict) -> dict[str, Any] | None:

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..decompose.growth import same_months
-from .context import Ctx
+from .ctx_base import Ctx
 
 TREND_BAND = Fraction(5, 100)  # growth within 5 points of last year's "continues the trend"
 

@@ -5,7 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from .charts import ChartSpec, Series
-from .context import Ctx
+from .ctx_base import Ctx
 
 
 def collections(c: Ctx, tables: dict, charts: dict) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..decompose.forecast import Forecast, plan_forecast
 from .charts import ChartSpec, Series
-from .context import Ctx
+from .ctx_base import Ctx
 from .values import Table
 
 

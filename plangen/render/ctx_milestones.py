@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .context import Ctx
+from .ctx_base import Ctx, goal_text
 
 
 def milestones(c: Ctx, tables: dict) -> dict[str, Any] | None:
@@ -18,17 +18,3 @@ def milestones(c: Ctx, tables: dict) -> dict[str, Any] | None:
                                    [L["milestone"], L["due_date"], L["milestone_goal"], L["planned_by_then"],
                                     L["status"]], rows, [False, False, True, True, False])
     return {"count": len(checks), "short": sum(not m.met for m in checks)}
-
-
-def goal_text(c: Ctx, metric: str, value: int) -> str:
-    """A goal as the reader says it: "5,000万元", "10 new customers", "10个新客户"."""
-    if metric == "revenue":
-        return c.f.money(value)
-    return c.L[f"milestone_count_{metric}"].format(n=c.f.number(value))
-
-
-def notice_values(c: Ctx, values: dict[str, Any]) -> dict[str, Any]:
-    """The values of a milestone notice, in words."""
-    return {**values, "date": c.f.date(values["date"]), "goal": goal_text(c, values["metric"], values["goal"]),
-            "planned": goal_text(c, values["metric"], values["planned"])}
-

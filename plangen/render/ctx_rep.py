@@ -7,7 +7,7 @@ from typing import Any
 from ..decompose.allocate import largest_remainder
 from ..decompose.reps import rep_daily_activities, rep_days, rep_weeks
 from ..decompose.result import RepTarget
-from .context import Ctx
+from .ctx_base import Ctx
 from .ctx_accounts import rep_accounts
 from .ctx_collections import rep_collection_table
 from .ctx_targets import add_focus
@@ -57,7 +57,7 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
 def _period_words(c: Ctx) -> str:
     """The period as the commitment sentence says it: 2027年 in Chinese for a calendar year."""
     name = c.period_name()
-    return f"{name}年" if c.plan.plan.locale == "zh-CN" and name.isdigit() else name
+    return f"{name}{c.loc.year_suffix}" if name.isdigit() else name
 
 
 def _quarters(c: Ctx, rep: RepTarget):
@@ -137,8 +137,7 @@ def visit_months(c: Ctx, visits: tuple[int, ...]) -> str:
         return c.L["visit_every_month"]
     if any(v > 1 for v in visits):
         return f"{min(visits)}–{max(visits)} / {c.L['month']}"
-    sep = "、" if c.plan.plan.locale == "zh-CN" else ", "
-    return sep.join(c.f.month_short(m.month) for m, v in zip(c.d.months, visits) if v)
+    return c.loc.list_sep.join(c.f.month_short(m.month) for m, v in zip(c.d.months, visits) if v)
 
 
 def _budget(c: Ctx, rep: RepTarget):
@@ -154,7 +153,7 @@ def _budget(c: Ctx, rep: RepTarget):
 
 def _actions(c: Ctx) -> list[dict[str, str]]:
     """The action plan lines: what, deadline, reward and penalty, obstacles, support."""
-    sep = "；" if c.plan.plan.locale == "zh-CN" else "; "
+    sep = c.loc.clause_sep
     return [{"what": sep.join(a.what), "deadline": c.f.date(a.deadline) if a.deadline else "",
              "reward": sep.join(a.reward), "penalty": sep.join(a.penalty),
              "obstacles": sep.join(a.obstacles + a.knowledge), "support": sep.join(a.support)}

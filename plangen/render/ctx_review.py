@@ -10,7 +10,7 @@ from typing import Any
 from ..decompose.result import Notice
 from ..decompose.timeline import phasing_method
 from ..model.errors import format_path
-from .context import Ctx, notice_text
+from .ctx_base import Ctx, notice_text
 
 
 def add_review(c: Ctx, ctx: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..decompose.split import quarters_of
 from .charts import ChartSpec, Series
-from .context import Ctx
+from .ctx_base import Ctx
 from .ctx_accounts import accounts
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
@@ -32,8 +32,8 @@ def market(c: Ctx, tables: dict) -> dict | None:
         return None
     if m.segments:
         tables["segments"] = c.table("segments", L["segment"], [L["segment"], c.head("segment_size"), L["needs"]],
-                                     [[s.name, c.fig(s.size) if s.size is not None else "", "；".join(s.needs)
-                                       if c.plan.plan.locale == "zh-CN" else "; ".join(s.needs)] for s in m.segments],
+                                     [[s.name, c.fig(s.size) if s.size is not None else "", _join(c, s.needs)]
+                                      for s in m.segments],
                                      [False, True, False])
     if m.competitors:
         tables["competitors"] = c.table("competitors", L["competitor"],
@@ -47,7 +47,7 @@ def market(c: Ctx, tables: dict) -> dict | None:
 
 
 def _join(c: Ctx, items) -> str:
-    return ("；" if c.plan.plan.locale == "zh-CN" else "; ").join(items)
+    return c.loc.clause_sep.join(items)
 
 
 def product(c: Ctx, tables: dict) -> dict | None:

@@ -5,7 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from .charts import ChartSpec, Series
-from .context import Ctx
+from .ctx_base import Ctx
 from .ctx_collections import collections
 from .ctx_milestones import milestones
 
@@ -123,9 +123,9 @@ def method_lines(c: Ctx) -> list[str]:
 
 def rounding_unit(c: Ctx) -> str:
     """The allocation unit as words: 1万元 when the display unit shows it, else 1,000 USD."""
-    if c.d.unit >= c.f.unit.factor and c.f.unit.symbol in ("万", "亿"):
+    if c.d.unit >= c.f.unit.factor and c.f.unit.symbol in ("万", "亿", "萬", "億"):
         return c.f.money(c.d.unit)
-    return f"{c.f.count(c.d.unit)} {'元' if c.plan.plan.currency == 'CNY' and c.plan.plan.locale == 'zh-CN' else c.plan.plan.currency}"
+    return f"{c.f.count(c.d.unit)} {'元' if c.plan.plan.currency == c.loc.home_currency else c.plan.plan.currency}"
 
 
 def _last_year(c: Ctx) -> tuple[int, ...] | None:

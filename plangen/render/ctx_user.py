@@ -6,6 +6,7 @@ flat records (one table row each), and with a rep: `rep` (rep_context) and `rep_
 """
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 from typing import Any
 
@@ -16,20 +17,21 @@ from .ctx_rep import rep_context
 from .values import Money
 
 
-def user_context(plan: Plan, d: Decomposition, rep_id: str | None = None) -> dict[str, Any]:
+def user_context(plan: Plan, d: Decomposition, rep_id: str | None = None,
+                 issued: dt.date | None = None) -> dict[str, Any]:
     """The whole plan for a user template; with `rep_id`, also that rep's plan."""
     c = Ctx(plan, d)
-    ctx = build_context(plan, d)
+    ctx = build_context(plan, d, issued)
     ctx.update(months=months(c), quarters=quarters(c), customers=customers(c), reps=reps(c))
     if rep_id is not None:
         ctx.update(rep_part(c, find_rep(d, rep_id)))
     return ctx
 
 
-def rep_contexts(plan: Plan, d: Decomposition) -> list[tuple[str, dict[str, Any]]]:
+def rep_contexts(plan: Plan, d: Decomposition, issued: dt.date | None = None) -> list[tuple[str, dict[str, Any]]]:
     """One (rep id, context) per rep, sharing the plan part."""
     c = Ctx(plan, d)
-    base = build_context(plan, d)
+    base = build_context(plan, d, issued)
     base.update(months=months(c), quarters=quarters(c), customers=customers(c), reps=reps(c))
     return [(r.id, {**base, **rep_part(c, r)}) for r in d.reps]
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
-from functools import lru_cache
 
 import docx
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
+from rich.cells import cell_len
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -200,12 +199,9 @@ def plain_numbering(doc: Document) -> int:
     return num_id
 
 
-@lru_cache(maxsize=8192)
 def display_width(text: str) -> int:
-    """Columns a text takes: East Asian wide characters count twice."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns a text takes: East Asian wide characters count twice, zero-width ones not at all (rich's cell_len)."""
+    return cell_len(text)
 
 
 def set_header_text(doc: Document, text: str) -> None:

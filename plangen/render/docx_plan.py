@@ -7,7 +7,8 @@ from docx.document import Document
 
 from .docx_blocks import open_document, save
 from .docx_outline import OutlineWriter
-from .fonts import ensure_east_asian_docx
+from ..locales import locale as plan_locale
+from .fonts import ensure_locale_fonts
 from .template_set import TemplateSet
 
 
@@ -22,8 +23,7 @@ def render_plan_docx(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
 
 def prepare(doc: Document, plan: dict[str, Any], subject: str = "") -> None:
     """East Asian fonts for Chinese plans and the document properties."""
-    if plan["locale"] == "zh-CN":
-        ensure_east_asian_docx(doc)
+    ensure_locale_fonts(doc, plan_locale(plan["locale"]))
     props = doc.core_properties
     props.title, props.author = _prop(plan["title"]), _prop(plan["owner"] or "plangen")
     props.subject, props.language = _prop(subject), plan["locale"]

@@ -38,29 +38,11 @@ from babel.numbers import (
 )
 
 from plangen.decompose.allocate import largest_remainder
+from plangen.locales import Locale as PlanLocale
+from plangen.locales import locale as plan_locale
 from plangen.render.labels import labels
 
 Real = int | float | Decimal | Fraction
-
-
-@dataclass(frozen=True)
-class _LocaleSpec:
-    """What plangen takes from which part of Babel's data for one plan locale."""
-
-    babel_id: str
-    date_format: str
-    quarter_short: tuple[str, str]
-    quarter_long: tuple[str, str]
-
-
-# zh-CN tables use the international Q1..Q4 (Babel's en abbreviations); en's long form
-# stays "Q1" as in our headings. en dates are day-first ("10 Jun 2027", Babel's en
-# month names): en_GB's data would abbreviate September as "Sept".
-_LOCALES: dict[str, _LocaleSpec] = {
-    "zh-CN": _LocaleSpec("zh_Hans_CN", "long", ("en", "abbreviated"), ("zh_Hans_CN", "wide")),
-    "en": _LocaleSpec("en", "d MMM y", ("en", "abbreviated"), ("en", "abbreviated")),
-    "es": _LocaleSpec("es", "medium", ("es", "abbreviated"), ("es", "wide")),
-}
 
 
 @dataclass(frozen=True)
@@ -81,6 +63,8 @@ class DisplayUnit:
 _UNITS: dict[str, DisplayUnit] = {
     "万": DisplayUnit("万", 10**4, 0, 0),
     "亿": DisplayUnit("亿", 10**8, 0, 2),
+    "萬": DisplayUnit("萬", 10**4, 0, 0),   # the same units in Traditional characters (zh-TW)
+    "億": DisplayUnit("億", 10**8, 0, 2),
     "k": DisplayUnit("k", 10**3, 0, 0),
     "M": DisplayUnit("M", 10**6, 1, 1),
     "": DisplayUnit("", 1, 0, 0),
@@ -134,7 +118,7 @@ def _unit_for(display_unit: str | None) -> DisplayUnit:
     try:
         return _UNITS[key]
     except KeyError:
-        raise ValueError(f"unknown display_unit {display_unit!r}; expected one of 万, 亿, k, M, none") from None
+        raise ValueError(f"unknown display_unit {display_unit!r}; expected one of 万, 亿, 萬, 億, k, M, none") from None
 
 
 @dataclass(frozen=True)
@@ -148,16 +132,15 @@ class Formatter:
     @classmethod
     def for_plan(cls, locale: str, currency: str, display_unit: str | None) -> Formatter:
         """The formatter for a plan's `locale`, `currency` and `display_unit`."""
-        if locale not in _LOCALES:
-            raise ValueError(f"unknown locale {locale!r}; expected one of {', '.join(_LOCALES)}")
+        plan_locale(locale)
         return cls(locale, currency.upper(), _unit_for(display_unit))
 
     # -- helpers --------------------------------------------------------------------------
 
     @property
-    def _spec(self) -> _LocaleSpec:
-        """This locale's choices of Babel data."""
-        return _LOCALES[self.locale]
+    def _spec(self) -> PlanLocale:
+        """This locale's choices of Babel data (the registry in plangen.locales)."""
+        return plan_locale(self.locale)
 
     @property
     def _loc(self) -> Locale:
@@ -181,8 +164,8 @@ class Formatter:
         return text + _unit_gap(self._spec.babel_id, self.unit.factor) + self.unit.symbol
 
     def _yuan(self) -> bool:
-        """Whether amounts are written with 元 (CNY in zh-CN)."""
-        return self.locale == "zh-CN" and self.currency == "CNY"
+        """Whether amounts are written with 元 (CNY in zh-CN, TWD in zh-TW)."""
+        return self.currency == self._spec.home_currency
 
     def _money_affixes(self, negative: bool) -> tuple[str, str]:
         """Prefix and suffix around an amount: the locale's currency pattern, or 元."""
@@ -255,7 +238,7 @@ class Formatter:
 
     def unit_label(self) -> str:
         """The unit for table headers: "万元", "万美元", "k USD", "M EUR", "USD"."""
-        if self.locale == "zh-CN":
+        if self._spec.east_asian:
             currency = _YUAN if self._yuan() else get_currency_name(self.currency, locale=self._loc)
             return self.unit.symbol + currency
         return f"{self.unit.symbol} {self.currency}".strip()

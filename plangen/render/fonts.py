@@ -8,17 +8,15 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 from lxml import etree
 
+from ..locales import Locale
+from ..locales import locale as plan_locale
+
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 HEADING_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "TOC Heading",
                   "Cover Title", "Cover Subtitle", "Big Number")
 # a:rPr children after a:ea in schema order
 _AFTER_EA = {f"{{{A_NS}}}{t}" for t in ("cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl",
                                          "extLst")}
-PAGE_FOOTER_WORDS = {
-    "zh-CN": ("第 ", " 页，共 ", " 页"),
-    "en": ("Page ", " of ", ""),
-    "es": ("Página ", " de ", ""),
-}
 
 
 def set_run_fonts(run: Run, latin: str | None, east_asia: str | None) -> None:
@@ -77,13 +75,18 @@ def default_rpr(styles: etree._Element) -> etree._Element:
 
 def set_east_asian_lang(rpr, lang: str = "zh-CN") -> None:
     """Set w:lang/@w:eastAsia of a w:rPr."""
+    lang_of(rpr).set(qn("w:eastAsia"), lang)
+
+
+def lang_of(rpr) -> etree._Element:
+    """The w:lang of a w:rPr, created in schema order when missing."""
     node = rpr.find(qn("w:lang"))
     if node is None:
         node = OxmlElement("w:lang")
         later = [c for c in rpr if c.tag in (qn("w:eastAsianLayout"), qn("w:specVanish"),
                                               qn("w:oMath"))]
         later[0].addprevious(node) if later else rpr.append(node)
-    node.set(qn("w:eastAsia"), lang)
+    return node
 
 
 def set_pptx_ea(target, typeface: str) -> None:
@@ -107,13 +110,34 @@ def set_rpr_ea(rpr: etree._Element, typeface: str) -> None:
     ea.set("typeface", typeface)
 
 
+DEFAULT_EA_FONTS = ("SimSun", "Microsoft YaHei")  # plangen's base.docx (Simplified Chinese)
+
+
+def ensure_locale_fonts(document: Document, loc: Locale) -> None:
+    """The document's language tag from the plan's locale; a CJK locale's East Asian fonts.
+
+    A base without East Asian fonts gets the locale's; plangen's own (Simplified Chinese) fonts
+    become the locale's (zh-TW: PMingLiU, Microsoft JhengHei); a company's own fonts stay.
+    """
+    rpr = default_rpr(document.styles.element)
+    if not loc.east_asian:
+        lang_of(rpr).set(qn("w:val"), loc.office_lang)
+        return
+    if not ensure_east_asian_docx(document, *loc.fonts, lang=loc.office_lang):
+        set_east_asian_lang(rpr, loc.office_lang)
+        swap = dict(zip(DEFAULT_EA_FONTS, loc.fonts))
+        for rfonts in document.styles.element.iter(qn("w:rFonts")):
+            if rfonts.get(qn("w:eastAsia")) in swap:
+                rfonts.set(qn("w:eastAsia"), swap[rfonts.get(qn("w:eastAsia"))])
+
+
 def localize_page_footer(document: Document, locale: str) -> bool:
     """Rewrite the words around PAGE and NUMPAGES in every footer ("Page X of Y" per locale).
 
     A footer paragraph qualifies when it has exactly two fields (PAGE then NUMPAGES);
     others are left alone. Returns True when a footer was rewritten.
     """
-    words = PAGE_FOOTER_WORDS.get(locale) or PAGE_FOOTER_WORDS[locale.split("-")[0]]
+    words = plan_locale(locale).footer_words
     done = False
     for section in document.sections:
         for footer in (section.footer, section.first_page_footer, section.even_page_footer):

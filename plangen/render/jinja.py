@@ -15,11 +15,13 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from ..errors import EXIT_INVALID, PlangenError
 
-class TemplateProblem(Exception):
+
+class TemplateProblem(PlangenError):
     """A template that cannot render: file, line, what went wrong and what exists nearby."""
 
-    exit_code = 2
+    exit_code = EXIT_INVALID
 
     def __init__(self, message: str, file: str = "", line: int | None = None):
         self.file, self.line, self.message = file, line, message

@@ -7,10 +7,12 @@ from importlib.resources import files
 
 import yaml
 
+from ..locales import LOCALE_IDS
+
 # Our own template files need no line numbers: libyaml's safe loader when installed, else PyYAML's.
 FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-LOCALES = ("zh-CN", "en", "es")
+LOCALES = LOCALE_IDS  # the registry in plangen.locales
 
 
 class Labels(Mapping[str, str]):
@@ -49,7 +51,7 @@ def _checked(locale: str, data: object) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def labels(locale: str) -> Labels:
-    """The label vocabulary of `locale` ("zh-CN", "en" or "es"), loaded once."""
+    """The label vocabulary of a registered locale (plangen.locales), loaded once."""
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}; expected one of {', '.join(LOCALES)}")
     text = (files("plangen.templates") / "i18n" / f"{locale}.yaml").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Inches
 
+from ..locales import locale as plan_locale
 from .pptx_number import add_slide_number
 from .pptx_outline import Outline
 from .pptx_slides import BUILDERS, Geometry, SlideSpec, box_of, placeholder, remove_empty_placeholders
@@ -41,7 +42,7 @@ def render_deck(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
     geo = geometry(prs)
     specs = Outline(ctx, templates, geo).slides()
     layouts = Layouts(prs)
-    fonts = ea_fonts(prs)
+    fonts = ea_fonts(prs, ctx["plan"]["locale"])
     for spec in specs:
         slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["plan"]["locale"], fonts)
         if spec.kind != "title":
@@ -127,11 +128,12 @@ def _title_of(layout):
     return None
 
 
-def ea_fonts(prs) -> tuple[str, str]:
-    """East Asian typefaces for body and titles: the theme's (+mn-ea/+mj-ea) when it names one."""
+def ea_fonts(prs, locale: str) -> tuple[str, str]:
+    """East Asian typefaces for body and titles: the theme's (+mn-ea/+mj-ea) when it names one, else the locale's."""
     theme = _theme(prs)
     fonts = []
-    for kind, ref, fallback in (("minorFont", "+mn-ea", "SimSun"), ("majorFont", "+mj-ea", "Microsoft YaHei")):
+    body, heading = plan_locale(locale).fonts
+    for kind, ref, fallback in (("minorFont", "+mn-ea", body), ("majorFont", "+mj-ea", heading)):
         node = theme.find(f".//{{{A_NS}}}{kind}/{{{A_NS}}}ea") if theme is not None else None
         fonts.append(ref if node is not None and node.get("typeface") else fallback)
     return fonts[0], fonts[1]

@@ -7,7 +7,8 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches
 
 from .pptx_slides import Box, Geometry
-from .pptx_text import A_NS, GREY, LANGS, P_NS, add_box
+from ..locales import locale as plan_locale
+from .pptx_text import A_NS, GREY, P_NS, add_box
 
 FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # used when the base has no slidenum field to copy
 NUMBER_PT = 12
@@ -15,7 +16,7 @@ NUMBER_PT = 12
 
 def add_slide_number(slide, number: int, geo: Geometry, locale: str) -> None:
     """Show `number` on the slide: in the layout's slide-number placeholder, else in a text box."""
-    lang = LANGS.get(locale, "en-US")
+    lang = plan_locale(locale).office_lang
     holder = number_holder(slide.slide_layout)
     if holder is not None:
         slide.shapes.clone_placeholder(holder)

@@ -12,12 +12,13 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from ..locales import locale as plan_locale
+
 from .fonts import set_rpr_ea
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-LANGS = {"zh-CN": "zh-CN", "en": "en-US", "es": "es-ES"}
 MIN_PT = 12  # never below 12 pt on a slide
 LINE = 1.4  # line height as a multiple of the font size (CJK fonts run tall)
 EMU_PER_PT = 12700
@@ -162,15 +163,15 @@ def no_bullet(para) -> None:
 
 def finish_runs(root: etree._Element, locale: str, ea_font: tuple[str, str]) -> None:
     """Every run gets the locale's language; runs with CJK text get an East Asian font."""
-    lang = LANGS.get(locale, "en-US")
+    loc = plan_locale(locale)
     for r in root.iter(f"{{{A_NS}}}r"):
         rpr = r.find(f"{{{A_NS}}}rPr")
         if rpr is None:
             rpr = etree.Element(f"{{{A_NS}}}rPr")
             r.insert(0, rpr)
-        rpr.set("lang", lang)
+        rpr.set("lang", loc.office_lang)
         t = r.find(f"{{{A_NS}}}t")
-        if locale == "zh-CN" or (t is not None and t.text and CJK.search(t.text)):
+        if loc.east_asian or (t is not None and t.text and CJK.search(t.text)):
             set_rpr_ea(rpr, ea_font[1] if _in_title(r) else ea_font[0])
 
 

@@ -11,17 +11,17 @@ _YEAR = re.compile(r"\{\{year(?:([+-])(\d+))?\}\}")
 FILE_NAME = "plan.yaml"
 
 
-def next_year(today: dt.date | None = None) -> int:
-    """The year a plan written today is usually for."""
-    return (today or dt.date.today()).year + 1
+def next_year(today: dt.date) -> int:
+    """The year a plan written on `today` is usually for."""
+    return today.year + 1
 
 
-def starter_text(locale: str, year: int | None = None) -> str:
-    """The commented starter plan in `locale` for `year` (next year by default)."""
+def starter_text(locale: str, year: int) -> str:
+    """The commented starter plan in `locale` for `year`."""
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}; expected one of {', '.join(LOCALES)}")
     text = (files("plangen.templates") / "starters" / f"{locale}.yaml").read_text(encoding="utf-8")
-    return fill_year(text, year or next_year())
+    return fill_year(text, year)
 
 
 def fill_year(text: str, year: int) -> str:

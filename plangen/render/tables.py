@@ -18,6 +18,7 @@ from rich.measure import Measurement
 from rich.table import Table as RichTable
 
 from plangen.decompose.result import Decomposition, Quarter
+from plangen.errors import EXIT_INVALID, PlangenError
 from plangen.decompose.split import quarters_of
 from plangen.model.schema import Plan
 from plangen.render.fmt import Formatter
@@ -29,8 +30,10 @@ NUMERIC = frozenset({AMOUNT, COUNT, SHARE})
 RATIO_DIGITS = 6
 
 
-class ViewError(ValueError):
+class ViewError(PlangenError, ValueError):
     """Raised when a view does not exist for this plan (unknown --by, no reps, no budget)."""
+
+    exit_code = EXIT_INVALID
 
 
 @dataclass(frozen=True)

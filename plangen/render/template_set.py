@@ -59,7 +59,12 @@ class TemplateSet:
         return str(self.user_dir) if self.user_dir else None
 
 
-@lru_cache(maxsize=32)
 def _read(path: str) -> bytes:
-    """Read a base file once per process."""
+    """A base file's bytes, read again only when the file changes (same key as the outlines)."""
+    st = Path(path).stat()
+    return _read_version(path, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=32)
+def _read_version(path: str, mtime_ns: int, size: int) -> bytes:
     return Path(path).read_bytes()

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..locales import actuals_aliases
+from ..locales import locale as plan_locale
 from ..model.errors import Location, PlanError, Problem
 from ..model.schema import Plan
 from ..model.values import ValueProblem, parse_amount, parse_month
@@ -23,19 +25,8 @@ REQUIRED = ("month", "amount")
 DIMENSIONS = ("region", "product_line", "customer_type")
 COLUMNS = (*REQUIRED, "rep", *DIMENSIONS)
 WEEK = "week"          # instead of month: weekly actuals
-ALIASES = {
-    "周": "week", "周次": "week", "iso_week": "week", "semana": "week",
-    # zh-CN
-    "月份": "month", "月": "month", "金额": "amount", "销售额": "amount", "实际": "amount", "销售代表": "rep",
-    "销售": "rep", "区域": "region", "产品线": "product_line", "客户类型": "customer_type",
-    # en
-    "sales_rep": "rep", "salesperson": "rep", "representative": "rep", "sales": "amount", "revenue": "amount",
-    "product": "product_line", "sales_region": "region",
-    # es
-    "mes": "month", "importe": "amount", "ventas": "amount", "vendedor": "rep", "comercial": "rep",
-    "representante": "rep", "región": "region", "zona": "region", "línea_de_producto": "product_line",
-    "linea_de_producto": "product_line", "producto": "product_line", "tipo_de_cliente": "customer_type",
-}
+ALIASES = {**actuals_aliases(),  # every locale's header words (plangen.locales)
+           "周": "week", "周次": "week", "iso_week": "week", "semana": "week"}
 
 
 @dataclass(frozen=True)
@@ -309,7 +300,7 @@ EUROPEAN = re.compile(r"([+-]?\d{1,3}(?:\.\d{3})+)(,\d+)?(\s*\S*)")
 def european(text: str, locale: str) -> str:
     """48.250,50 -> 48250.50; in es files also 48.250 -> 48250 (a dot groups thousands there)."""
     m = EUROPEAN.fullmatch(text)
-    if not m or not (m.group(2) or locale == "es"):
+    if not m or not (m.group(2) or plan_locale(locale).dot_groups_thousands):
         return text
     return m.group(1).replace(".", "") + (m.group(2) or "").replace(",", ".") + m.group(3)
 

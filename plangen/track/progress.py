@@ -24,6 +24,8 @@ Pure: plan + decomposition + actuals -> an immutable Progress. Definitions:
 """
 from __future__ import annotations
 
+from typing import Literal
+
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -299,3 +301,13 @@ def dimension_lines(d: Decomposition, actuals: Actuals, k: int) -> dict[str, tup
         out[dim] = tuple(line(v, v, split.by_month[v] if split and v in split.by_month else (0,) * n,
                               monthly(d, actuals, **{dim: v}), k) for v in keys)
     return out
+
+
+Status = Literal["not_started", "behind_plan", "on_track"]
+
+
+def status_of(r: Line) -> Status:
+    """Behind plan, on track, or not started (no plan yet): the label key of a line's status."""
+    if not r.plan_to_date and not r.actual:
+        return "not_started"
+    return "behind_plan" if r.behind else "on_track"

@@ -14,7 +14,7 @@ from ..render.charts import ChartSpec, Series
 from ..render.context import Ctx
 from ..render.ctx_targets import dim_label
 from ..render.values import Table
-from .progress import Line, Progress
+from .progress import Line, Progress, status_of
 
 
 def report_context(plan: Plan, d: Decomposition, p: Progress) -> dict[str, Any]:
@@ -224,16 +224,6 @@ def quarter_table(c: Ctx, p: Progress) -> Table:
                    total, c.unit_note())
 
 
-Status = Literal["not_started", "behind_plan", "on_track"]
-
-
-def status_of(r: Line) -> Status:
-    """Behind plan, on track, or not started (no plan yet): the label key of a line's status."""
-    if not r.plan_to_date and not r.actual:
-        return "not_started"
-    return "behind_plan" if r.behind else "on_track"
-
-
 def status(c: Ctx, r: Line) -> str:
     """A line's status in words."""
     return c.L[status_of(r)]
@@ -271,7 +261,7 @@ def rep_table(c: Ctx, p: Progress) -> Table:
 def dimension_name(c: Ctx, dim: str) -> str:
     """A dimension's label inside a sentence: region in en and es (a proper name stays as it is in zh)."""
     name = dim_label(c, dim)
-    return name if c.plan.plan.locale == "zh-CN" or name[1:2].isupper() else name[:1].lower() + name[1:]
+    return name if c.loc.east_asian or name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def dimension_table(c: Ctx, dim: str, lines: tuple[Line, ...]) -> Table:

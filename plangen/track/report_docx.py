@@ -5,7 +5,8 @@ from typing import Any
 
 from ..render.docx_blocks import open_document, save
 from ..render.docx_outline import OutlineWriter
-from ..render.fonts import ensure_east_asian_docx
+from ..locales import locale as plan_locale
+from ..render.fonts import ensure_locale_fonts, localize_page_footer
 from ..render.template_set import TemplateSet
 
 
@@ -13,8 +14,8 @@ def render_report_docx(ctx: dict[str, Any], templates: TemplateSet | None = None
     """The progress report (.docx bytes) for a report context, laid out by the progress outline."""
     templates = templates or TemplateSet()
     doc = open_document(templates.bytes("base.docx"))
-    if ctx["locale"] == "zh-CN":
-        ensure_east_asian_docx(doc)
+    ensure_locale_fonts(doc, plan_locale(ctx["locale"]))
+    localize_page_footer(doc, ctx["locale"])
     doc.core_properties.title = ctx["title"]
     doc.core_properties.language = ctx["locale"]
     OutlineWriter(doc, ctx, templates, "progress", dict(ctx["tables"])).run()

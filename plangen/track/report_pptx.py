@@ -22,7 +22,7 @@ def render_report_pptx(ctx: dict[str, Any], templates: TemplateSet | None = None
     """The progress deck (.pptx bytes) for a report context; every slide after the cover numbered."""
     prs = Presentation(BytesIO((templates or TemplateSet()).bytes("base.pptx")))
     drop_slides(prs)
-    geo, layouts, fonts = geometry(prs), Layouts(prs), ea_fonts(prs)
+    geo, layouts, fonts = geometry(prs), Layouts(prs), ea_fonts(prs, ctx["locale"])
     for spec in slides(ctx, geo):
         slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts)
         if spec.kind != "title":

@@ -14,7 +14,7 @@ from ..decompose.result import Decomposition
 from ..model.schema import Plan
 from ..render.labels import labels
 from .progress import Line, Progress
-from .render import status_of
+from .progress import status_of
 from plangen.render.xlsx_clean import font_order
 
 AMOUNT, SHARE = "#,##0", "0.0%"
