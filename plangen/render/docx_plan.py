@@ -6,6 +6,7 @@ from typing import Any
 from docx.document import Document
 
 from .docx_blocks import open_document, save
+from .docx_lang import language_tags, set_document_language
 from .docx_outline import OutlineWriter
 from .fonts import ensure_east_asian_docx
 from .template_set import TemplateSet
@@ -21,12 +22,15 @@ def render_plan_docx(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
 
 
 def prepare(doc: Document, plan: dict[str, Any], subject: str = "") -> None:
-    """East Asian fonts for Chinese plans and the document properties."""
+    """East Asian fonts for Chinese plans, language tags from the locale and the document properties."""
     if plan["locale"] == "zh-CN":
         ensure_east_asian_docx(doc)
+    set_document_language(doc, plan["locale"])
     props = doc.core_properties
     props.title, props.author = _prop(plan["title"]), _prop(plan["owner"] or "plangen")
-    props.subject, props.language = _prop(subject), plan["locale"]
+    props.subject = _prop(subject)
+    latin, east_asian = language_tags(plan["locale"])
+    props.language = east_asian if plan["locale"].startswith("zh") else latin
 
 
 def _prop(text: str) -> str:
