@@ -21,7 +21,7 @@ from .docx_blocks import (append, body, caption, heading, keep_with_next, page_b
 from .docx_chart import add_chart
 from .docx_lang import update_fields_on_open
 from .docx_pages import PageEstimate
-from .docx_table import KEEP_ROWS, column_widths, fold, signature_table, table_xml
+from .docx_table import KEEP_ROWS, column_widths, fold, is_compact, signature_table, table_xml
 from .docx_text import paragraphs
 from .docx_toc import TocEntry, heading_numbers, mark_headings, toc_paragraphs
 from .fonts import localize_page_footer
@@ -207,7 +207,7 @@ class OutlineWriter:
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)
         self.add(table_xml(t, width, b.get("style", "Plan Table")))
-        self.pages.table(t, column_widths(t, width), len(t.rows) <= KEEP_ROWS)
+        self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
             self.add(para("Note", t.note))
             self.pages.note()

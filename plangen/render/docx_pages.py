@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .docx_blocks import display_width
+from .docx_table import header_lines
 from .values import Table
 
 EMU_PER_PT = 12700
@@ -47,7 +48,7 @@ CJK = Metrics(24.9, 18.9, 22.1, 13.6, (40.4, 28.9, 26.0), (12.0, 6.6, 5.0), 32.8
 def _wrapped(text: str, width_twips: int) -> int:
     """Lines a cell's text takes in a column `width_twips` wide (less its padding)."""
     columns = max(1, int((width_twips - 200) / 20 / CELL_PT_PER_COLUMN))
-    return max(1, math.ceil(display_width(text) / columns))
+    return sum(max(1, math.ceil(display_width(part) / columns)) for part in text.split("\n"))
 
 
 class PageEstimate:
@@ -130,8 +131,8 @@ class PageEstimate:
         full = self.m.heading[i] + self.m.before[i]
         if self.line + full + self.m.line > self.per_page:
             self._move(self.m.heading[i] + self.m.line)
-        if self.line > 0:
-            self.line += full
+        if self.line > 0:                      # right under a heading, its advance holds the spacing
+            self.line += self.m.heading[i] if self.tail and self.tail[-1][1] is not None else full
         else:                                   # spacing before shows only after a page break
             self.line += self.m.heading[i] + (self.m.before[i] + 6.0 if self.broken else 0.0)
         ref.page = self.page
@@ -155,7 +156,8 @@ class PageEstimate:
     def table(self, t: Table, widths: list[int], keep: bool) -> None:
         """A table whose rows grow when a cell wraps; a kept table moves whole to the next page; the
         header row repeats on each page a long table continues on."""
-        rows = [t.columns, *t.rows, *([t.total] if t.total else [])]
+        heads = tuple(header_lines(h, w) for h, w in zip(t.columns, widths))
+        rows = [heads, *t.rows, *([t.total] if t.total else [])]
         heights = [self._row(r, widths) for r in rows]
         held, self.held = self.held, 0.0
         first = len(heights) if keep else min(4, len(heights))   # header + 3 rows kept together
@@ -166,7 +168,7 @@ class PageEstimate:
             self.lines(h, keep=True)
             if self.page != page:
                 self.line += heights[0]
-        self.line += 6.0
+        self.line += 2.0                       # with a heading's 6 pt before: its 12 pt spacing
 
     def _row(self, cells, widths: list[int]) -> float:
         """A row's height: its tallest cell, in the script its text is in."""

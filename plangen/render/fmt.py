@@ -27,6 +27,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from babel import Locale
+from babel.lists import format_list
 from babel.dates import format_date, format_skeleton, get_month_names, get_quarter_names
 from babel.numbers import (
     format_decimal,
@@ -296,6 +297,10 @@ class Formatter:
         pattern = _with_fraction(self._loc.percent_formats[None].pattern, digits, digits)
         shown = _rounded(_exact(x) * 100, digits).scaleb(-2)
         return format_percent(shown, format=pattern, locale=self._loc)
+
+    def join(self, words: Sequence[str]) -> str:
+        """Words as the locale lists them: "A、B和C", "A, B and C", "A, B y C"."""
+        return format_list(list(words), locale=self._loc) if words else ""
 
     def count(self, n: int) -> str:
         """A whole count with the locale's grouping: "1,234" / "1.234"."""
