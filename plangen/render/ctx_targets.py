@@ -4,7 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .charts import ChartSpec, Series
+from .charts import PIE_SLICES, ChartSpec, Series
 from .context import Ctx
 
 DIM_LABELS = {"region": "region", "product_line": "product_line", "customer_type": "customer_type"}
@@ -255,11 +255,11 @@ def history_chart(c: Ctx):
 
 
 def split_charts(c: Ctx) -> dict:
-    """Shares: a pie for up to 5 slices, else a bar sorted by size."""
+    """Shares: a pie for up to PIE_SLICES slices, else a bar sorted by size."""
     out = {}
     for name, s in c.d.splits.items():
         keys = list(s.shares)
-        kind = "pie" if len(keys) <= 5 else "bar"
+        kind = "pie" if len(keys) <= PIE_SLICES else "bar"
         title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)
         out[f"split_{name}"] = ChartSpec(kind, title, tuple(keys),
                                          (Series(c.L["target"], tuple(c.chart_value(s.totals[k], kind) for k in keys)),),
