@@ -213,3 +213,22 @@ def test_a_rep_without_ramp_is_told_his_target_is_his_full_quota(zh):
 def test_the_rep_plan_charts_his_months(zh):
     charts = [r for r in zh.part.rels.values() if r.reltype.endswith("/chart")]
     assert len(charts) == 1
+
+
+@pytest.mark.parametrize("sample", ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml"])
+def test_every_rep_plan_of_every_sample_holds_only_that_reps_items(sample):
+    """Tasks and action lines by owner (id or name), budget items from budget.rep_items, customers by owner."""
+    plan = load(ROOT / "samples" / sample)
+    d = decompose(plan)
+    for rep in d.reps:
+        tables = rep_context(Ctx(plan, d), rep)["tables"]
+        mine = {rep.id, rep.name}
+        tasks = [r[0] for r in tables["rep_tasks"].rows] if "rep_tasks" in tables else []
+        assert tasks == ["；".join(t.task) if plan.plan.locale == "zh-CN" else "; ".join(t.task)
+                         for t in plan.tasks if t.owner in mine]
+        actions = [r[0] for r in tables["rep_actions"].rows] if "rep_actions" in tables else []
+        assert len(actions) == len([a for a in plan.team.action_plan if a.owner in mine])
+        budget = [r[0] for r in tables["rep_budget"].rows] if "rep_budget" in tables else []
+        assert set(budget) <= set(plan.budget.rep_items) and budget
+        customers = [r[0] for r in tables["rep_customers"].rows] if "rep_customers" in tables else []
+        assert customers == [c.name for c in plan.crm.customers if c.owner == rep.id]

@@ -45,9 +45,11 @@ def money_texts(c: Ctx) -> dict[str, str]:
 
 
 def peak_month(c: Ctx) -> dict[str, Any] | None:
-    """The month with the largest target (for a slide title that states the point)."""
+    """The month with the largest target (for a slide title that states the point); None when the months
+    differ by no more than rounding (no month stands out)."""
     d = c.d
-    if len(d.months) < 2 or not d.total:
+    amounts = [m.amount for m in d.months]
+    if len(d.months) < 2 or not d.total or max(amounts) - min(amounts) <= d.unit:
         return None
     m = max(d.months, key=lambda x: (x.amount, -x.index))
     return {"label": c.f.month_short(m.month), "month": c.month_label(m.index), "amount": c.money(m.amount),
@@ -96,8 +98,9 @@ def method_lines(c: Ctx) -> list[str]:
     lines.append(L["method_daily_all" if d.calendar.basis == "all_days" else "method_daily_working"])
     lines.append(L["method_rounding"].format(unit=rounding_unit(c)))
     if d.reps:
-        ramp = " / ".join(c.f.percent(r) for r in plan.team.ramp) or "100%"
-        lines.append(L["method_reps"].format(ramp=ramp))
+        ramp = " / ".join(c.f.percent(r) for r in plan.team.ramp)
+        ramping = ramp and any(r.ramping for r in d.reps)
+        lines.append(L["method_reps"].format(ramp=ramp) if ramping else L["method_reps_plain"])
         if any(r.ramping for r in d.reps):
             lines.append(L["method_ramp_gap" if d.ramp_policy == "gap" else "method_ramp_redistribute"])
     if d.growth.method == "history":
