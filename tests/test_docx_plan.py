@@ -246,3 +246,21 @@ def test_a_section_whose_tables_are_all_missing_is_left_out_with_its_introductio
     with_funnel = [t for _, t in headings(render(plan_from(make_plan())))]
     without = [t for _, t in headings(render(plan_from(make_plan(funnel=make_plan.DELETE))))]
     assert "Activity targets" in with_funnel and "Activity targets" not in without
+
+
+@pytest.mark.parametrize("locale, latin, east_asian", [
+    ("es", "es-ES", "zh-CN"), ("en", "en-US", "zh-CN"), ("zh-CN", "en-US", "zh-CN"),
+])
+def test_word_tags_the_text_with_the_plans_language(locale, latin, east_asian, plan_from, make_plan):
+    """Spanish plans were tagged en-US, so Word spell-checked Spanish as English."""
+    doc = render(plan_from(make_plan(**{"plan.locale": locale})))
+    lang = doc.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == (latin, east_asian)
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    assert (theme.get(qn("w:val")), theme.get(qn("w:eastAsia"))) == (latin, east_asian)
+    assert doc.core_properties.language == (east_asian if locale == "zh-CN" else latin)
+
+
+def test_word_refreshes_the_toc_when_it_opens_the_plan(zh):
+    """The TOC's page numbers are an estimate until a word processor updates the fields."""
+    assert zh.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"

@@ -22,7 +22,7 @@ from office_audit import audit_errors  # noqa: E402
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ACTIONS = [{"what": "Win three key accounts", "deadline": "2027-09-30", "reward": "2% bonus",
             "penalty": "Review with the manager", "obstacles": "Long buying cycles",
-            "knowledge": "Product configuration", "support": "A pre-sales engineer"}]
+            "knowledge": "Product configuration", "support": "A pre-sales engineer", "owner": "r1"}]
 
 
 def rep_doc(plan, index: int = 0) -> bytes:
@@ -84,7 +84,16 @@ def test_splits_activities_customers_and_budget_are_shown(zh):
     customers = table_after(zh, "客户拜访计划")
     assert customers[1][:2] == ["甲制造", "VIP"] and customers[1][-1] == "12"
     budget = table_after(zh, "个人费用预算")
-    assert sum(number(r[1]) for r in budget[1:-1]) == number(budget[-1][1]) == 175  # 800万 x 2,182万 / 1亿
+    assert [r[0] for r in budget[1:-1]] == ["差旅", "招待"]
+    assert sum(number(r[1]) for r in budget[1:-1]) == number(budget[-1][1]) == 102
+
+
+def test_the_rep_budget_holds_only_the_items_reps_spend_themselves(zh):
+    """张伟's share of the 800万 budget is 184万 (his 2,182万 of 10,000万); split 40/35/15/10 that is
+    73.6/64.4/27.6/18.4, rounded to 74/64/28/18. budget.rep_items keeps 差旅 74 + 招待 28 = 102万;
+    市场活动 and 培训 stay in the team plan."""
+    budget = table_after(zh, "个人费用预算")
+    assert [(r[0], r[1]) for r in budget[1:]] == [("差旅", "74"), ("招待", "28"), ("合计", "102")]
 
 
 def test_action_plan_lists_what_rewards_obstacles_support_and_deadline(en):
@@ -155,3 +164,71 @@ def test_a_rep_without_customers_has_no_visit_plan_section():
     text = [p.text for p in doc.paragraphs]
     assert not any("客户拜访计划" in t for t in text) and not any("拜访月份" in t for t in text)
     assert any("个人费用预算" in t for t in text)  # the next section is still there
+
+
+def test_only_the_reps_own_tasks_and_action_lines_are_in_his_plan(plan_from, make_plan):
+    """Ann (r1) owns one task and one action line; Bob's plan has neither, and the manager's task stays
+    in the team plan."""
+    plan = plan_from(make_plan(**{"team.action_plan": ACTIONS, "tasks": [
+        {"task": "Open an office", "owner": "Test Manager"}, {"task": "Sign Acme", "owner": "Ann"}]}))
+    ann, bob = open_doc(rep_doc(plan, 0)), open_doc(rep_doc(plan, 1))
+    assert [r[0] for r in table_after(ann, "Task breakdown")[1:]] == ["Sign Acme"]
+    assert [r[0] for r in table_after(ann, "Action plan")[1:]] == ["Win three key accounts"]
+    text = "\n".join(p.text for p in bob.paragraphs)
+    assert "Your tasks" not in text and "Action plan" not in text
+
+
+def test_months_before_a_late_start_show_a_dash_not_zero(plan_from, make_plan):
+    """Bob starts on 1 Apr 2027: January to March are outside his employment."""
+    doc = open_doc(rep_doc(plan_from(make_plan(**{"team.reps.1.start": "2027-04-01"})), 1))
+    months = table_after(doc, "Monthly target")
+    assert months[0][-3:] == ["Visits/Day", "Calls/Day", "Ramp-up"]
+    assert [r[1:] for r in months[1:4]] == [["—"] * 6] * 3
+    assert months[4][-1] == "25%" and "—" not in months[4]
+
+
+def test_a_rep_without_ramp_has_no_ramp_column(zh):
+    assert [h.replace("\n", "") for h in table_after(zh, "月目标")[0]] == ["月份", "目标（万元）", "工作日天数", "日目标（万元）", "拜访/日", "电话/日"]
+
+
+@pytest.mark.parametrize("rep, expected", [
+    (0, "Your full quota for the period is $6,000,000. While Bob ramps up, you carry $1,739,000 of their quota "
+        "on top, so your target is $7,739,000."),
+    (1, "Your full quota for the period is $6,000,000. You start on 1 Apr 2027, so the months before carry no "
+        "target. Your first months build up: $203,000 (Apr), $323,000 (May), and $435,000 (Jun). That makes your "
+        "target $4,261,000, $1,739,000 below your full quota; your colleagues carry the difference."),
+])
+def test_the_plan_explains_the_reps_number(rep, expected, plan_from, make_plan):
+    """12,000k over two equal reps: 6,000k each in full. Bob starts in April and ramps 25/50/75%: the
+    decomposition gives him 203k + 323k + 435k in Apr-Jun, 0 before, and 4,261k in all; Ann carries the
+    12,000k - 4,261k = 7,739k rest, 1,739k above her 6,000k. Both sentences say exactly that."""
+    doc = open_doc(rep_doc(plan_from(make_plan(**{"team.reps.1.start": "2027-04-01"})), rep))
+    assert expected in [p.text for p in doc.paragraphs]
+
+
+def test_a_rep_without_ramp_is_told_his_target_is_his_full_quota(zh):
+    assert "本期目标即全额指标，按你的权重在华东内分配。" in [p.text for p in zh.paragraphs]
+
+
+def test_the_rep_plan_charts_his_months(zh):
+    charts = [r for r in zh.part.rels.values() if r.reltype.endswith("/chart")]
+    assert len(charts) == 1
+
+
+@pytest.mark.parametrize("sample", ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml"])
+def test_every_rep_plan_of_every_sample_holds_only_that_reps_items(sample):
+    """Tasks and action lines by owner (id or name), budget items from budget.rep_items, customers by owner."""
+    plan = load(ROOT / "samples" / sample)
+    d = decompose(plan)
+    for rep in d.reps:
+        tables = rep_context(Ctx(plan, d), rep)["tables"]
+        mine = {rep.id, rep.name}
+        tasks = [r[0] for r in tables["rep_tasks"].rows] if "rep_tasks" in tables else []
+        assert tasks == ["；".join(t.task) if plan.plan.locale == "zh-CN" else "; ".join(t.task)
+                         for t in plan.tasks if t.owner in mine]
+        actions = [r[0] for r in tables["rep_actions"].rows] if "rep_actions" in tables else []
+        assert len(actions) == len([a for a in plan.team.action_plan if a.owner in mine])
+        budget = [r[0] for r in tables["rep_budget"].rows] if "rep_budget" in tables else []
+        assert set(budget) <= set(plan.budget.rep_items) and budget
+        customers = [r[0] for r in tables["rep_customers"].rows] if "rep_customers" in tables else []
+        assert customers == [c.name for c in plan.crm.customers if c.owner == rep.id]

@@ -181,3 +181,10 @@ def it_exits_with_code_2() -> None:
     with pytest.raises(PlanError) as info:
         loads("- a\n")
     assert info.value.exit_code == 2
+
+
+def test_a_rep_budget_item_that_is_not_a_budget_item_is_an_error(make_plan, to_yaml_text):
+    """budget.rep_items names the items reps spend themselves; a name outside budget.items is a typo."""
+    with pytest.raises(PlanError) as e:
+        loads(to_yaml_text(make_plan(**{"budget.rep_items": ["travel", "meals"]})), "plan.yaml")
+    assert "budget.rep_items[1]: 'meals' is not a budget item; expected one of travel, events, training" in str(e.value)

@@ -100,29 +100,31 @@ def big(big_bytes):
     return open_deck(big_bytes)
 
 
-def test_slides_follow_the_outline_title_agenda_sections_closing(zh):
+def test_slides_follow_the_outline_title_summary_agenda_and_numbered_sections(zh):
     names = titles(zh)
     assert names[0] == "销售经理明年工作计划"
-    assert names[1] == "目录"
-    assert names[-1] == "谢谢"
-    dividers = [s for s in zh.slides if s.slide_layout.name == "Section Header"][:7]  # then budget, tasks
+    assert names[1].startswith("执行摘要") and names[2] == "目录"
+    assert len(names) <= 30
+    dividers = [s for s in zh.slides if s.slide_layout.name == "Section Header"]
     numbers = [[sh.text_frame.text for sh in s.placeholders if sh.placeholder_format.idx == 1][0] for s in dividers]
-    assert numbers == ["01", "02", "03", "04", "05", "06", "07"]
+    assert numbers == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
     assert [s.shapes.title.text for s in dividers] == ["销售目标", "市场分析", "产品策略", "销售策略", "销售团队管理",
-                                                       "客户关系管理", "销售预测与监控"]
+                                                       "客户关系管理", "销售预测与监控", "预算", "任务分解"]
 
 
-def test_agenda_shows_the_numbered_sections(zh):
-    agenda = " ".join(s.text_frame.text for s in zh.slides[1].shapes if s.has_text_frame)
-    for no, name in (("01", "销售目标"), ("04", "销售策略"), ("07", "销售预测与监控")):
+def test_agenda_shows_the_numbered_sections_and_its_notes_count_them(zh):
+    agenda = " ".join(s.text_frame.text for s in zh.slides[2].shapes if s.has_text_frame)
+    for no, name in (("01", "销售目标"), ("04", "销售策略"), ("07", "销售预测与监控"), ("08", "预算"), ("09", "任务分解")):
         assert no in agenda and name in agenda
+    assert zh.slides[2].notes_slide.notes_text_frame.text.startswith("本次汇报共9部分：01 销售目标、")
 
 
-def test_targets_section_opens_with_the_big_number_and_its_growth(zh):
-    slide = zh.slides[3]
+def test_the_executive_summary_comes_first_with_the_target_three_numbers_and_the_ask(zh):
+    slide = zh.slides[1]
     text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     assert "10,000万元" in text and "20.0%" in text
-    assert slide.slide_layout.name == "Title Only"
+    assert "利润目标" in text and "1,500万元" in text and "新增客户" in text and "800万元" in text
+    assert "需要公司支持：费用预算800万元；第二季度招聘两名销售" in text
 
 
 def test_quarter_chart_is_a_clustered_column_with_the_decomposition_in_display_units(zh, zh_plan):
@@ -141,7 +143,8 @@ def test_month_and_history_charts_are_columns_and_lines(zh):
     kinds = [c.chart_type for s in zh.slides for c in charts(s)]
     assert kinds.count(XL_CHART_TYPE.COLUMN_CLUSTERED) == 2
     assert XL_CHART_TYPE.LINE_MARKERS in kinds
-    assert kinds.count(XL_CHART_TYPE.PIE) == 4  # product line, region, customer type, budget by item
+    assert kinds.count(XL_CHART_TYPE.PIE) == 1  # the first split (3 product lines); the other splits beside it
+    assert kinds.count(XL_CHART_TYPE.BAR_CLUSTERED) == 1  # 4 budget items: bars sorted by size, not a pie
 
 
 def test_a_split_of_more_than_five_parts_is_a_bar_sorted_by_size(make_plan, plan_from):
@@ -204,8 +207,8 @@ def test_sections_without_data_are_left_out_of_the_deck_and_agenda(make_plan, pl
     prs = open_deck(deck_bytes(plan_from(make_plan(**{"monitoring": make_plan.DELETE, "crm": make_plan.DELETE}))))
     dividers = [s.shapes.title.text for s in prs.slides if s.slide_layout.name == "Section Header"]
     assert dividers == ["Sales targets", "Sales team management", "Budget", "Task breakdown"]
-    agenda = " ".join(s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame)
-    assert "05" in agenda and "06" not in agenda and "Customer relationship" not in agenda
+    agenda = " ".join(s.text_frame.text for s in prs.slides[2].shapes if s.has_text_frame)
+    assert "04" in agenda and "05" not in agenda and "Customer relationship" not in agenda
 
 
 def test_no_slide_keeps_an_empty_placeholder(zh, big):
@@ -273,9 +276,9 @@ def test_locale_governs_labels_numbers_and_quarters(make_plan, plan_from):
     prs = open_deck(deck_bytes(plan_from(make_plan(**{"plan.locale": "es", "plan.currency": "EUR",
                                                       "plan.display_unit": "M"}))))
     names = titles(prs)
-    assert names[1] == "Índice" and names[-1] == "Gracias" and "Objetivos de ventas" in names
+    assert names[2] == "Índice" and "Objetivos de ventas" in names
     assert [c for s in prs.slides for c in charts(s) if list(c.plots[0].categories) == ["T1", "T2", "T3", "T4"]]
-    assert "Objetivo de ventas 2027: 12,0\u00a0M\u00a0€" in names
+    assert names[1] == "Resumen ejecutivo: objetivo de 12,0\u00a0M\u00a0€ para 2027"
 
 
 def test_deck_files_pass_openxml_audit_and_office_check(zh_bytes, big_bytes, tmp_path):
@@ -324,8 +327,13 @@ def test_a_when_expression_skips_a_slide(zh_plan, tmp_path):
     assert titles(open_deck(deck_bytes(zh_plan, TemplateSet(tmp_path)))) == ["销售经理明年工作计划", "谢谢"]
 
 
-def test_risk_matrix_places_each_risk_in_its_cell(zh):
-    slide = next(s for s in zh.slides if s.shapes.title is not None and s.shapes.title.text.startswith("首要风险"))
+def test_risk_matrix_places_each_risk_in_its_cell(zh_plan, tmp_path):
+    """The default deck shows the risks with their responses; a company outline can add the matrix."""
+    (tmp_path / "outlines").mkdir()
+    (tmp_path / "outlines" / "deck.yaml").write_text(
+        "- section: monitoring\n  slides:\n    - {kind: risk_matrix, title: risk_title}\n", encoding="utf-8")
+    prs = open_deck(deck_bytes(zh_plan, TemplateSet(tmp_path)))
+    slide = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith("首要风险"))
     (grid,) = tables(slide)
     rows = cells(grid)
     assert [r[0] for r in rows] == ["可能性 ↓  影响程度 →", "高", "中", "低"]
@@ -346,41 +354,36 @@ def slide_text(slide) -> str:
     return " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
 
 
-def test_budget_and_tasks_follow_section_07_unnumbered_and_on_the_agenda(zh):
+def test_budget_and_tasks_follow_section_07_numbered_08_and_09_on_dividers_and_agenda(zh):
     names = titles(zh)
     start = names.index("预算")
-    assert names[start - 1] == "风险应对措施"
-    assert names[start:] == ["预算", "费用预算800万元，占销售目标的8%", "差旅占费用预算的40%",
-                             "费用按月随销售目标安排，9月最高（83万元）", "费用按月随销售目标安排，9月最高（83万元）（续）",
-                             "任务分解", "重点任务：成立徐州办事处，2027年6月10日前完成", "谢谢"]
-    for name in ("预算", "任务分解"):
+    assert names[start - 1] == "首要风险：竞争对手价格战"
+    assert names[start:] == ["预算", "费用预算800万元，占销售目标的8%", "费用按月随销售目标安排，7月最高（81万元）",
+                             "任务分解", "重点任务：成立徐州办事处，2027年6月10日前完成"]
+    for name, no in (("预算", "08"), ("任务分解", "09")):
         divider = slide_titled(zh, name)
         assert divider.slide_layout.name == "Section Header"
-        assert not [ph for ph in divider.placeholders if ph.placeholder_format.idx == 1]
-    agenda = {s.name: s.text_frame.text for s in zh.slides[1].shapes if s.has_text_frame}
-    assert agenda["Agenda Item budget"] == "预算" and agenda["Agenda Item tasks"] == "任务分解"
+        assert [ph.text_frame.text for ph in divider.placeholders if ph.placeholder_format.idx == 1] == [no]
+    agenda = {s.name: s.text_frame.text for s in zh.slides[2].shapes if s.has_text_frame}
     numbers = [t for n, t in agenda.items() if n.startswith("Agenda Number")]
-    assert numbers == ["01", "02", "03", "04", "05", "06", "07"]
+    assert numbers == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
 
 
-def test_budget_slides_show_the_total_the_items_and_the_months(zh):
-    big_number = slide_titled(zh, "费用预算800万元")
-    text = slide_text(big_number)
-    assert "800万元" in text and "占销售目标（10,000万元）的8%" in text and "差旅 40%" in text
-    assert "800万元" in big_number.notes_slide.notes_text_frame.text
-    items = slide_titled(zh, "差旅占费用预算的40%")
+def test_budget_slides_show_the_total_the_items_and_the_quarters_on_two_slides(zh):
+    """800万 at 8% of 10,000万: 差旅 40% = 320, 市场活动 280, 招待 120, 培训 80 as bars largest first;
+    beside them the facts, not the same four amounts again; the quarters on one slide (200/250/300/250)."""
+    items = slide_titled(zh, "费用预算800万元")
     (chart,) = charts(items)
-    assert chart.chart_type == XL_CHART_TYPE.PIE
-    assert list(chart.plots[0].categories) == ["差旅", "市场活动", "招待", "培训"]
-    assert list(chart.plots[0].series[0].values) == [320, 280, 120, 80]
-    assert "差旅：320万元（40%）" in slide_text(items) and "培训：80万元（10%）" in slide_text(items)
-    months = [s for s in zh.slides if s.shapes.title is not None and s.shapes.title.text.startswith("费用按月")]
-    rows = [r for s in months for r in cells(tables(s)[0])]
-    body = [r for r in rows if r[0].endswith("月") and r[0] != "月份"]  # 1月..12月: the title names the year
-    assert len(months) == 2 and all(len(cells(tables(s)[0])) <= 11 + 1 for s in months)
-    assert [r[0] for r in rows].count("月份") == 2  # the header repeats on the continuation
-    assert len(body) == 12 and rows[-1] == ["合计", "320", "280", "120", "80", "800"]
-    assert sum(int(r[-1]) for r in body) == 800
+    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    values = list(chart.plots[0].series[0].values)
+    assert sorted(values, reverse=True) == [320, 280, 120, 80]
+    text = slide_text(items)
+    assert "最大费用项目：差旅 40%" in text and "320万元" not in text
+    (table,) = tables(slide_titled(zh, "费用按月"))
+    rows = cells(table)
+    assert [r[0] for r in rows] == ["季度", "Q1", "Q2", "Q3", "Q4", "合计"]
+    assert rows[-1] == ["合计", "320", "280", "120", "80", "800"]
+    assert sum(int(r[-1]) for r in rows[1:-1]) == 800
 
 
 def test_task_slide_lists_task_owner_due_date_and_acceptance(zh):
@@ -394,17 +397,18 @@ def test_task_slide_lists_task_owner_due_date_and_acceptance(zh):
 def test_budget_and_task_titles_state_the_point_in_en_and_es(make_plan, plan_from):
     en = titles(open_deck(deck_bytes(plan_from(make_plan()))))
     assert "Budget" in en and "Task breakdown" in en
-    assert "travel is 50% of the budget" in en and "Key task: Open an office" in en
+    assert "An expense budget of $960,000, 8% of the sales target" in en and "Key task: Open an office" in en
     es = titles(open_deck(deck_bytes(plan_from(make_plan(**{"plan.locale": "es", "plan.currency": "EUR"})))))
-    assert "Presupuesto" in es and "Desglose de tareas" in es and "travel supone el 50\u00a0% del presupuesto" in es
+    assert "Presupuesto" in es and "Desglose de tareas" in es
+    assert "Presupuesto de gastos de 960.000\u00a0€, un 8\u00a0% del objetivo de ventas" in es
 
 
 def test_no_budget_or_tasks_means_no_such_slides(make_plan, plan_from):
     prs = open_deck(deck_bytes(plan_from(make_plan(**{"budget": make_plan.DELETE, "tasks": make_plan.DELETE}))))
     names = titles(prs)
-    assert names[-1] == "Thank you" and "Budget" not in names and "Task breakdown" not in names
+    assert "Budget" not in names and "Task breakdown" not in names
     assert not any(t.startswith("Key task") or "budget" in t.lower() for t in names)
-    agenda = slide_text(prs.slides[1])
+    agenda = slide_text(prs.slides[2])
     assert "Budget" not in agenda and "Task breakdown" not in agenda
     assert not [c for s in prs.slides for c in charts(s) if c.chart_title.text_frame.text == "Budget by item"]
 

@@ -14,7 +14,8 @@ def check_plan(plan: Plan, out: Collector) -> None:
     for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
                   _rounding, _calendar, _history_usable, _collections,
-                  _milestones, _quarter_focus, _accounts):
+                  _milestones, _quarter_focus, _accounts,
+                  _budget_rep_items):
         check(plan, out)
 
 
@@ -333,3 +334,13 @@ def _history_usable(plan: Plan, out: Collector) -> None:
     if target <= 0:
         out.add(("targets", "revenue"), f"the target from history comes to {target:,}; expected a target above 0 "
                 "(check history.monthly and the growth rates)")
+
+
+def _budget_rep_items(plan: Plan, out: Collector) -> None:
+    if not plan.budget:
+        return
+    items = plan.budget.items
+    for i, name in enumerate(plan.budget.rep_items):
+        if name not in items:
+            out.add(("budget", "rep_items", i), f"{name!r} is not a budget item; expected one of "
+                    f"{', '.join(items) or '(no items)'}")

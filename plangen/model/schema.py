@@ -230,6 +230,7 @@ class Action(Model):
     """One line of a rep's action plan."""
 
     what: Text
+    owner: str = ""                       # a rep id or name: the line goes into that rep's plan
     deadline: Date | None = None
     reward: Text = ()
     penalty: Text = ()
@@ -301,6 +302,7 @@ class Budget(Model):
     total: Amount | None = None
     items: ShareMap = {}
     allocation: BudgetAllocation = BudgetAllocation()
+    rep_items: list[str] = []             # items reps spend themselves (their plans show these)
 
     @model_validator(mode="after")
     def _one_basis(self) -> "Budget":

@@ -20,6 +20,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CHART_URI = C_NS
 NSMAP = {"c": C_NS, "a": A_NS, "r": R_NS}
 KINDS = ("column", "bar", "line", "pie")
+PIE_SLICES = 3   # more shares than this read better as bars sorted by size
 ROLES = ("plan", "stretch", "history", "other", "behind", "on_track")
 STATUS_RGB = {"behind": "C0392B", "on_track": "2E8B57"}  # red and green: status reads the same in every theme
 OTHER_ACCENTS = ("accent3", "accent4", "accent5", "accent6")

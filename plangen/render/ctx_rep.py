@@ -11,6 +11,7 @@ from .ctx_base import Ctx
 from .ctx_accounts import rep_accounts
 from .ctx_collections import rep_collection_table
 from .ctx_targets import add_focus
+from .ctx_rep_own import DASH, budget_parts, months_chart, outside, own_actions, rep_tasks, story
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
 
@@ -29,28 +30,34 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     customers = [x for x in d.customers if x.owner == rep.id]
     if customers:
         tables["rep_customers"] = _customers(c, customers)
-    if d.budget and d.budget.items:
-        tables["rep_budget"] = _budget(c, rep)
+    budget = budget_parts(c, rep)
+    if budget:
+        tables["rep_budget"] = _budget(c, budget)
+    actions = _actions(c, own_actions(c, rep))
+    if actions:
+        tables["rep_actions"] = _action_table(c, actions)
+    tasks = rep_tasks(c, rep)
+    if tasks:
+        tables["rep_tasks"] = tasks
     named = rep_accounts(c, rep.id)
     if named:
         tables["rep_accounts"] = named
     collected = rep_collection_table(c, rep.id)
     if collected:
         tables["rep_collections"] = collected
-    if c.plan.team.action_plan:
-        tables["rep_actions"] = _action_table(c)
     return {
         "id": rep.id, "name": rep.name, "region": rep.region or "",
         "start": f.date(rep.start) if rep.start else "", "weight": f.number(rep.weight, 1),
         "targets": {"period": c.money(rep.total), "full_quota": c.money(rep.full_quota),
                     "quarters": [c.money(x) for x in rep.quarters], "months": [c.money(x) for x in rep.months],
                     "share": c.share(Fraction(rep.total, d.total or 1), 1)},
-        "ramping": rep.ramping, "budget": c.money(rep.budget),
+        "ramping": rep.ramping, "budget": c.money(sum(a for _, a in budget)), "story": story(c, rep),
+        "charts": {"rep_months": months_chart(c, rep)},
         "collections": c.money(sum(d.collections.reps[rep.id])) if d.collections and rep.id in d.collections.reps else None,
         "collections_carried": bool(d.collections and d.collections.carried_over),
         "visits": sum(rep.visits), "customers": len(customers),
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
-        "tables": tables, "actions": _actions(c),
+        "tables": tables, "actions": actions,
     }
 
 
@@ -63,8 +70,9 @@ def _period_words(c: Ctx) -> str:
 def _quarters(c: Ctx, rep: RepTarget):
     L = c.L
     shown = c.amounts(list(rep.quarters), rep.total)
-    rows = [[c.quarter_label(q.index), s, c.f.percent(Fraction(v, rep.total or 1), 1)]
-            for q, s, v in zip(c.d.quarters, shown, rep.quarters)]
+    off = outside(rep)
+    rows = [[c.quarter_label(q.index), *([DASH] * 2 if all(off[i] for i in q.months) else
+             [s, c.f.percent(Fraction(v, rep.total or 1), 1)])] for q, s, v in zip(c.d.quarters, shown, rep.quarters)]
     cols, numeric, total = [L["quarter"], c.head("target"), L["share"]], [False, True, True], \
         [L["total"], c.fig(rep.total), "100%"]
     add_focus(c, cols, rows, total, numeric)
@@ -72,16 +80,24 @@ def _quarters(c: Ctx, rep: RepTarget):
 
 
 def _months(c: Ctx, rep: RepTarget, worked: tuple):
-    """Months with the rep's ramp, working days and daily target."""
+    """Months with working days, daily target, visits and calls per day and (for a late starter) ramp;
+    months outside his employment show a dash."""
     L, d = c.L, c.d
     shown = c.amounts(list(rep.months), rep.total)
     days = [len(x) for x in worked]
     daily = c.daily_figs(list(rep.months), days)
-    rows = [[c.month_row(m.index), s, n, dd, c.f.percent(r)]
-            for m, s, n, dd, r in zip(d.months, shown, days, daily, rep.ramp)]
-    return c.table("rep_months", L["monthly_target"], [L["month"], c.head("target"), L["working_days"],
-                   c.head("daily_target"), L["ramp"]], rows, [False, True, True, True, True],
-                   [L["total"], c.fig(rep.total), "", "", ""])
+    per_day = rep_daily_activities(rep, worked) if c.plan.funnel else None
+    cols = [L["month"], c.head("target"), L["working_days"], c.head("daily_target")]
+    cols += [f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"] if per_day else []
+    cols += [L["ramp"]] if rep.ramping else []
+    rows = []
+    for i, (m, off) in enumerate(zip(d.months, outside(rep))):
+        cells = [shown[i], days[i], daily[i]]
+        cells += [c.f.count(per_day[i].visits), c.f.count(per_day[i].calls)] if per_day else []
+        cells += [c.f.percent(rep.ramp[i])] if rep.ramping else []
+        rows.append([c.month_row(m.index), *([DASH] * len(cells) if off else cells)])
+    return c.table("rep_months", L["monthly_target"], cols, rows, [False] + [True] * (len(cols) - 1),
+                   [L["total"], c.fig(rep.total)] + [""] * (len(cols) - 2))
 
 
 def _weeks(c: Ctx, rep: RepTarget, worked: tuple):
@@ -114,8 +130,9 @@ def _activities(c: Ctx, rep: RepTarget, worked: tuple):
     """Activities per month, with calls and visits per working day."""
     L, d = c.L, c.d
     daily = rep_daily_activities(rep, worked)
-    rows = [[c.month_row(m.index), *[c.f.count(getattr(a, k)) for k in ACT_KEYS], c.f.count(day.visits),
-             c.f.count(day.calls)] for m, a, day in zip(d.months, rep.activities, daily)]
+    rows = [[c.month_row(m.index), *([DASH] * 6 if off else [*[c.f.count(getattr(a, k)) for k in ACT_KEYS],
+             c.f.count(day.visits), c.f.count(day.calls)])]
+            for m, a, day, off in zip(d.months, rep.activities, daily, outside(rep))]
     sums = [c.f.count(sum(getattr(a, k) for a in rep.activities)) for k in ACT_KEYS]
     cols = [L["month"], L["deals"], L["opportunities"], L["visits"], L["calls"],
             f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"]
@@ -140,24 +157,22 @@ def visit_months(c: Ctx, visits: tuple[int, ...]) -> str:
     return c.loc.list_sep.join(c.f.month_short(m.month) for m, v in zip(c.d.months, visits) if v)
 
 
-def _budget(c: Ctx, rep: RepTarget):
-    """The rep's expense budget by item (the plan's item shares)."""
-    L, b = c.L, c.d.budget
-    items = list(b.items)
-    parts = largest_remainder(rep.budget, [b.items[k] for k in items], c.d.unit)
-    shown = c.amounts(list(parts), rep.budget)
+def _budget(c: Ctx, parts: list[tuple[str, int]]):
+    """The rep's expense budget by the items he spends himself."""
+    L, total = c.L, sum(a for _, a in parts)
+    shown = c.amounts([a for _, a in parts], total)
     return c.table("rep_budget", L["rep_budget"], [L["budget_item"], c.head("amount")],
-                   [[k or L["budget_total"], s] for k, s in zip(items, shown)], [False, True],
-                   [L["total"], c.fig(rep.budget)])
+                   [[k or L["budget_total"], s] for (k, _), s in zip(parts, shown)], [False, True],
+                   [L["total"], c.fig(total)])
 
 
-def _actions(c: Ctx) -> list[dict[str, str]]:
-    """The action plan lines: what, deadline, reward and penalty, obstacles, support."""
+def _actions(c: Ctx, lines: list) -> list[dict[str, str]]:
+    """Action plan lines as shown: what, deadline, reward and penalty, obstacles, support."""
     sep = c.loc.clause_sep
     return [{"what": sep.join(a.what), "deadline": c.f.date(a.deadline) if a.deadline else "",
              "reward": sep.join(a.reward), "penalty": sep.join(a.penalty),
              "obstacles": sep.join(a.obstacles + a.knowledge), "support": sep.join(a.support)}
-            for a in c.plan.team.action_plan]
+            for a in lines]
 
 
 def _activity_rates(c: Ctx, rep: RepTarget):
@@ -176,9 +191,9 @@ def _activity_rates(c: Ctx, rep: RepTarget):
                    L["per_month"], L["total"]], rows, [False, True, True, True, True])
 
 
-def _action_table(c: Ctx):
-    """The action plan: what, deadline, reward, penalty, obstacles and knowledge, support."""
+def _action_table(c: Ctx, actions: list[dict[str, str]]):
+    """The rep's action plan: what, deadline, reward, penalty, obstacles and knowledge, support."""
     L = c.L
     keys = ("what", "deadline", "reward", "penalty", "obstacles", "support")
     return c.table("rep_actions", L["action_plan"], [L[f"action_{k}"] for k in keys],
-                   [[a[k] for k in keys] for a in _actions(c)], [False] * len(keys))
+                   [[a[k] for k in keys] for a in actions], [False] * len(keys))

@@ -7,7 +7,7 @@ from babel.lists import format_list
 from typing import Any
 
 from ..decompose.split import quarters_of
-from .charts import ChartSpec, Series
+from .charts import PIE_SLICES, ChartSpec, Series
 from .ctx_base import Ctx
 from .ctx_accounts import accounts
 
@@ -181,6 +181,17 @@ def monitoring(c: Ctx, tables: dict) -> dict | None:
             "history": bool(h and h.monthly)}
 
 
+def budget_quarters(c: Ctx, items: list[str]):
+    """The budget by quarter and item (one slide; the months are in the Word plan)."""
+    b, L = c.d.budget, c.L
+    q_items = {k: quarters_of(b.item_months[k]) for k in items}
+    totals = quarters_of(b.months)
+    return c.table("budget_quarters", L["budget"], [L["quarter"], *[k or L["amount"] for k in items], c.head("total")],
+                   [[c.quarter_label(i), *[c.fig(q_items[k][i]) for k in items], c.fig(t)] for i, t in enumerate(totals)],
+                   [False] + [True] * (len(items) + 1),
+                   [L["total"], *[c.fig(b.items[k]) for k in items], c.fig(b.total)], c.unit_note())
+
+
 def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
     """Expense total, by item, month and rep."""
     b, L = c.d.budget, c.L
@@ -199,11 +210,12 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
                                       [False] + [True] * (len(items) + 1),
                                       [L["total"], *[c.fig(b.items[k]) for k in items], c.fig(b.total)],
                                       c.unit_note())
+    tables["budget_quarters"] = budget_quarters(c, items)
     if len(items) > 1:
-        charts["budget"] = ChartSpec("pie" if len(items) <= 5 else "bar", L["chart_budget_by_item"], tuple(items),
-                                     (Series(L["amount"], tuple(c.chart_value(b.items[k], "pie" if len(items) <= 5 else "bar")
-                                                                for k in items)),),
-                                     c.f.excel_format(), c.unit_note(), sort=len(items) > 5)
+        kind = "pie" if len(items) <= PIE_SLICES else "bar"
+        charts["budget"] = ChartSpec(kind, L["chart_budget_by_item"], tuple(items),
+                                     (Series(L["amount"], tuple(c.chart_value(b.items[k], kind) for k in items)),),
+                                     c.f.excel_format(), c.unit_note(), sort=kind == "bar")
     parts = [budget_part(c, k or L["budget_total"], b.items[k], b.total) for k in items]
     return {"total": c.money(b.total), "ratio": c.share(b.ratio, 1) if b.ratio is not None else None,
             "of_target": round_share(c, Fraction(b.total, c.d.total)) if c.d.total else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .charts import ChartSpec, Series
+from .charts import PIE_SLICES, ChartSpec, Series
 from .ctx_base import Ctx
 from .ctx_collections import collections
 from .ctx_milestones import milestones
@@ -55,9 +55,11 @@ def money_texts(c: Ctx) -> dict[str, str]:
 
 
 def peak_month(c: Ctx) -> dict[str, Any] | None:
-    """The month with the largest target (for a slide title that states the point)."""
+    """The month with the largest target (for a slide title that states the point); None when the months
+    differ by no more than rounding (no month stands out)."""
     d = c.d
-    if len(d.months) < 2 or not d.total:
+    amounts = [m.amount for m in d.months]
+    if len(d.months) < 2 or not d.total or max(amounts) - min(amounts) <= d.unit:
         return None
     m = max(d.months, key=lambda x: (x.amount, -x.index))
     if sum(1 for x in d.months if x.amount == m.amount) > 1:
@@ -110,8 +112,9 @@ def method_lines(c: Ctx) -> list[str]:
     lines.append(L["method_daily_all" if d.calendar.basis == "all_days" else "method_daily_working"])
     lines.append(L["method_rounding"].format(unit=rounding_unit(c)))
     if d.reps:
-        ramp = " / ".join(c.f.percent(r) for r in plan.team.ramp) or "100%"
-        lines.append(L["method_reps"].format(ramp=ramp))
+        ramp = " / ".join(c.f.percent(r) for r in plan.team.ramp)
+        ramping = ramp and any(r.ramping for r in d.reps)
+        lines.append(L["method_reps"].format(ramp=ramp) if ramping else L["method_reps_plain"])
         if any(r.ramping for r in d.reps):
             lines.append(L["method_ramp_gap" if d.ramp_policy == "gap" else "method_ramp_redistribute"])
     if d.growth.method == "history":
@@ -282,11 +285,11 @@ def history_chart(c: Ctx):
 
 
 def split_charts(c: Ctx) -> dict:
-    """Shares: a pie for up to 5 slices, else a bar sorted by size."""
+    """Shares: a pie for up to PIE_SLICES slices, else a bar sorted by size."""
     out = {}
     for name, s in c.d.splits.items():
         keys = list(s.shares)
-        kind = "pie" if len(keys) <= 5 else "bar"
+        kind = "pie" if len(keys) <= PIE_SLICES else "bar"
         title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)
         out[f"split_{name}"] = ChartSpec(kind, title, tuple(keys),
                                          (Series(c.L["target"], tuple(c.chart_value(s.totals[k], kind) for k in keys)),),

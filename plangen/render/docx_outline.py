@@ -19,8 +19,9 @@ from . import jinja
 from .docx_blocks import (append, body, caption, heading, keep_with_next, page_break, para, plain_numbering,
                           set_header_text)
 from .docx_chart import add_chart
+from .docx_lang import update_fields_on_open
 from .docx_pages import PageEstimate
-from .docx_table import KEEP_ROWS, column_widths, fold, signature_table, table_xml
+from .docx_table import KEEP_ROWS, column_widths, fold, is_compact, signature_table, table_xml
 from .docx_text import paragraphs
 from .docx_toc import TocEntry, heading_numbers, mark_headings, toc_paragraphs
 from .fonts import localize_page_footer
@@ -79,7 +80,8 @@ class OutlineWriter:
         self.outline_path = f"outlines/{self.kind if self.kind != 'document' else 'document'}.yaml"
         sec = self.doc.sections[0]
         self.width_emu = sec.page_width - sec.left_margin - sec.right_margin
-        self.pages = PageEstimate(self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin)
+        self.pages = PageEstimate(self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin,
+                                  cjk=self.scope["plan"]["locale"] == "zh-CN")
 
     # -- walking ---------------------------------------------------------------------------
 
@@ -205,9 +207,10 @@ class OutlineWriter:
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)
         self.add(table_xml(t, width, b.get("style", "Plan Table")))
-        self.pages.table(t, column_widths(t, width), len(t.rows) <= KEEP_ROWS)
+        self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
             self.add(para("Note", t.note))
+            self.pages.note()
         return True
 
     def unit_in_header(self, t) -> bool:
@@ -265,7 +268,7 @@ class OutlineWriter:
         self.add(para("TOC Heading", self.title(spec.get("title", "contents"))))
         self.toc = self.add(para())
         self.toc_levels = int(spec.get("levels", 2))
-        self.pages.lines(2)
+        self.pages.lines(self.pages.m.toc[0])
         return False
 
     def _commitment(self, b: dict, level: int) -> bool:
@@ -295,9 +298,10 @@ class OutlineWriter:
         numbers = heading_numbers([(h.level, h.numbered) for h in self.headings])
         number_of = {id(h): n for h, n in zip(self.headings, numbers)}
         anchors = mark_headings([h.p for h in shown])
-        extra = self.pages.pages_for(sum(1.0 if h.level == 1 else 0.76 for h in shown) + 2) - 1
+        extra = self.pages.toc_pages([h.level for h in shown]) - 1
         entries = [TocEntry(h.level, number_of[id(h)], h.text, h.page + extra, a)
                    for h, a in zip(shown, anchors)]
         for p in toc_paragraphs(entries, self.toc_levels):
             self.toc.addprevious(p)
         self.toc.getparent().remove(self.toc)
+        update_fields_on_open(self.doc)

@@ -6,6 +6,7 @@ from typing import Any
 from docx.document import Document
 
 from .docx_blocks import open_document, save
+from .docx_lang import language_tags, set_document_language
 from .docx_outline import OutlineWriter
 from ..locales import locale as plan_locale
 from .fonts import ensure_locale_fonts
@@ -22,11 +23,14 @@ def render_plan_docx(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
 
 
 def prepare(doc: Document, plan: dict[str, Any], subject: str = "") -> None:
-    """East Asian fonts for Chinese plans and the document properties."""
+    """East Asian fonts from the locale, language tags from the locale and the document properties."""
     ensure_locale_fonts(doc, plan_locale(plan["locale"]))
+    set_document_language(doc, plan["locale"])
     props = doc.core_properties
     props.title, props.author = _prop(plan["title"]), _prop(plan["owner"] or "plangen")
-    props.subject, props.language = _prop(subject), plan["locale"]
+    props.subject = _prop(subject)
+    latin, east_asian = language_tags(plan["locale"])
+    props.language = east_asian if plan["locale"].startswith("zh") else latin
 
 
 def _prop(text: str) -> str:

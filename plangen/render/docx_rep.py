@@ -14,7 +14,7 @@ def render_rep_docx(ctx: dict[str, Any], rep: dict[str, Any], templates: Templat
     """A rep's plan (.docx bytes): the plan context plus the rep's own values (ctx_rep.rep_context)."""
     doc = fresh_document(templates.bytes("base.docx"))
     prepare(doc, ctx["plan"], rep["name"])
-    scope = {**ctx, "rep": rep}
+    scope = {**ctx, "rep": rep, "charts": {**ctx["charts"], **rep["charts"]}}
     writer = OutlineWriter(doc, scope, templates, "rep", {**ctx["tables"], **rep["tables"]})
     writer.run()
     return save(doc)

@@ -5,6 +5,7 @@ bold, rows do not split across pages. Column widths follow the width of their co
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -19,6 +20,8 @@ MIN_COL, MAX_COL = 4, 40          # display columns a column is given at least /
 TWIPS_PER_COLUMN = 120            # 9.5 pt text: one display column (half an East Asian character)
 COMPACT_COLUMNS = 10              # wider tables get narrower cell margins
 KEEP_ROWS = 8                    # tables up to this many rows are kept on one page
+NBSP = "\u00a0"
+_UNIT = re.compile(r"^(.*?)\s*([（(][^（()）]*[)）])$")   # "Target (k USD)", "目标（万元）"
 
 
 def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element:
@@ -26,12 +29,13 @@ def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element
 
     Written as one XML string (every text escaped) and parsed once: thousands of rows stay cheap.
     """
-    compact = len(t.columns) > COMPACT_COLUMNS
+    compact = is_compact(t, width)
     widths = column_widths(t, width, compact)
     keep = len(t.rows) <= KEEP_ROWS
+    heads = [header_lines(h, w) for h, w in zip(t.columns, widths)]
     parts = [f'<w:tbl {nsdecls("w")}>', _tbl_pr(style, sum(widths), t.total is not None, compact), "<w:tblGrid>",
              *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>",
-             _row(t.columns, t.numeric, widths, header=True)]
+             _row(heads, t.numeric, widths, header=True)]
     last = len(t.rows) - 1
     parts += [_row(r, t.numeric, widths, keep=_keeps_next(i, last, keep, t.total is not None))
               for i, r in enumerate(t.rows)]
@@ -39,6 +43,20 @@ def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element
         parts.append(_row(t.total, t.numeric, widths, bold=True))
     parts.append("</w:tbl>")
     return parse_xml("".join(parts))
+
+
+def is_compact(t: Table, width: int) -> bool:
+    """Narrow cell margins for wide tables and for tables whose words would not fit otherwise."""
+    return len(t.columns) > COMPACT_COLUMNS or sum(wanted_columns(t)[1]) * TWIPS_PER_COLUMN > width
+
+
+def header_lines(text: str, width: int) -> str:
+    """A header whose unit would not fit beside its label goes on a line of its own, unbroken:
+    "目标\n（万元）", "Target\n(k\u00a0USD)"; a header that fits stays as it is."""
+    m = _UNIT.match(text)
+    if not m or not m.group(1) or (display_width(text) + 2) * TWIPS_PER_COLUMN <= width:
+        return text
+    return m.group(1) + "\n" + m.group(2).replace(" ", NBSP)
 
 
 def _tbl_pr(style: str, width: int, total: bool, compact: bool) -> str:
@@ -101,7 +119,7 @@ def wanted_columns(t: Table) -> tuple[list[int], list[int], int]:
         full = max([display_width(c) + 2 for c in cells] or [0])
         words = full if t.numeric[i] else max([_word_need(c) for c in cells] or [0])
         head_need = _header_need(head)
-        least.append(max(MIN_COL, min(MAX_COL, max(words, _word_need(head)))))
+        least.append(max(MIN_COL, min(MAX_COL, max(words, _header_least(head)))))
         want.append(max(least[-1], min(MAX_COL, max(full, head_need))))
         natural += max(least[-1], full, head_need)
     return want, least, natural
@@ -118,6 +136,14 @@ def table_width(columns: int, full: int) -> int:
     """The table's width: the full text width, or less for a table of few narrow columns."""
     natural = columns * TWIPS_PER_COLUMN
     return full if natural * 1.6 >= full else max(full // 2, int(natural * 1.6))
+
+
+def _header_least(text: str) -> int:
+    """Columns a header needs at least: its longest word, and its unit unbroken on a line of its own."""
+    m = _UNIT.match(text)
+    if not m or not m.group(1):
+        return _word_need(text)
+    return max(_word_need(m.group(1)), display_width(m.group(2)) + 3)
 
 
 def _header_need(text: str) -> int:
@@ -167,7 +193,7 @@ def _sign_row(tbl: etree._Element, cells: Sequence[tuple[str, str]], widths: tup
     tr = el("w:tr", tbl)
     trpr = el("w:trPr", tr)
     el("w:cantSplit", trpr)
-    el("w:trHeight", trpr, val="560")
+    el("w:trHeight", trpr, val="440")
     for label, text in cells:
         if ruled:
             _sign_cell(tr, label, widths[0], 1, False, last)

@@ -281,6 +281,10 @@ class Formatter:
         shown = _rounded(_exact(x) * 100, digits).scaleb(-2)
         return format_percent(shown, format=pattern, locale=self._loc)
 
+    def join(self, words: Sequence[str]) -> str:
+        """Words as the locale lists them: "A、B和C", "A, B and C", "A, B y C"."""
+        return format_list(list(words), locale=self._loc) if words else ""
+
     def count(self, n: int) -> str:
         """A whole count with the locale's grouping: "1,234" / "1.234"."""
         return format_decimal(n, locale=self._loc)

@@ -52,7 +52,12 @@ class Outline:
                 out += self.section(entry, sections, n)
             else:
                 out += self.entry(entry, n)
-        return out
+        return [self.agenda_notes(spec) if spec.kind == "agenda" else spec for spec in out]
+
+    def agenda_notes(self, spec: SlideSpec) -> SlideSpec:
+        """The agenda's notes, written once the sections that made it into the deck are known."""
+        name = next((e.get("notes") for e in self.entries if isinstance(e, dict) and e.get("kind") == "agenda"), None)
+        return replace(spec, notes=self.text(name, agenda=self.agenda)) if name else spec
 
     def section(self, entry: dict, sections: Mapping[str, dict], n: int) -> list[SlideSpec]:
         """A divider and the section's slides, or nothing when the section has no data or no slides."""
@@ -62,13 +67,14 @@ class Outline:
         inner = [s for i, e in enumerate(entry.get("slides") or [], start=1) for s in self.entry(e, f"{n}.{i}")]
         if not inner:
             return []
+        sec = {**sec, "no": f"{len(self.agenda) + 1:02d}"}   # every section shown, numbered in order
         self.agenda.append(sec)
         divider = SlideSpec("section", entry.get("layout", DEFAULT_LAYOUT["section"]), sec["title"],
                             data={"no": sec["no"]})
         return [divider, *inner]
 
     def unnumbered(self, entry: dict) -> dict[str, str] | None:
-        """A section outside 01..07 (budget, tasks): no number, titled by `title:`; None without data."""
+        """A section outside the seven of the context (budget, tasks), titled by `title:`; None without data."""
         key = str(entry["section"])
         if key in SECTION_KEYS or not self.ctx.get(key):
             return None
@@ -146,8 +152,7 @@ class Outline:
 
     def k_agenda(self, e: dict, layout: str) -> list[SlideSpec]:
         """The agenda; its sections are filled in as the sections resolve."""
-        return [SlideSpec("agenda", layout, self.text(e.get("title", "agenda_title")),
-                          self.text(e.get("notes")), {"sections": self.agenda})]
+        return [SlideSpec("agenda", layout, self.text(e.get("title", "agenda_title")), "", {"sections": self.agenda})]
 
     def k_big_number(self, e: dict, layout: str) -> list[SlideSpec]:
         """The headline number with growth, context and facts."""
@@ -202,10 +207,11 @@ class Outline:
         return out
 
     def k_two_content(self, e: dict, layout: str) -> list[SlideSpec]:
-        """A chart, table or text on the left and text on the right (one slide per matching key)."""
+        """A chart, table or text on the left and text on the right (one slide per matching key, at most `max`)."""
         if "chart" in e or "table" in e:
             store = self.ctx["charts"] if "chart" in e else self.ctx["tables"]
-            return [s for key, item in self.items(str(e.get("chart") or e.get("table")), store)
+            found = self.items(str(e.get("chart") or e.get("table")), store)[:int(e.get("max", 99))]
+            return [s for key, item in found
                     for s in self.two(e, layout, item, {("chart" if "chart" in e else "table"): store[key]})]
         return self.two(e, layout, None, {"left": self.paras(e.get("left_text"))})
 
