@@ -69,3 +69,78 @@ def it_keeps_formula_like_labels_text_in_the_progress_workbook(formula_plan, tmp
     wb = openpyxl.load_workbook(io.BytesIO(data))
     found = {c.value: c.data_type for ws in wb for c in ws["A"]}
     assert found[HYPERLINK] == "s" and found["=1+1"] == "s"
+
+
+# -- 2. the deck of a big team: a summary, linear in the team ---------------------------------
+
+def _deck(plan):
+    """The deck of a plan, opened with python-pptx."""
+    from pptx import Presentation
+    from plangen.render.context import build_context
+    from plangen.render.pptx_deck import render_deck
+    from plangen.render.template_set import TemplateSet
+    return Presentation(io.BytesIO(render_deck(build_context(plan, decompose(plan)), TemplateSet())))
+
+
+def _team_plan(make_plan, plan_from, n: int, customers: int = 0):
+    """n reps of weights 1..n over regions North/South (odd/even), `customers` customers of r1."""
+    reps = [{"id": f"r{i}", "name": f"Rep {i}", "weight": i, "region": "North" if i % 2 else "South"}
+            for i in range(1, n + 1)]
+    crm = [{"name": f"C{i}", "revenue_last_year": f"{i}k", "owner": "r1"} for i in range(1, customers + 1)]
+    return plan_from(make_plan(**{"targets.split": {"region": {"North": "50%", "South": "rest"}},
+                                  "team.reps": reps, "team.ramp": [], "crm.customers": crm}))
+
+
+def _notes(prs) -> list[str]:
+    return [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+
+
+def it_summarises_a_team_of_46_reps_by_its_largest_and_smallest_targets(make_plan, plan_from):
+    """46 reps of weights 1..46: the largest ten are Rep 46..37, the smallest Rep 10..1; no note lists them all."""
+    prs = _deck(_team_plan(make_plan, plan_from, 46))
+    bars = {s.shapes.title.text: [str(c) for c in sh.chart.plots[0].categories]
+            for s in prs.slides for sh in s.shapes if sh.has_chart and s.shapes.title}
+    assert sorted(bars["The 10 largest rep targets"]) == sorted(f"Rep {i}" for i in range(37, 47))
+    assert sorted(bars["The 10 smallest rep targets"]) == sorted(f"Rep {i}" for i in range(1, 11))
+    assert not any("Rep 20" in n for n in _notes(prs))
+    assert any("46 reps' targets" in n and "--format xlsx" in n for n in _notes(prs))
+
+
+def it_shows_every_rep_of_a_team_of_45(make_plan, plan_from):
+    """At 45 reps the deck still charts everyone (three slides of 15 bars) and the notes list each target."""
+    prs = _deck(_team_plan(make_plan, plan_from, 45))
+    names = {str(c) for s in prs.slides for sh in s.shapes if sh.has_chart for c in sh.chart.plots[0].categories}
+    assert {f"Rep {i}" for i in range(1, 46)} <= names
+
+
+def it_counts_a_big_team_by_region_and_adds_up(make_plan, plan_from):
+    """46 reps, 23 odd (North) and 23 even (South), 6M each half: the region table's rows add up to 12M."""
+    prs = _deck(_team_plan(make_plan, plan_from, 46))
+    table = next(sh.table for s in prs.slides for sh in s.shapes if sh.has_table and s.shapes.title.text ==
+                 "46 reps by region")
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert [r[:3] for r in rows[1:]] == [["North", "23", "6,000,000"], ["South", "23", "6,000,000"],
+                                         ["Total", "46", "12,000,000"]]
+
+
+def it_shows_the_ten_largest_of_31_customers_and_points_to_the_word_plan(make_plan, plan_from):
+    """31 customers of 1k..31k last year: the slide shows C31..C22; the notes say all 31 are in the Word plan."""
+    prs = _deck(_team_plan(make_plan, plan_from, 2, customers=31))
+    slide = next(s for s in prs.slides if s.shapes.title and s.shapes.title.text.startswith("The 10 largest of 31"))
+    table = next(sh.table for sh in slide.shapes if sh.has_table)
+    assert [r.cells[0].text for r in list(table.rows)[1:]] == [f"C{i}" for i in range(31, 21, -1)]
+    assert "All 31 customers" in slide.notes_slide.notes_text_frame.text
+
+
+def it_cuts_a_long_table_into_pieces_scanning_each_row_a_bounded_number_of_times(monkeypatch):
+    """5,000 rows in pieces of 10: widths are measured on a window of 10 rows, not on all remaining rows."""
+    from plangen.render import pptx_tables
+    from plangen.render.values import Table
+    scanned = []
+    real = pptx_tables._all_rows
+    monkeypatch.setattr(pptx_tables, "_all_rows", lambda t: scanned.append(len(t.rows)) or real(t))
+    table = Table("t", "T", ("Name", "Amount"), tuple((f"Customer {i}", f"{i:,}") for i in range(5000)),
+                  (False, True))
+    parts = pptx_tables.pieces(table, 8_000_000, 4_000_000)
+    assert sum(len(p.rows) for p in parts) == 5000
+    assert sum(scanned) < 50 * 5000
