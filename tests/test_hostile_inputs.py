@@ -144,3 +144,110 @@ def it_cuts_a_long_table_into_pieces_scanning_each_row_a_bounded_number_of_times
     parts = pptx_tables.pieces(table, 8_000_000, 4_000_000)
     assert sum(len(p.rows) for p in parts) == 5000
     assert sum(scanned) < 50 * 5000
+
+
+# -- 3. zip bombs that lie about their size; 15. what a template may pass into our outputs ------
+
+def _base(name: str) -> bytes:
+    from plangen.render.template_set import TemplateSet
+    return TemplateSet().bytes(name)
+
+
+def _peak_of(fn) -> float:
+    """MB allocated at the peak while fn() runs (its exception, an OfficeFileProblem, is returned)."""
+    import tracemalloc
+    tracemalloc.start()
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001
+        return tracemalloc.get_traced_memory()[1] / 2**20, e
+    finally:
+        tracemalloc.stop()
+    return 0.0, None
+
+
+def it_refuses_a_docx_whose_directory_lies_about_a_200_mb_part_without_expanding_it():
+    """word/document.xml declared as 60,000 bytes but 200 MB inside: refused, peak under 20 MB."""
+    from fixtures.lying_zip import lying, with_big_part
+    from plangen.render.office_guard import OfficeFileProblem, check_office
+    bomb = lying(with_big_part(_base("base.docx"), "word/document.xml", 200 * 2**20, b"<w:p/>"),
+                 "word/document.xml", 60_000)
+    peak, error = _peak_of(lambda: check_office(bomb, "docx", "bomb.docx"))
+    assert isinstance(error, OfficeFileProblem) and "bomb.docx: " in str(error) and peak < 20
+
+
+def it_refuses_an_actuals_workbook_with_a_huge_shared_string(plan_from, make_plan, tmp_path):
+    """A 1 MB .xlsx whose shared strings expand to 200 MB: exit 2 located at the file, peak under 20 MB."""
+    from fixtures.lying_zip import with_big_part
+    from plangen.model import PlanError
+    from plangen.track import read_actuals
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(with_big_part(_actuals_xlsx([["month", "amount"], ["2027-01", 5]]),
+                                   "xl/sharedStrings.xml", 200 * 2**20, b"a"))
+    peak, error = _peak_of(lambda: read_actuals(path, plan_from(make_plan())))
+    assert isinstance(error, PlanError) and "zip bomb" in error.format() and peak < 20
+
+
+def _actuals_xlsx(rows: list[list[object]], dimension: str | None = None) -> bytes:
+    """An actuals workbook of these rows (openpyxl), optionally with a stale <dimension ref>."""
+    wb = openpyxl.Workbook()
+    for r in rows:
+        wb.active.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    if dimension is None:
+        return buf.getvalue()
+    from fixtures.office import replace_entry
+    sheet = zipfile.ZipFile(buf).read("xl/worksheets/sheet1.xml")
+    import re
+    return replace_entry(buf.getvalue(), "xl/worksheets/sheet1.xml",
+                         re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>'.encode(), sheet))
+
+
+def it_reads_every_actuals_row_despite_a_stale_dimension(plan_from, make_plan, tmp_path):
+    """Three months of 1,000 under a stale <dimension ref="A1:B2"/>: all three count (3,000, not 1,000)."""
+    from plangen.track import read_actuals
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(_actuals_xlsx([["month", "amount"], ["2027-01", 1000], ["2027-02", 1000], ["2027-03", 1000]],
+                                   dimension="A1:B2"))
+    actuals = read_actuals(path, plan_from(make_plan()))
+    assert sum(r.amount for r in actuals.rows) == 3000
+
+
+def _docx_with_part(name: str, blob: bytes, rels: bytes | None = None) -> bytes:
+    from fixtures.office import replace_entry
+    data = replace_entry(_base("base.docx"), name, blob)
+    return replace_entry(data, "word/_rels/settings.xml.rels", rels) if rels else data
+
+
+ATTACHED = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+            b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            b'openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+            b'Target="file:///etc/passwd" TargetMode="External"/></Relationships>')
+DTD_LATE = b'<?xml version="1.0"?><!--' + b"x" * 5000 + b'--><!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>'
+
+
+@pytest.mark.parametrize("part, blob, rels, words", [
+    ("word/document.xml", DTD_LATE, None, "declares a DTD"),
+    ("word/document.xml", '<?xml version="1.0" encoding="UTF-16"?><d/>'.encode("utf-16"), None, "not UTF-8 XML"),
+    ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0macros", None, "holds macros"),
+    ("../../evil.txt", b"x", None, "points outside the package"),
+    ("word/settings.xml", None, ATTACHED, "file:///etc/passwd"),
+], ids=["dtd-after-5kb-comment", "utf16", "macros", "dotdot-member", "attached-template"])
+def it_refuses_what_a_template_would_pass_into_outputs(part, blob, rels, words):
+    from plangen.render.office_guard import OfficeFileProblem, check_office
+    data = _docx_with_part(part, blob if blob is not None else _part(_base("base.docx"), part), rels)
+    with pytest.raises(OfficeFileProblem, match=words):
+        check_office(data, "docx", "t.docx")
+
+
+def _part(data: bytes, name: str) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(data)).read(name)
+
+
+def it_keeps_hyperlinks_of_a_template():
+    """An external hyperlink (a company web site in the footer) is fine: only other outside links are refused."""
+    from plangen.render.office_guard import check_office
+    link = ATTACHED.replace(b"attachedTemplate", b"hyperlink").replace(b"file:///etc/passwd", b"https://example.com")
+    check_office(_docx_with_part("word/settings.xml", _part(_base("base.docx"), "word/settings.xml"), link), "docx",
+                 "t.docx")

@@ -125,11 +125,19 @@ def csv_rows(data: bytes) -> list[tuple[int, list[object]]]:
 
 
 def xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
-    """The first sheet's rows numbered from 1, as values (not formulas)."""
+    """The first sheet's rows numbered from 1, as values (not formulas), after the Office-file guard."""
     from openpyxl import load_workbook
-    wb = load_workbook(path, read_only=True, data_only=True)
+    from ..render.office_guard import OfficeFileProblem, check_office
+    data = path.read_bytes()
     try:
-        return [(i, list(r)) for i, r in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1)]
+        check_office(data, "xlsx", str(path))
+    except OfficeFileProblem as e:
+        raise ValueError(e.message) from None
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # read-only mode trusts a stale <dimension ref="A1:B2"/> and drops rows
+        return [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)]
     finally:
         wb.close()
 
