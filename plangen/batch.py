@@ -30,23 +30,27 @@ def safe_name(text: str, fallback: str = "plan") -> str:
     """A file name stem valid on Windows, macOS and Linux: no separators or reserved names, short."""
     text = "".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Cf")
     name = _UNSAFE.sub("_", text).strip(" ._-")
-    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        name = name[:-1]
+    name = name.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")  # cut once, never mid-character
     name = name.rstrip(" ._-") or fallback
     return f"_{name}" if name.split(".")[0].upper() in _RESERVED else name
 
 
 def rep_file_names(reps: list[tuple[str, str]]) -> list[str]:
     """`<id>-<name>.docx` for each (id, name), made unique when two clean up to the same name."""
+    return unique_file_names([f"{rep_id}-{name}" for rep_id, name in reps], ".docx", "rep")
+
+
+def unique_file_names(texts: list[str], suffix: str, fallback: str) -> list[str]:
+    """A safe file name per text, unique even on case-insensitive disks (`a/b`, `a?b` -> a_b, a_b-2)."""
     seen: set[str] = set()
     out = []
-    for i, (rep_id, name) in enumerate(reps, start=1):
-        stem = safe_name(f"{rep_id}-{name}", f"rep-{i}")
+    for i, text in enumerate(texts, start=1):
+        stem = safe_name(text, f"{fallback}-{i}")
         unique, n = stem, 2
         while unique.lower() in seen:
             unique, n = f"{stem}-{n}", n + 1
         seen.add(unique.lower())
-        out.append(f"{unique}.docx")
+        out.append(f"{unique}{suffix}")
     return out
 
 

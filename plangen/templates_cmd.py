@@ -6,7 +6,6 @@ wrappers around these functions; nothing here writes unless asked to.
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import warnings
 from collections.abc import Callable, Iterator
@@ -14,6 +13,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
+from .batch import unique_file_names
 from .decompose import decompose
 from .model import load
 from .render import jinja
@@ -356,10 +356,6 @@ def render_file(template: str | Path, plan_path: str | Path, per_rep: bool = Fal
                                         "render it with --per-rep", e.file) from None
     if not d.reps:
         raise OfficeFileProblem("--per-rep: the plan has no reps (team.reps)", str(plan_path))
-    return [(f"{template.stem}-{_safe(rep_id)}{template.suffix}", render(data, ctx, template.name))
-            for rep_id, ctx in rep_contexts(plan, d)]
-
-
-def _safe(text: str) -> str:
-    """A file-name-safe form of a rep id."""
-    return re.sub(r"[^\w.-]+", "_", text).strip("._") or "rep"
+    contexts = rep_contexts(plan, d)
+    names = unique_file_names([f"{template.stem}-{rep_id}" for rep_id, _ in contexts], template.suffix, "rep")
+    return [(name, render(data, ctx, template.name)) for name, (_, ctx) in zip(names, contexts)]

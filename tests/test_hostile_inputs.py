@@ -251,3 +251,73 @@ def it_keeps_hyperlinks_of_a_template():
     link = ATTACHED.replace(b"attachedTemplate", b"hyperlink").replace(b"file:///etc/passwd", b"https://example.com")
     check_office(_docx_with_part("word/settings.xml", _part(_base("base.docx"), "word/settings.xml"), link), "docx",
                  "t.docx")
+
+
+# -- 4. per-rep file names; 11. all documents rendered before any is written; 12. names cut once --
+
+NASTY_IDS = ["a/b", "a?b", "a b", "A_B", "x" * 300]
+
+
+def it_names_per_rep_letters_uniquely_and_safely(make_plan, tmp_path, to_yaml_text):
+    """Reps a/b, a?b, a b, A_B and a 300-character id: five letters, five names, none lost, none too long."""
+    from fixtures.office import docx_with
+    (tmp_path / "letter.docx").write_bytes(docx_with("Dear {{ rep.name }}"))
+    reps = [{"id": rep_id, "name": f"Rep {i}"} for i, rep_id in enumerate(NASTY_IDS)]
+    (tmp_path / "p.yaml").write_text(to_yaml_text(make_plan(**{"team.reps": reps, "crm.customers": []})),
+                                     encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["render", str(tmp_path / "letter.docx"), str(tmp_path / "p.yaml"),
+                                      "--per-rep", "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 5 and len({n.lower() for n in names}) == 5
+    assert "letter-a_b.docx" in names and "letter-a_b-2.docx" in names
+    assert all(len(n.encode()) <= 130 for n in names)
+
+
+def it_writes_no_letter_when_one_already_exists_without_force(make_plan, tmp_path, to_yaml_text):
+    """The second of two letters exists: nothing is written (not the first letter alone), exit 1."""
+    from fixtures.office import docx_with
+    (tmp_path / "letter.docx").write_bytes(docx_with("Dear {{ rep.name }}"))
+    (tmp_path / "p.yaml").write_text(to_yaml_text(make_plan()), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "letter-r2.docx").write_bytes(b"old")
+    result = CliRunner().invoke(cli, ["render", str(tmp_path / "letter.docx"), str(tmp_path / "p.yaml"),
+                                      "--per-rep", "-o", str(out)])
+    assert result.exit_code == 1 and "already exist" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["letter-r2.docx"]
+
+
+def it_writes_no_lone_word_plan_when_the_deck_fails(make_plan, plan_from, tmp_path, monkeypatch):
+    """The deck fails (memory, a template timeout): the .docx is not written either, so a rerun needs no --force."""
+    from plangen.build import plan_documents
+    from plangen.render import pptx_deck
+    plan = plan_from(make_plan())
+
+    def broken(ctx, ts):
+        raise MemoryError("deck")
+    monkeypatch.setattr(pptx_deck, "render_deck", broken)
+    with pytest.raises(MemoryError):
+        plan_documents(plan, decompose(plan), None, tmp_path, None)
+    assert list(tmp_path.iterdir()) == []
+
+
+def it_names_the_file_when_the_disk_is_full(tmp_path, monkeypatch):
+    """ENOSPC while writing: the error names the file, and no temporary file is left."""
+    import os
+    from plangen.writer import write_atomic
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError, match=r"plan\.docx: cannot write: No space left on device"):
+        write_atomic(tmp_path / "plan.docx", b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def it_cuts_a_200000_character_name_once_to_120_bytes():
+    """200,000 CJK characters (3 bytes each): the name keeps the first 40 (120 bytes), whole characters only."""
+    from plangen.batch import safe_name
+    assert safe_name("销" * 200_000) == "销" * 40
+    assert safe_name("a" * 119 + "销") == "a" * 119
