@@ -321,3 +321,97 @@ def it_cuts_a_200000_character_name_once_to_120_bytes():
     from plangen.batch import safe_name
     assert safe_name("销" * 200_000) == "销" * 40
     assert safe_name("a" * 119 + "销") == "a" * 119
+
+
+# -- 5. includes that link outside the folder; 6. templates that loop, power and pad ------------
+
+def _macro_folder(tmp_path, body: str):
+    """A template folder whose text/en/t.j2 holds one macro `m` with this body."""
+    folder = tmp_path / "tf"
+    (folder / "text" / "en").mkdir(parents=True)
+    (folder / "text" / "en" / "t.j2").write_text("{% macro m() %}" + body + "{% endmacro %}", encoding="utf-8")
+    return folder
+
+
+def _call(folder, context=None):
+    from plangen.render import jinja
+    module = jinja.macros("text/en/t.j2", context or {}, folder)
+    return jinja.call(module, "m", context or {}, "text/en/t.j2")
+
+
+def it_refuses_an_include_that_links_to_a_file_outside_the_folder(tmp_path):
+    """tf/link -> /etc/passwd and {% include 'link' %}: refused, the file's text never appears."""
+    from plangen.render.jinja import TemplateProblem
+    folder = _macro_folder(tmp_path, "{% include 'link' %}")
+    (folder / "link").symlink_to("/etc/passwd")
+    with pytest.raises(TemplateProblem, match="outside the template folder") as e:
+        _call(folder)
+    assert "root:" not in str(e.value)
+
+
+def it_still_includes_a_file_of_the_folder(tmp_path):
+    folder = _macro_folder(tmp_path, "{% include 'part.j2' %}")
+    (folder / "part.j2").write_text("hello", encoding="utf-8")
+    assert _call(folder) == "hello"
+
+
+@pytest.mark.parametrize("body, words", [
+    ("{{ 10 ** 100000 }}", "too large a number"),
+    ("{{ 'a' * 10**9 }}", "repeating a value"),
+    ("{{ [1] * 10**9 }}", "repeating a value"),
+    ("{{ 'a'.center(10**9) }}", "an argument of 1,000,000,000"),
+    ("{{ 'a'|center(10**9) }}", "an argument of 1,000,000,000"),
+    ("{{ '%0999999999d' % 1 }}", "format width"),
+    ("{{ '{:>999999999}'.format(1) }}", "format width"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "past 1,000,000 items"),
+], ids=["power", "text-repeat", "list-repeat", "center-method", "center-filter", "percent-width",
+        "format-width", "nested-ranges"])
+def it_refuses_a_template_that_would_take_gigabytes_or_hours(tmp_path, body, words):
+    from plangen.render.jinja import TemplateProblem
+    with pytest.raises(TemplateProblem, match=words):
+        _call(_macro_folder(tmp_path, body))
+
+
+def it_stops_a_render_that_runs_past_its_time_limit(tmp_path, monkeypatch):
+    """Two nested loops over 5 million characters (10^13 steps): stopped after the limit, naming the template."""
+    from plangen.render import jinja_limits
+    from plangen.render.jinja import TemplateProblem
+    monkeypatch.setattr(jinja_limits, "TEMPLATE_SECONDS", 1)
+    folder = _macro_folder(tmp_path, "{% set s = 'a' * 5000000 %}{% for x in s %}{% for y in s %}{% endfor %}"
+                                     "{% endfor %}")
+    with pytest.raises(TemplateProblem, match=r"text/en/t\.j2.*longer than 1 seconds"):
+        _call(folder)
+
+
+def it_keeps_ordinary_arithmetic_and_loops(tmp_path):
+    """2 ** 10, '-' * 3, a range of 10 and a percent format still work."""
+    body = "{{ 2 ** 10 }} {{ '-' * 3 }} {% for i in range(3) %}{{ i }}{% endfor %} {{ '%05.1f' % 2.5 }}"
+    assert _call(_macro_folder(tmp_path, body)) == "1024 --- 012 002.5"
+
+
+# -- 7. an alias bomb in a company outline -------------------------------------------------------
+
+def _alias_bomb(levels: int = 6) -> str:
+    """YAML whose aliases expand to 10**levels values from a few hundred bytes."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, levels)]
+    return "\n".join(lines) + f"\nblocks: [*a{levels - 1}]\n"
+
+
+def it_refuses_an_alias_bomb_in_a_company_outline(tmp_path):
+    """A 10**6-value alias bomb as outlines/document.yaml: refused at the plan loader's 100,000 cap, with its line."""
+    from plangen.render.jinja import TemplateProblem
+    from plangen.render.template_set import TemplateSet
+    (tmp_path / "outlines").mkdir()
+    (tmp_path / "outlines" / "document.yaml").write_text(_alias_bomb(), encoding="utf-8")
+    with pytest.raises(TemplateProblem, match=r"document\.yaml:\d+:\d+: .*alias bomb"):
+        TemplateSet(tmp_path).outline("document")
+
+
+def it_refuses_an_outline_that_links_outside_the_folder(tmp_path):
+    from plangen.render.jinja import TemplateProblem
+    from plangen.render.template_set import TemplateSet
+    (tmp_path / "outlines").mkdir()
+    (tmp_path / "outlines" / "document.yaml").symlink_to("/etc/passwd")
+    with pytest.raises(TemplateProblem, match="outside the template folder"):
+        TemplateSet(tmp_path).outline("document")
