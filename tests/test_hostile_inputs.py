@@ -415,3 +415,30 @@ def it_refuses_an_outline_that_links_outside_the_folder(tmp_path):
     (tmp_path / "outlines" / "document.yaml").symlink_to("/etc/passwd")
     with pytest.raises(TemplateProblem, match="outside the template folder"):
         TemplateSet(tmp_path).outline("document")
+
+
+# -- 9. error lists have a cap ------------------------------------------------------------------
+
+def it_lists_the_first_200_of_5000_unknown_keys_and_counts_the_rest(make_plan, to_yaml_text):
+    """5,000 unknown keys under plan: 200 lines with file:line:col, then '... and 4,800 more problems'."""
+    from plangen.model import PlanError, loads
+    data = make_plan()
+    data["plan"].update({f"junk{i}": 1 for i in range(5000)})
+    with pytest.raises(PlanError) as e:
+        loads(to_yaml_text(data), "big.yaml")
+    lines = e.value.format().splitlines()
+    assert len(lines) == 201 and lines[0].startswith("big.yaml:") and "unknown key" in lines[0]
+    assert lines[-1] == "... and 4,800 more problems (the first 200 are listed)"
+
+
+def it_lists_the_first_200_of_3000_bad_actuals_rows(make_plan, plan_from, tmp_path):
+    """3,000 rows with a bad month: 200 located lines and '... and 2,800 more problems'."""
+    from plangen.model import PlanError
+    from plangen.track import read_actuals
+    path = tmp_path / "a.csv"
+    path.write_text("month,amount\n" + "2099-13,5\n" * 3000, encoding="utf-8")
+    with pytest.raises(PlanError) as e:
+        read_actuals(path, plan_from(make_plan()))
+    lines = e.value.format().splitlines()
+    assert len(lines) == 201 and lines[0].startswith(f"{path}:2:")
+    assert lines[-1] == "... and 2,800 more problems (the first 200 are listed)"

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.errors import Location, PlanError, Problem
+from ..model.errors import MAX_PROBLEMS, Location, PlanError, Problem
 from ..model.schema import Plan
 from ..model.values import ValueProblem, parse_amount, parse_month
 
@@ -72,16 +72,19 @@ class RowProblems:
     """Collects problems at (row, column) of one file."""
 
     def __init__(self, file: str):
-        self.file, self.problems = file, []
+        self.file, self.problems, self.more = file, [], 0
 
     def add(self, row: int, col: int, key: str, message: str) -> None:
-        """Record a problem at a 1-based row and column."""
+        """Record a problem at a 1-based row and column (past MAX_PROBLEMS, only count it)."""
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.more += 1
+            return
         self.problems.append(Problem(message, (key,), Location(self.file, row, col)))
 
     def raise_if_any(self) -> None:
-        """Stop with every problem found."""
+        """Stop with the problems found (the first MAX_PROBLEMS, and how many more)."""
         if self.problems:
-            raise PlanError(self.problems)
+            raise PlanError(self.problems, self.more)
 
 
 # --- reading ----------------------------------------------------------------------------------
