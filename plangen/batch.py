@@ -9,6 +9,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -74,15 +75,27 @@ class BatchResult:
 _STATE: dict[str, Any] = {}
 
 
-def _init_worker(plan: Plan, d: Decomposition, template_dir: str | None, ignore_sigint: bool = True) -> None:
-    """Build the render context once per process (Ctrl-C is the parent's to handle)."""
+def _init_worker(plan: Plan, d: Decomposition, template_dir: str | None, ignore_sigint: bool = True,
+                 parent: int | None = None) -> None:
+    """Build the render context once per process (Ctrl-C is the parent's to handle; its death ends us)."""
     from .render.context import Ctx, build_context
     from .render.template_set import TemplateSet
     if ignore_sigint:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        exit_with_parent(parent)
     templates = TemplateSet(Path(template_dir) if template_dir else None)
     templates.bytes("base.docx")
     _STATE.update(ctx=build_context(plan, d), c=Ctx(plan, d), reps=d.reps, templates=templates)
+
+
+def exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when process `parent` dies (SIGKILL leaves no time to tell us): a watchdog thread."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _render_one(index: int, path: str, overwrite: bool) -> str:
@@ -145,7 +158,8 @@ def _pool(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Pa
     Only a few documents per worker are in flight at a time, so waiting costs the same for
     10 reps as for 50,000.
     """
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan, d, template_dir))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(plan, d, template_dir, True, os.getpid()))
     todo = iter(enumerate(paths))
     pending: set = set()
     try:

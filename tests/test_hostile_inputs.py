@@ -5,6 +5,7 @@ Every test here failed before its fix; the issue's numbers are in the section he
 from __future__ import annotations
 
 import csv
+import os
 import io
 import zipfile
 
@@ -442,3 +443,41 @@ def it_lists_the_first_200_of_3000_bad_actuals_rows(make_plan, plan_from, tmp_pa
     lines = e.value.format().splitlines()
     assert len(lines) == 201 and lines[0].startswith(f"{path}:2:")
     assert lines[-1] == "... and 2,800 more problems (the first 200 are listed)"
+
+
+# -- 13. workers end when their parent is killed ------------------------------------------------
+
+def it_ends_the_rep_workers_when_the_parent_is_killed(make_plan, tmp_path, to_yaml_text):
+    """`reps --jobs 2` whose parent dies by SIGKILL after the first plan: both workers are gone within seconds."""
+    import subprocess
+    import sys
+    import time
+    reps = [{"id": f"r{i}", "name": f"Rep {i}"} for i in range(40)]
+    (tmp_path / "p.yaml").write_text(to_yaml_text(make_plan(**{"team.reps": reps, "crm.customers": []})),
+                                     encoding="utf-8")
+    script = ("import multiprocessing, os, signal, sys\nfrom plangen.batch import render_reps\n"
+              "from plangen.decompose import decompose\nfrom plangen.model import load\n"
+              "plan = load(sys.argv[1])\n"
+              "def done(path):\n    print(*[p.pid for p in multiprocessing.active_children()], flush=True)\n"
+              "    os.kill(os.getpid(), signal.SIGKILL)\n"
+              "render_reps(plan, decompose(plan), sys.argv[2], jobs=2, on_done=done)\n")
+    with open(tmp_path / "pids", "w") as pids:  # a file, not a pipe: orphaned workers would hold a pipe open
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / "p.yaml"), str(tmp_path / "out")],
+                       stdout=pids, stderr=subprocess.DEVNULL, timeout=120)
+    workers = [int(p) for p in (tmp_path / "pids").read_text().split()]
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.2)
+    alive = [p for p in workers if _alive(p)]
+    for p in alive:  # do not leave them behind when the test fails
+        os.kill(p, 9)
+    assert workers and not alive
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie waiting for its reaper counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            return "\nState:\tZ" not in f.read()
+    except FileNotFoundError:
+        return False
