@@ -481,3 +481,43 @@ def _alive(pid: int) -> bool:
             return "\nState:\tZ" not in f.read()
     except FileNotFoundError:
         return False
+
+
+# -- 14. actuals files: input problems are exit 2 with a place, encodings detected honestly --------
+
+def _actuals_problem(tmp_path, name: str, data: bytes, plan) -> str:
+    """The located message read_actuals gives for this file (a PlanError, never another exception)."""
+    from plangen.model import PlanError
+    from plangen.track import read_actuals
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(PlanError) as e:
+        read_actuals(tmp_path / name, plan)
+    return e.value.format()
+
+
+def _with_dtd(data: bytes) -> bytes:
+    from fixtures.office import replace_entry
+    strings = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    return replace_entry(data, "xl/worksheets/sheet1.xml",
+                         b'<!DOCTYPE s [<!ENTITY a "aaaa">]>' + strings)
+
+
+@pytest.mark.parametrize("name, data, words", [
+    ("a.xlsx", b"month,amount\n2027-01,5\n", "a.xlsx:1:1: (top level): cannot read the actuals file: not an Excel workbook"),
+    ("a.xlsx", None, "declares a DTD"),
+    ("a.csv", b"month,amount\n2027-01,\"" + b"9" * 200_000 + b"\"\n", "a.csv:2:1:"),
+    ("a.csv", "month,amount\n2027-01,5\n".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
+    ("a.csv", "month,rep,amount\n2027-01,Müller,5\n".encode("latin-1"), "Latin-1 or another encoding"),
+], ids=["text-named-xlsx", "dtd-in-a-sheet", "huge-field", "utf16-no-bom", "latin1"])
+def it_refuses_unreadable_actuals_with_a_place(tmp_path, make_plan, plan_from, name, data, words):
+    if data is None:
+        data = _with_dtd(_actuals_xlsx([["month", "amount"], ["2027-01", 5]]))
+    assert words in _actuals_problem(tmp_path, name, data, plan_from(make_plan()))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "gb18030"])
+def it_reads_actuals_in_the_encodings_it_can_tell_apart(tmp_path, make_plan, plan_from, encoding):
+    """UTF-16 and UTF-8 with their BOMs, and Chinese GB18030: 月份/金额 headers, 5,000 in January."""
+    from plangen.track import read_actuals
+    (tmp_path / "a.csv").write_bytes("月份,金额\n2027-01,5000\n".encode(encoding))
+    assert [r.amount for r in read_actuals(tmp_path / "a.csv", plan_from(make_plan())).rows] == [5000]

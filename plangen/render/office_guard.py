@@ -39,6 +39,11 @@ class Kind:
     app: str = "Word/PowerPoint"
     suffix: str = ".docx/.pptx"
 
+    @property
+    def a_label(self) -> str:
+        """The label with its article: 'a Word document (.docx)', 'an Excel workbook (.xlsx)'."""
+        return ("an " if self.label[0] in "AEIOU" else "a ") + self.label
+
 
 WORD = Kind("Word document (.docx)", "word/document.xml", (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -85,7 +90,7 @@ def check_office(data: bytes, kind: str, name: str) -> None:
         return
     want = KINDS[kind]
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise OfficeFileProblem(f"not a {want.label}: the file is not a zip package "
+        raise OfficeFileProblem(f"not {want.a_label}: the file is not a zip package "
                                 f"(save it from {want.app} as {want.suffix})", name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -202,14 +207,14 @@ def _external_targets(blob: bytes) -> list[tuple[str, str]]:
 def _check_kind(z: zipfile.ZipFile, names: set[str], want: Kind, name: str) -> None:
     """The package is an Office file of the wanted kind, with its main part."""
     if "[Content_Types].xml" not in names:
-        raise OfficeFileProblem(f"not a {want.label}: [Content_Types].xml is missing", name)
+        raise OfficeFileProblem(f"not {want.a_label}: [Content_Types].xml is missing", name)
     types = _small(z, "[Content_Types].xml").decode("utf-8", "replace")
     other = next((k for k in KINDS.values() if k is not want and k.main_part in names), None)
     if want.main_part not in names:
         found = f"; it looks like a {other.label}" if other else ""
-        raise OfficeFileProblem(f"not a {want.label}: part {want.main_part} is missing{found}", name)
+        raise OfficeFileProblem(f"not {want.a_label}: part {want.main_part} is missing{found}", name)
     if not any(t in types for t in want.content_types):
-        raise OfficeFileProblem(f"not a {want.label}: [Content_Types].xml does not declare "
+        raise OfficeFileProblem(f"not {want.a_label}: [Content_Types].xml does not declare "
                                 f"{want.main_part} as the main part", name)
     if "_rels/.rels" not in names:
         raise OfficeFileProblem(f"damaged {want.label}: part _rels/.rels is missing", name)

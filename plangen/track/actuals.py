@@ -96,7 +96,8 @@ def read_actuals(path: str | Path, plan: Plan) -> Actuals:
     try:
         header, rows = read_cells(Path(path))
     except (OSError, ValueError, KeyError) as e:
-        raise PlanError([Problem(f"cannot read the actuals file: {e}", (), Location(name, 1, 1))]) from None
+        line = getattr(e, "line", 1)
+        raise PlanError([Problem(f"cannot read the actuals file: {e}", (), Location(name, line, 1))]) from None
     return check_rows(name, header, rows, plan)
 
 
@@ -114,17 +115,58 @@ def read_cells(path: Path) -> tuple[list[object], list[tuple[int, list[object]]]
     return table[0][1], table[1:]
 
 
+class ReadProblem(ValueError):
+    """An actuals file that cannot be read, at a line of it."""
+
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
+
+
 def csv_rows(data: bytes) -> list[tuple[int, list[object]]]:
-    """CSV rows numbered from 1 (UTF-8, with or without BOM; GB18030 as a fallback; , ; or tab)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030")
+    """CSV rows numbered from 1 (UTF-8 or UTF-16 by their BOM, UTF-8, Chinese GB2312; , ; or tab)."""
+    text = csv_text(data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [(i, list(r)) for i, r in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        return [(i, list(r)) for i, r in enumerate(reader, start=1)]
+    except csv.Error as e:  # a field over 131,072 characters, a NUL byte...
+        raise ReadProblem(f"line {reader.line_num}: {e}; expected a csv of months and amounts",
+                          reader.line_num) from None
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_CHINESE = re.compile(r"[^\x00-\x7f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def csv_text(data: bytes) -> str:
+    """The text of a csv, its encoding detected honestly: a BOM, else UTF-8, else GB2312 Chinese; else refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as e:
+                raise ReadProblem(f"the file starts with a {encoding} mark but is not {encoding} text "
+                                  f"(byte {e.start}); save it again as UTF-8") from None
+    if b"\x00" in data[:4096]:
+        raise ReadProblem("the file looks like UTF-16 without a byte-order mark (it holds NUL bytes); "
+                          "save it as UTF-8 (Excel: CSV UTF-8)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    try:  # GB2312 (the common simplified Chinese of GBK/GB18030 exports): Latin-1 seldom reads as it
+        text = data.decode("gb2312")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or _CHINESE.search(text):
+        raise ReadProblem(f"the file is not UTF-8 (byte {utf8_error.start} is 0x{data[utf8_error.start]:02x}) "
+                          "and does not read as Chinese GB2312 text either (Latin-1 or another encoding?); "
+                          "save it as UTF-8 (Excel: CSV UTF-8)", data.count(b"\n", 0, utf8_error.start) + 1)
+    return text
 
 
 def xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
@@ -136,13 +178,30 @@ def xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
         check_office(data, "xlsx", str(path))
     except OfficeFileProblem as e:
         raise ValueError(e.message) from None
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        ws = wb.worksheets[0]
-        ws.reset_dimensions()  # read-only mode trusts a stale <dimension ref="A1:B2"/> and drops rows
-        return [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)]
-    finally:
-        wb.close()
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            ws = wb.worksheets[0]
+            ws.reset_dimensions()  # read-only mode trusts a stale <dimension ref="A1:B2"/> and drops rows
+            return [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)]
+        finally:
+            wb.close()
+    except _DAMAGED as e:  # parts that pass the guard but not openpyxl: a damaged workbook, not a bug
+        raise ReadProblem(f"damaged Excel workbook ({type(e).__name__}: {e}); open and save it again in Excel"
+                          ) from None
+
+
+def _damaged() -> tuple[type[Exception], ...]:
+    """What openpyxl raises for a damaged workbook."""
+    import zipfile
+    import zlib
+    from lxml import etree
+    from xml.etree.ElementTree import ParseError
+    return (zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, ParseError, KeyError, IndexError, TypeError,
+            ValueError, EOFError, AttributeError)
+
+
+_DAMAGED = _damaged()
 
 
 def blank(cell: object) -> bool:
