@@ -73,8 +73,8 @@ def mutate(plan: dict, rng: random.Random) -> dict:
 def _rename_someone(plan: dict, rng: random.Random) -> None:
     """A rep or customer gets a hostile name (keeps the plan valid more often than other mutations)."""
     team, crm = plan.get("team"), plan.get("crm")
-    people = [*(team.get("reps") or [] if isinstance(team, dict) else []),
-              *(crm.get("customers") or [] if isinstance(crm, dict) else [])]
+    people = [x for section, key in ((team, "reps"), (crm, "customers")) if isinstance(section, dict)
+              and isinstance(section.get(key), list) for x in section[key]]
     if people:
         person = rng.choice(people)
         if isinstance(person, dict):

@@ -89,6 +89,7 @@ def check(folder: str | Path, plan_path: str | Path | None = None) -> list[Probl
     ts = TemplateSet(folder)
     problems: list[Problem] = []
     problems += check_syntax(folder)
+    problems += check_i18n(folder)
     bases = check_bases(ts)
     problems += bases
     if any(isinstance(p, _Unusable) for p in bases):
@@ -128,6 +129,26 @@ def check_syntax(folder: Path) -> list[Problem]:
             env.parse(path.read_text(encoding="utf-8"), name, name)
         except Exception as e:  # noqa: BLE001
             out.append(_problem(jinja.explain(e, name, {})))
+    return out
+
+
+def check_i18n(folder: Path) -> list[Problem]:
+    """i18n/<locale>.yaml of a folder that changes labels: said, since plangen reads only its own labels."""
+    import yaml
+    out = []
+    for path in sorted(folder.glob("i18n/*.yaml")):
+        default = jinja.default_dir() / "i18n" / path.name
+        try:
+            mine = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            theirs = yaml.safe_load(default.read_text(encoding="utf-8")) if default.is_file() else {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+            out.append(Problem(str(path), f"cannot read: {e}"))
+            continue
+        changed = sorted(k for k, v in mine.items() if theirs.get(k) != v) if isinstance(mine, dict) else ["?"]
+        if changed:
+            out.append(Problem(str(path), f"labels changed here are not used: plangen reads its own i18n labels "
+                                          f"(changed: {', '.join(map(str, changed[:5]))}); reword them in "
+                                          "text/<locale>/*.j2 instead"))
     return out
 
 

@@ -521,3 +521,15 @@ def it_reads_actuals_in_the_encodings_it_can_tell_apart(tmp_path, make_plan, pla
     from plangen.track import read_actuals
     (tmp_path / "a.csv").write_bytes("月份,金额\n2027-01,5000\n".encode(encoding))
     assert [r.amount for r in read_actuals(tmp_path / "a.csv", plan_from(make_plan())).rows] == [5000]
+
+
+# -- 16. a template folder's i18n labels ------------------------------------------------------------
+
+def it_says_that_changed_labels_of_a_template_folder_are_not_used(tmp_path):
+    """i18n/en.yaml with total: 'Grand total': templates check names the file and the label instead of 'all is well'."""
+    from plangen.templates_cmd import check_i18n
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "en.yaml").write_text('total: "Grand total"\n', encoding="utf-8")
+    (tmp_path / "i18n" / "es.yaml").write_text("", encoding="utf-8")
+    problems = [str(p) for p in check_i18n(tmp_path)]
+    assert len(problems) == 1 and "en.yaml" in problems[0] and "not used" in problems[0] and "total" in problems[0]
