@@ -533,3 +533,10 @@ def it_says_that_changed_labels_of_a_template_folder_are_not_used(tmp_path):
     (tmp_path / "i18n" / "es.yaml").write_text("", encoding="utf-8")
     problems = [str(p) for p in check_i18n(tmp_path)]
     assert len(problems) == 1 and "en.yaml" in problems[0] and "not used" in problems[0] and "total" in problems[0]
+
+
+def it_refuses_an_actuals_formula_without_a_saved_value(tmp_path, make_plan, plan_from):
+    """=SUM(B2:B3) written by a script (no cached value) is not read as an empty cell: exit 2 at row 4."""
+    text = _actuals_problem(tmp_path, "a.xlsx", _actuals_xlsx([["month", "amount"], ["2027-01", 5], ["2027-02", 6],
+                                                               ["2027-03", "=SUM(B2:B3)"]]), plan_from(make_plan()))
+    assert "a.xlsx:4:1:" in text and "=SUM(B2:B3) without a saved value" in text

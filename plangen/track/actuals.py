@@ -183,12 +183,34 @@ def xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
         try:
             ws = wb.worksheets[0]
             ws.reset_dimensions()  # read-only mode trusts a stale <dimension ref="A1:B2"/> and drops rows
-            return [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)]
+            rows = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)]
         finally:
             wb.close()
+        if any(c is None for _, r in rows for c in r):
+            _no_unsaved_formulas(data, rows)
+        return rows
+    except ReadProblem:
+        raise
     except _DAMAGED as e:  # parts that pass the guard but not openpyxl: a damaged workbook, not a bug
         raise ReadProblem(f"damaged Excel workbook ({type(e).__name__}: {e}); open and save it again in Excel"
                           ) from None
+
+
+def _no_unsaved_formulas(data: bytes, rows: list[tuple[int, list[object]]]) -> None:
+    """An empty value that is a formula without a saved result (not saved by Excel) is refused at its cell."""
+    from openpyxl import load_workbook
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()
+        for (i, values), formulas in zip(rows, ws.iter_rows(values_only=True)):
+            for col, (value, formula) in enumerate(zip(values, formulas), start=1):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    raise ReadProblem(f"row {i}, column {col}: the cell holds the formula {formula[:40]} without "
+                                      "a saved value (the file was not saved by Excel); open and save it in "
+                                      "Excel, or paste the values", i)
+    finally:
+        wb.close()
 
 
 def _damaged() -> tuple[type[Exception], ...]:
