@@ -9,6 +9,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -30,23 +31,27 @@ def safe_name(text: str, fallback: str = "plan") -> str:
     """A file name stem valid on Windows, macOS and Linux: no separators or reserved names, short."""
     text = "".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Cf")
     name = _UNSAFE.sub("_", text).strip(" ._-")
-    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        name = name[:-1]
+    name = name.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")  # cut once, never mid-character
     name = name.rstrip(" ._-") or fallback
     return f"_{name}" if name.split(".")[0].upper() in _RESERVED else name
 
 
 def rep_file_names(reps: list[tuple[str, str]]) -> list[str]:
     """`<id>-<name>.docx` for each (id, name), made unique when two clean up to the same name."""
+    return unique_file_names([f"{rep_id}-{name}" for rep_id, name in reps], ".docx", "rep")
+
+
+def unique_file_names(texts: list[str], suffix: str, fallback: str) -> list[str]:
+    """A safe file name per text, unique even on case-insensitive disks (`a/b`, `a?b` -> a_b, a_b-2)."""
     seen: set[str] = set()
     out = []
-    for i, (rep_id, name) in enumerate(reps, start=1):
-        stem = safe_name(f"{rep_id}-{name}", f"rep-{i}")
+    for i, text in enumerate(texts, start=1):
+        stem = safe_name(text, f"{fallback}-{i}")
         unique, n = stem, 2
         while unique.lower() in seen:
             unique, n = f"{stem}-{n}", n + 1
         seen.add(unique.lower())
-        out.append(f"{unique}.docx")
+        out.append(f"{unique}{suffix}")
     return out
 
 
@@ -96,10 +101,21 @@ class RepRenderer:
 _WORKER: list[RepRenderer] = []   # set only inside pool worker processes, by _init_worker
 
 
-def _init_worker(plan: Plan, d: Decomposition, template_dir: str | None) -> None:
-    """A pool process's renderer, built once (Ctrl-C is the parent's to handle)."""
+def _init_worker(plan: Plan, d: Decomposition, template_dir: str | None, parent: int | None = None) -> None:
+    """A pool process's renderer, built once (Ctrl-C is the parent's to handle; its death ends us)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        exit_with_parent(parent)
     _WORKER[:] = [RepRenderer.build(plan, d, template_dir)]
+
+
+def exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when process `parent` dies (SIGKILL leaves no time to tell us): a watchdog thread."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _render_one(index: int, path: str, overwrite: bool) -> str:
@@ -158,7 +174,8 @@ def _pool(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Pa
     Only a few documents per worker are in flight at a time, so waiting costs the same for
     10 reps as for 50,000.
     """
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan, d, template_dir))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(plan, d, template_dir, os.getpid()))
     todo = iter(enumerate(paths))
     pending: set = set()
     try:

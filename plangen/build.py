@@ -49,7 +49,8 @@ def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir:
     if existing and not force:
         raise WriteRefused(f"{existing[0]}: already exists (use --force to replace it)")
     ctx = build_context(plan, d, issued)
-    return [write_atomic(path, render(ctx, ts), overwrite=force) for path, render in outputs]
+    rendered = [(path, render(ctx, ts)) for path, render in outputs]  # all documents first: no lone .docx
+    return [write_atomic(path, data, overwrite=force) for path, data in rendered]
 
 
 def _deck_renderer():

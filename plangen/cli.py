@@ -419,10 +419,12 @@ def render_cmd(template: str, plan_file: str, per_rep: bool, out_dir: str, force
     """Render your own .docx/.pptx TEMPLATE (Jinja tags) with PLAN, once or once per rep."""
     from plangen.templates_cmd import render_file
     files = render_file(template, plan_file, per_rep, issued=dt.date.today())
-    for name, data in files:
-        path = Path(out_dir) / name
-        if path.resolve() == Path(template).resolve():
-            raise WriteRefused(f"{path}: would replace the template itself; choose another -o folder")
+    from plangen.batch import refuse_existing
+    paths = [Path(out_dir) / name for name, _ in files]
+    if any(p.resolve() == Path(template).resolve() for p in paths):
+        raise WriteRefused(f"{template}: would be replaced by its own output; choose another -o folder")
+    refuse_existing(paths, force)  # before writing any: never half a set of letters
+    for path, (_, data) in zip(paths, files):
         click.echo(f"✓ wrote {write_atomic(path, data, overwrite=force)}")
 
 

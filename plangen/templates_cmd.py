@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import shutil
 import warnings
 from collections.abc import Callable, Iterator
@@ -15,6 +14,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
+from .batch import unique_file_names
 from .decompose import decompose
 from .model import load
 from .render import jinja
@@ -91,6 +91,7 @@ def check(folder: str | Path, plan_path: str | Path | None = None,
     ts = TemplateSet(folder)
     problems: list[Problem] = []
     problems += check_syntax(folder)
+    problems += check_i18n(folder)
     bases = check_bases(ts)
     problems += bases
     if any(isinstance(p, _Unusable) for p in bases):
@@ -130,6 +131,26 @@ def check_syntax(folder: Path) -> list[Problem]:
             env.parse(path.read_text(encoding="utf-8"), name, name)
         except Exception as e:  # noqa: BLE001
             out.append(_problem(jinja.explain(e, name, {})))
+    return out
+
+
+def check_i18n(folder: Path) -> list[Problem]:
+    """i18n/<locale>.yaml of a folder that changes labels: said, since plangen reads only its own labels."""
+    import yaml
+    out = []
+    for path in sorted(folder.glob("i18n/*.yaml")):
+        default = jinja.default_dir() / "i18n" / path.name
+        try:
+            mine = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            theirs = yaml.safe_load(default.read_text(encoding="utf-8")) if default.is_file() else {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+            out.append(Problem(str(path), f"cannot read: {e}"))
+            continue
+        changed = sorted(k for k, v in mine.items() if theirs.get(k) != v) if isinstance(mine, dict) else ["?"]
+        if changed:
+            out.append(Problem(str(path), f"labels changed here are not used: plangen reads its own i18n labels "
+                                          f"(changed: {', '.join(map(str, changed[:5]))}); reword them in "
+                                          "text/<locale>/*.j2 instead"))
     return out
 
 
@@ -361,10 +382,6 @@ def render_file(template: str | Path, plan_path: str | Path, per_rep: bool = Fal
                                         "render it with --per-rep", e.file) from None
     if not d.reps:
         raise OfficeFileProblem("--per-rep: the plan has no reps (team.reps)", str(plan_path))
-    return [(f"{template.stem}-{_safe(rep_id)}{template.suffix}", render(data, ctx, template.name))
-            for rep_id, ctx in rep_contexts(plan, d, issued)]
-
-
-def _safe(text: str) -> str:
-    """A file-name-safe form of a rep id."""
-    return re.sub(r"[^\w.-]+", "_", text).strip("._") or "rep"
+    contexts = rep_contexts(plan, d, issued)
+    names = unique_file_names([f"{template.stem}-{rep_id}" for rep_id, _ in contexts], template.suffix, "rep")
+    return [(name, render(data, ctx, template.name)) for name, (_, ctx) in zip(names, contexts)]

@@ -27,7 +27,10 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, overwrite: bool = F
 
 def _replace_with(target: Path, payload: bytes) -> None:
     """Write `payload` to a temporary sibling of `target`, flush it, and move it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent)
+    except OSError as e:
+        raise OSError(e.errno, f"{target}: cannot write: {e.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
@@ -35,6 +38,9 @@ def _replace_with(target: Path, payload: bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
+    except OSError as e:  # disk full, quota, permissions: name the file, leave nothing behind
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(e.errno, f"{target}: cannot write: {e.strerror or e}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

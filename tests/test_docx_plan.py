@@ -159,7 +159,7 @@ def test_chinese_plan_sets_east_asian_fonts(zh):
 def test_hostile_names_stay_text(plan_from, make_plan, tmp_path):
     data = make_plan(**{"plan.organization": "A&B <Ltd>", "plan.owner": "\"O'Brien\"",
                         "team.reps.0.name": "\"O'Brien\"", "crm.customers.0.name": "A&B <Ltd>",
-                        "tasks.0.task": "Sign <A&B> & \"friends\"\x07"})
+                        "tasks.0.task": "Sign <A&B> & \"friends\""})  # a control character: refused (corpus)
     raw = render_plan_docx(build_context(plan := plan_from(data), decompose(plan)), TemplateSet())
     path = tmp_path / "hostile.docx"
     path.write_bytes(raw)

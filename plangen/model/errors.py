@@ -20,6 +20,9 @@ def format_path(path: Path) -> str:
     return out or "(top level)"
 
 
+MAX_PROBLEMS = 200  # listed per file; a generated file with a million mistakes is not listed in full
+
+
 @dataclass(frozen=True)
 class Location:
     """A place in a file: 1-based line and column."""
@@ -50,13 +53,18 @@ class PlanError(PlangenError):
 
     exit_code = EXIT_INVALID
 
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = tuple(problems)
+    def __init__(self, problems: Sequence[Problem], more: int = 0):
+        ordered = sort_problems(problems)
+        self.problems = tuple(ordered[:MAX_PROBLEMS])
+        self.more = more + len(ordered) - len(self.problems)  # found but not kept: said, not listed
         super().__init__(self.format())
 
     def format(self) -> str:
-        """All problems, one per line, sorted by their place in the file."""
-        return "\n".join(str(p) for p in sort_problems(self.problems))
+        """The problems (the first MAX_PROBLEMS), one per line in file order, then how many more there are."""
+        lines = [str(p) for p in self.problems]
+        if self.more:
+            lines.append(f"... and {self.more:,} more problems (the first {len(self.problems):,} are listed)")
+        return "\n".join(lines)
 
     def format_message(self) -> str:
         """Every problem on its own line, `file:line:col: key: message` (no `plangen:` prefix)."""

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .check import check_plan
-from .errors import Collector, Path, PlanError, Problem
+from .errors import MAX_PROBLEMS, Collector, Path, PlanError, Problem
 from .loader import Document, parse_yaml, read_yaml
 from .roster import expand_rosters
 from .schema import Plan
@@ -35,7 +35,9 @@ def from_document(doc: Document) -> Plan:
     try:
         plan = Plan.model_validate(doc.data)
     except ValidationError as e:
-        raise PlanError(_locate(doc, _problems(e, doc))) from None
+        problems = _problems(e, doc)
+        raise PlanError(_locate(doc, [p for p in problems if p.message]),
+                        sum(1 for p in problems if not p.message)) from None
     out = Collector()
     check_plan(plan, out)
     if out.problems:
@@ -54,9 +56,12 @@ def _is_key(p: Problem) -> bool:
 def _problems(e: ValidationError, doc: Document) -> list[Problem]:
     """One problem per key path (a union's alternatives give one message, the first)."""
     seen: dict[Path, Problem] = {}
-    for err in e.errors():
+    for err in e.errors(include_url=False):
         path = _data_path(doc.data, err["loc"])
         if path in seen and err["type"] != "extra_forbidden":
+            continue
+        if len(seen) > MAX_PROBLEMS:  # a million unknown keys: count them, spell out the first ones only
+            seen.setdefault(path, Problem("", path))
             continue
         msg = _message(err, path)
         seen.setdefault(path, Problem(msg, path))

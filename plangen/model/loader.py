@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
@@ -12,6 +13,7 @@ from .errors import Location, Path, PlanError, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REPEATS = 100_000
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
@@ -93,13 +95,27 @@ class _Builder:
 
     def scalar(self, node: yaml.Node, path: Path) -> Any:
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
+            if isinstance(value, str) and (bad := unprintable(value)):
+                self.problems.append(Problem(f"the text holds {bad}, which no document can show; expected "
+                                             "printable text (remove the escape)", path, self.loc(node)))
+            return value
         except yaml.constructor.ConstructorError as e:
             self.problems.append(Problem(f"unsupported YAML tag {node.tag}; expected plain values "
                                          f"({e.problem})", path, self.loc(node)))
             return None
         except (ValueError, OverflowError):
             return node.value  # e.g. 2027-13-01: left as text, so the schema says what it expected
+
+
+def unprintable(text: str) -> str | None:
+    """The first character Word, PowerPoint and Excel cannot hold (a control character, a lone surrogate), named."""
+    m = _UNPRINTABLE.search(text)
+    if not m:
+        return None
+    code = ord(m.group())
+    kind = "the lone surrogate" if 0xD800 <= code <= 0xDFFF else "the control character"
+    return f"{kind} U+{code:04X}"
 
 
 def _decode(raw: bytes, file: str) -> str:

@@ -10,6 +10,7 @@ from ..decompose.split import quarters_of
 from .charts import PIE_SLICES, ChartSpec, Series
 from .ctx_base import Ctx
 from .ctx_accounts import accounts
+from .ctx_big import customer_summary, team_summary
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
@@ -87,8 +88,9 @@ def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
                                    c.f.excel_format(), c.unit_note(), sort=True)
         if c.plan.funnel:
             tables["funnel"] = funnel_table(c)
-    return {"reps": [{"id": r.id, "name": r.name, "region": r.region or "", "total": c.money(r.total)}
-                     for r in d.reps], "count": len(d.reps), "hiring": list(t.hiring),
+    summary = team_summary(c, tables, charts)
+    return {**summary, "reps": [{"id": r.id, "name": r.name, "region": r.region or "", "total": c.money(r.total)}
+                                for r in d.reps], "count": len(d.reps), "hiring": list(t.hiring),
             "training": list(t.training), "incentives": list(t.incentives), "appraisal": list(t.appraisal),
             "ramp": [c.f.percent(r) for r in t.ramp], "gap": c.money(sum(d.unassigned))}
 
@@ -140,7 +142,8 @@ def crm(c: Ctx, tables: dict) -> dict | None:
               if x.revenue_last_year is not None else "", sum(x.visits)] for x in d.customers],
             [False, False, False, True, True])
     sat = cr.satisfaction
-    return {"tiers": bool(cr.tiers), "customers": len(d.customers), "care": list(cr.care),
+    summary = customer_summary(c, tables)
+    return {**summary, "tiers": bool(cr.tiers), "customers": len(d.customers), "care": list(cr.care),
             "accounts": accounts(c, tables),
             "satisfaction_target": c.share(sat.target) if sat and sat.target is not None else None,
             "survey": L.get(f"report_{sat.survey}", sat.survey) if sat and sat.survey else None}

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from ..errors import EXIT_INVALID, PlangenError
 
@@ -43,11 +43,32 @@ def search_path(user_dir: str | Path | None) -> list[str]:
 @lru_cache(maxsize=16)
 def environment(user_dir: str | None = None) -> jinja2.Environment:
     """The sandboxed environment for a template folder (cached per folder and process)."""
-    env = ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(search_path(user_dir)),
-                                        bytecode_cache=_bytecode_cache(),
-                                        undefined=jinja2.StrictUndefined, autoescape=False,
-                                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    from .jinja_limits import BoundedSandbox
+    env = BoundedSandbox(loader=ConfinedLoader(search_path(user_dir)), bytecode_cache=_bytecode_cache(),
+                         undefined=jinja2.StrictUndefined, autoescape=False,
+                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     return env
+
+
+def inside(root: str | Path, path: str | Path) -> bool:
+    """Whether `path`, links resolved, lies inside the folder `root` (a template folder's files must)."""
+    return Path(path).resolve().is_relative_to(Path(root).resolve())
+
+
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that refuses a template reached through a link to outside its folder."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+        """The template's source, after checking where its file really is."""
+        pieces = jinja2.loaders.split_template_path(template)
+        for root in self.searchpath:
+            path = Path(root, *pieces)
+            if path.is_file():
+                if not inside(root, path):
+                    raise TemplateProblem(f"refused: {template} links to {path.resolve()}, outside the "
+                                          f"template folder {root}", template)
+                break
+        return super().get_source(environment, template)
 
 
 @lru_cache(maxsize=1)
@@ -61,9 +82,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 def macros(path: str, context: Mapping[str, Any], user_dir: str | Path | None = None) -> Any:
     """The macros of a text template (e.g. `text/zh-CN/document.j2`) bound to a context."""
+    from .jinja_limits import time_limit
     env = environment(str(user_dir) if user_dir else None)
     try:
-        return env.get_template(path).make_module(dict(context))
+        with time_limit(path):
+            return env.get_template(path).make_module(dict(context))
     except Exception as e:  # noqa: BLE001
         raise explain(e, path, context) from None
 
@@ -73,8 +96,10 @@ def call(module: Any, name: str, context: Mapping[str, Any], path: str) -> str:
     macro = getattr(module, name, None)
     if macro is None:
         raise TemplateProblem(f"no macro {name!r} in {path}{_near(name, _macro_names(module))}", path)
+    from .jinja_limits import checked_size, time_limit
     try:
-        return str(macro()).strip()
+        with time_limit(f"{path} ({name})"):
+            return checked_size(str(macro()).strip(), path)
     except Exception as e:  # noqa: BLE001
         raise explain(e, path, context) from None
 

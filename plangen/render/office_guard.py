@@ -1,15 +1,22 @@
-"""Checks of user-supplied Office files before they are opened: a real, sane .docx or .pptx.
+"""Checks of user-supplied Office files before they are opened: a real, sane .docx, .pptx or .xlsx.
 
-A template a company hands us may be anything: a renamed PDF, a damaged download, a deck
-given where a document is expected, or a zip bomb. Each gives one clear OfficeFileProblem
-(exit 2) naming the file, never a traceback from deep inside a zip or XML library.
+A template a company hands us, or an actuals workbook, may be anything: a renamed PDF, a damaged
+download, a deck given where a document is expected, or a zip bomb that lies about its sizes.
+Every part is decompressed once with a running byte cap; XML parts must be UTF-8 without a DTD;
+templates (whose parts pass into our outputs) may hold no macros, no `../` part names and no
+relationship to an outside file or server. Each gives one clear OfficeFileProblem (exit 2)
+naming the file, never a traceback from deep inside a zip or XML library. docs/security.md.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import etree
 
 from .jinja import TemplateProblem
 
@@ -18,7 +25,8 @@ MAX_TOTAL = 300 * 1024 * 1024         # uncompressed bytes of all parts together
 MAX_PART = 100 * 1024 * 1024          # uncompressed bytes of one part
 MAX_RATIO = 200                       # uncompressed/compressed of one large part
 RATIO_FLOOR = 1024 * 1024             # parts smaller than this may compress as they like
-XML_HEAD = 4096                       # bytes of each XML part searched for a DTD
+CHUNK = 1024 * 1024                   # bytes decompressed at a time
+MAX_RELS = 10 * 1024 * 1024           # bytes of a relationships part (or [Content_Types].xml) kept to parse
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,13 @@ class Kind:
     label: str
     main_part: str
     content_types: tuple[str, ...]
+    app: str = "Word/PowerPoint"
+    suffix: str = ".docx/.pptx"
+
+    @property
+    def a_label(self) -> str:
+        """The label with its article: 'a Word document (.docx)', 'an Excel workbook (.xlsx)'."""
+        return ("an " if self.label[0] in "AEIOU" else "a ") + self.label
 
 
 WORD = Kind("Word document (.docx)", "word/document.xml", (
@@ -38,7 +53,11 @@ POWERPOINT = Kind("PowerPoint deck (.pptx)", "ppt/presentation.xml", (
     "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
     "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
     "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"))
-KINDS = {"docx": WORD, "pptx": POWERPOINT}
+EXCEL = Kind("Excel workbook (.xlsx)", "xl/workbook.xml", (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"), "Excel", ".xlsx")
+KINDS = {"docx": WORD, "pptx": POWERPOINT, "xlsx": EXCEL}
 
 
 class OfficeFileProblem(TemplateProblem):
@@ -48,7 +67,7 @@ class OfficeFileProblem(TemplateProblem):
 def kind_of(path: str | Path) -> str:
     """'docx' or 'pptx' from a file name; an OfficeFileProblem for anything else."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix not in KINDS:
+    if suffix not in ("docx", "pptx"):
         raise OfficeFileProblem("expected a .docx or .pptx template", str(path))
     return suffix
 
@@ -65,24 +84,33 @@ def read_checked(path: str | Path, kind: str | None = None) -> bytes:
 
 
 def check_office(data: bytes, kind: str, name: str) -> None:
-    """Raise OfficeFileProblem unless `data` is a sane Office file of `kind` ('docx' or 'pptx')."""
+    """Raise OfficeFileProblem unless `data` is a sane Office file of `kind` ('docx', 'pptx' or 'xlsx')."""
+    key = (hashlib.sha256(data).digest(), kind)
+    if key in _CHECKED:
+        return
     want = KINDS[kind]
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise OfficeFileProblem(f"not a {want.label}: the file is not a zip package "
-                                "(save it from Word/PowerPoint as .docx/.pptx)", name)
+        raise OfficeFileProblem(f"not {want.a_label}: the file is not a zip package "
+                                f"(save it from {want.app} as {want.suffix})", name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
             _check_sizes(infos, name)
-            names = {i.filename for i in infos}
-            _check_kind(z, names, want, name)
-            _check_xml(z, infos, name)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as e:
+            _check_names(infos, name)
+            _check_kind(z, {i.filename for i in infos}, want, name)
+            rels = _read_parts(z, infos, name)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error) as e:
         raise OfficeFileProblem(f"damaged {want.label}: {e}", name) from None
+    if kind != "xlsx":  # a template passes its parts into our outputs; actuals are only read
+        _check_passed_on(infos, rels, name)
+    _CHECKED[key] = True
+
+
+_CHECKED: dict[tuple[bytes, str], bool] = {}  # files already checked in this process (per-rep renders)
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
-    """Refuse zip bombs: too many parts, or parts that expand far beyond any real document."""
+    """Refuse zip bombs by what the package declares: too many parts, or parts far beyond any real document."""
     if len(infos) > MAX_ENTRIES:
         raise OfficeFileProblem(f"refused: {len(infos)} parts in the package (at most {MAX_ENTRIES}); "
                                 "this is not an ordinary Office file", name)
@@ -97,29 +125,102 @@ def _check_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
                                     f"({ratio:.0f}x its stored size); this looks like a zip bomb", name)
 
 
+def _check_names(infos: list[zipfile.ZipInfo], name: str) -> None:
+    """No part name climbs out of the package (`../`), is absolute or uses backslashes."""
+    for i in infos:
+        parts = i.filename.replace("\\", "/").split("/")
+        if i.filename.startswith("/") or "\\" in i.filename or ".." in parts:
+            raise OfficeFileProblem(f"refused: part name {i.filename!r} points outside the package "
+                                    "(Office never writes such names)", name)
+
+
+def _read_parts(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> dict[str, bytes]:
+    """Decompress every part with a running byte cap (declared sizes may lie); XML parts have no DTD.
+
+    Returns the relationship parts' bytes, for the external-target check.
+    """
+    total, rels = 0, {}
+    for i in infos:
+        xml = i.filename.endswith((".xml", ".rels"))
+        scan = _XmlScan(i.filename, name) if xml else None
+        kept = bytearray()
+        with z.open(i) as f:
+            while chunk := f.read(CHUNK):
+                total += len(chunk)
+                if total > MAX_TOTAL or f.tell() > MAX_PART:
+                    raise OfficeFileProblem(f"refused: part {i.filename} expands beyond what its package "
+                                            f"declares (over {MAX_PART // 2**20} MB, or "
+                                            f"{MAX_TOTAL // 2**20} MB in all); this is a zip bomb", name)
+                if scan:
+                    scan.feed(chunk)
+                if i.filename.endswith(".rels") and len(kept) < MAX_RELS:
+                    kept += chunk
+        if i.filename.endswith(".rels"):
+            rels[i.filename] = bytes(kept)
+    return rels
+
+
+class _XmlScan:
+    """Streams one XML part: UTF-8 only (Office writes nothing else), no DTD or entity anywhere in it."""
+
+    def __init__(self, part: str, name: str):
+        self.part, self.name, self.tail, self.first = part, name, b"", True
+
+    def feed(self, chunk: bytes) -> None:
+        """Check the next bytes of the part (a DTD split across two chunks is found too)."""
+        if self.first:
+            self.first = False
+            head = chunk.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+            if head and not head.startswith(b"<"):
+                raise OfficeFileProblem(f"refused: part {self.part} is not UTF-8 XML (UTF-16 or another "
+                                        "encoding); Office files are written in UTF-8", self.name)
+        window = self.tail + chunk
+        if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+            raise OfficeFileProblem(f"refused: part {self.part} declares a DTD or entities, "
+                                    "which Office files never do", self.name)
+        self.tail = window[-16:]
+
+
+def _check_passed_on(infos: list[zipfile.ZipInfo], rels: dict[str, bytes], name: str) -> None:
+    """A template's parts go into our outputs: no macros, no relationship to a file or server outside."""
+    macros = next((i.filename for i in infos if i.filename.lower().endswith("vbaproject.bin")), None)
+    if macros:
+        raise OfficeFileProblem(f"refused: the template holds macros ({macros}); plangen writes documents "
+                                "without macros: save the template as a macro-free .docx/.pptx", name)
+    for part, blob in rels.items():
+        for target, kind in _external_targets(blob):
+            if not kind.endswith("/hyperlink"):
+                raise OfficeFileProblem(f"refused: {part} links {kind.rsplit('/', 1)[-1]} to the outside "
+                                        f"file or address {target!r}; a template must be self-contained "
+                                        "(remove the attached template or linked object)", name)
+
+
+def _external_targets(blob: bytes) -> list[tuple[str, str]]:
+    """(target, type) of each relationship with TargetMode="External" (DTDs were refused before)."""
+    try:
+        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return []  # a damaged .rels is python-docx's/python-pptx's to report
+    return [(r.get("Target", ""), r.get("Type", "")) for r in root if r.get("TargetMode") == "External"]
+
+
 def _check_kind(z: zipfile.ZipFile, names: set[str], want: Kind, name: str) -> None:
     """The package is an Office file of the wanted kind, with its main part."""
     if "[Content_Types].xml" not in names:
-        raise OfficeFileProblem(f"not a {want.label}: [Content_Types].xml is missing", name)
-    types = z.read("[Content_Types].xml").decode("utf-8", "replace")
+        raise OfficeFileProblem(f"not {want.a_label}: [Content_Types].xml is missing", name)
+    types = _small(z, "[Content_Types].xml").decode("utf-8", "replace")
     other = next((k for k in KINDS.values() if k is not want and k.main_part in names), None)
     if want.main_part not in names:
         found = f"; it looks like a {other.label}" if other else ""
-        raise OfficeFileProblem(f"not a {want.label}: part {want.main_part} is missing{found}", name)
+        raise OfficeFileProblem(f"not {want.a_label}: part {want.main_part} is missing{found}", name)
     if not any(t in types for t in want.content_types):
-        raise OfficeFileProblem(f"not a {want.label}: [Content_Types].xml does not declare "
+        raise OfficeFileProblem(f"not {want.a_label}: [Content_Types].xml does not declare "
                                 f"{want.main_part} as the main part", name)
     if "_rels/.rels" not in names:
         raise OfficeFileProblem(f"damaged {want.label}: part _rels/.rels is missing", name)
 
 
-def _check_xml(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> None:
-    """No XML part declares a DTD (Office never does; entity expansion attacks need one)."""
-    for i in infos:
-        if not i.filename.endswith((".xml", ".rels")):
-            continue
-        with z.open(i) as f:
-            head = f.read(XML_HEAD)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise OfficeFileProblem(f"refused: part {i.filename} declares a DTD or entities, "
-                                    "which Office files never do", name)
+def _small(z: zipfile.ZipFile, part: str) -> bytes:
+    """A part read in chunks up to MAX_RELS bytes (its declared size may lie)."""
+    with z.open(part) as f:
+        return f.read(MAX_RELS)

@@ -86,7 +86,8 @@ def row_height_pt(cells, widths: list[int], size: float) -> float:
 def fitting_rows(table: Table, width: int, height: int, limit: int = MAX_ROWS) -> int:
     """How many body rows (from the first) fit in `height` under the header, at most `limit`."""
     size = table_size(table)
-    widths = column_widths(table, table_width(table, width))
+    window = replace(table, rows=table.rows[:limit])  # widths from the rows that can fit: linear in the table
+    widths = column_widths(window, table_width(window, width))
     used = row_height_pt(table.columns, widths, size)
     if table.total:
         used += row_height_pt(table.total, widths, size)

@@ -21,6 +21,7 @@ from plangen.decompose.result import Decomposition, Quarter
 from plangen.errors import EXIT_INVALID, PlangenError
 from plangen.decompose.split import quarters_of
 from plangen.model.schema import Plan
+from plangen.render.cells import csv_text
 from plangen.render.fmt import Formatter
 from plangen.render.labels import Labels, labels
 
@@ -334,9 +335,9 @@ def to_csv(table: Table) -> str:
     """The view as csv: machine keys as headers, one row per item (and gap), no total row."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow([table.key.key, *(c.key for c in table.columns)])
+    w.writerow([csv_text(table.key.key), *(csv_text(c.key) for c in table.columns)])
     for r in table.rows:
-        w.writerow([r.key, *(raw(c.kind, v) for c, v in zip(table.columns, r.values))])
+        w.writerow([csv_text(r.key), *(csv_text(raw(c.kind, v)) for c, v in zip(table.columns, r.values))])
     return buf.getvalue()
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .jinja import TemplateProblem, default_dir
+from .jinja import TemplateProblem, default_dir, inside
 from .labels import FAST_SAFE_LOADER
 
 
@@ -19,8 +19,11 @@ class TemplateSet:
     user_dir: Path | None = None
 
     def path(self, name: str) -> Path:
-        """The company's file if it has one, else plangen's default."""
+        """The company's file if it has one (inside its folder, links resolved), else plangen's default."""
         if self.user_dir and (self.user_dir / name).is_file():
+            if not inside(self.user_dir, self.user_dir / name):
+                raise TemplateProblem(f"refused: {name} links to {(self.user_dir / name).resolve()}, outside "
+                                      f"the template folder {self.user_dir}", str(self.user_dir / name))
             return self.user_dir / name
         path = default_dir() / name
         if not path.is_file():
@@ -39,10 +42,7 @@ class TemplateSet:
     def outline(self, name: str) -> list[dict[str, Any]]:
         """An outline (outlines/<name>.yaml): the blocks or slides in order."""
         path = self.path(f"outlines/{name}.yaml")
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER)
-        except yaml.YAMLError as e:
-            raise TemplateProblem(f"invalid YAML: {e}", str(path)) from None
+        data = _outline_data(path) if self.user_dir and path.parent.parent == self.user_dir else _fast(path)
         if not isinstance(data, list):
             raise TemplateProblem("expected a list of blocks", str(path))
         return data
@@ -57,6 +57,26 @@ class TemplateSet:
     def jinja_dir(self) -> str | None:
         """The folder Jinja searches before the defaults."""
         return str(self.user_dir) if self.user_dir else None
+
+
+def _outline_data(path: Path) -> Any:
+    """A company's outline, read like a plan: alias bombs, tags and duplicate keys refused with their line."""
+    from ..model.errors import PlanError
+    from ..model.loader import parse_yaml
+    try:
+        return parse_yaml(path.read_text(encoding="utf-8"), str(path)).data
+    except PlanError as e:
+        raise TemplateProblem(e.format().splitlines()[0]) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise TemplateProblem(f"cannot read: {e}", str(path)) from None
+
+
+def _fast(path: Path) -> Any:
+    """plangen's own outline, with libyaml when installed."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER)
+    except yaml.YAMLError as e:
+        raise TemplateProblem(f"invalid YAML: {e}", str(path)) from None
 
 
 def _read(path: str) -> bytes:

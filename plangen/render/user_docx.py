@@ -19,6 +19,7 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 
 from .jinja import TemplateProblem, environment, explain
+from .jinja_limits import time_limit
 from .office_guard import check_office
 
 TAG = re.compile(r"<[^>]+>")
@@ -75,7 +76,8 @@ def render_user_docx(data: bytes, context: Mapping[str, Any], name: str) -> byte
     check_office(data, "docx", name)
     tpl = _Template(io.BytesIO(data))
     try:
-        tpl.render(dict(context), jinja_env=user_environment())
+        with time_limit(name):
+            tpl.render(dict(context), jinja_env=user_environment())
     except TemplateProblem:
         raise
     except Exception as e:  # noqa: BLE001 - every failure of a user template is reported, located

@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 
 from .jinja import TemplateProblem
+from .jinja_limits import checked_size, time_limit
 from .office_guard import OfficeFileProblem, check_office
 from .user_docx import located, user_environment
 
@@ -120,7 +121,8 @@ def render_part(blob: bytes, context: Mapping[str, Any], name: str, where: str) 
         raise OfficeFileProblem(f"{where}: damaged part ({e})", name) from None
     source = prepare(root)
     try:
-        text = user_environment().from_string(source).render(dict(context))
+        with time_limit(f"{name} ({where})"):
+            text = checked_size(user_environment().from_string(source).render(dict(context)), name)
         done = etree.fromstring(text.encode("utf-8"), PARSER)
     except TemplateProblem:
         raise

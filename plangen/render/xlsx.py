@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from plangen.decompose.result import Decomposition
 from plangen.model.schema import Plan
+from plangen.render.cells import as_text
 from plangen.render.xlsx_clean import font_order
 from plangen.render.tables import (AMOUNT, COUNT, DATE, RAMP, SHARE, SPAN, Column, Row, Table, by_budget,
                                    by_day, by_dimension, by_month, by_quarter, by_rep, by_third, by_week,
@@ -69,7 +70,7 @@ def write_sheet(ws: Worksheet, table: Table, plan: Plan) -> None:
     columns = [c for c in table.columns if c.shown]
     ws.append([table.key.header, *(c.header for c in columns)])
     for c in ws[1]:
-        c.font = BOLD
+        as_text(c).font = BOLD
     first, last = 2, 1 + len(table.rows)
     for n, row in enumerate(table.rows, start=first):
         _write_row(ws, n, table, columns, row, plan)
@@ -82,19 +83,20 @@ def write_sheet(ws: Worksheet, table: Table, plan: Plan) -> None:
 def _write_row(ws: Worksheet, n: int, table: Table, columns: Sequence[Column], row: Row, plan: Plan) -> None:
     """One item: label, values, and a row formula where a column is the sum of others."""
     positions = {c.key: i for i, c in enumerate(columns, start=2)}
-    ws.cell(n, 1, row.label)
+    as_text(ws.cell(n, 1, row.label))
     for i, col in enumerate(columns, start=2):
         value = row.values[table.index(col.key)]
         if col.row_sum and value is not None:
-            value = _row_sum(n, [positions[k] for k in col.row_sum])
-        target = ws.cell(n, i, _excel_value(col.kind, value, plan))
+            target = ws.cell(n, i, _row_sum(n, [positions[k] for k in col.row_sum]))
+        else:
+            target = as_text(ws.cell(n, i, _excel_value(col.kind, value, plan)))
         if col.kind in NUMBER_FORMATS:
             target.number_format = NUMBER_FORMATS[col.kind]
 
 
 def _write_total(ws: Worksheet, n: int, label: str, columns: Sequence[Column], first: int, last: int) -> None:
     """The total row: =SUM over the item rows of every summed column."""
-    ws.cell(n, 1, label).font = BOLD
+    as_text(ws.cell(n, 1, label)).font = BOLD
     for i, col in enumerate(columns, start=2):
         if not col.summed:
             continue

@@ -15,6 +15,7 @@ from ..model.schema import Plan
 from ..render.labels import labels
 from .progress import Line, Progress
 from .progress import status_of
+from plangen.render.cells import as_text
 from plangen.render.xlsx_clean import font_order
 
 AMOUNT, SHARE = "#,##0", "0.0%"
@@ -44,7 +45,7 @@ def header(ws: Worksheet, cells: Sequence[str]) -> None:
     """A bold header row, frozen, with widths that fit it."""
     ws.append(list(cells))
     for i, text in enumerate(cells, start=1):
-        ws.cell(1, i).font = BOLD
+        as_text(ws.cell(1, i)).font = BOLD
         ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, 2 * len(str(text)) + 2))
     ws.freeze_panes = "A2"
 
@@ -59,7 +60,7 @@ def formats(ws: Worksheet, first: int, last: int, columns: dict[int, str]) -> No
 def total_row(ws: Worksheet, label: str, sums: Sequence[int], last: int, extra: dict[int, str]) -> int:
     """A bold total row: SUM formulas over rows 2..last in the `sums` columns, plus `extra` formulas."""
     row = last + 1
-    ws.cell(row, 1, label)
+    as_text(ws.cell(row, 1, label))
     for col in sums:
         letter = get_column_letter(col)
         ws.cell(row, col, f"=SUM({letter}2:{letter}{last})")
@@ -122,6 +123,7 @@ def lines_sheet(ws: Worksheet, L, name: str, lines: Sequence[Line]) -> None:
                    x.needed_by_month[0] if x.needed_by_month else 0, x.needed_per_week, L[status_of(x)]])
         if x.behind:
             ws.cell(i, 14).font = BEHIND
+        as_text(ws.cell(i, 1))
     last = ws.max_row
     row = total_row(ws, L["total"], (2, 3, 4, 11), last,
                     {5: ratio("D{r}", "B{r}"), 6: ratio("D{r}", "C{r}")})
