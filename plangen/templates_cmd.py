@@ -22,14 +22,13 @@ from .render.context_doc import SAMPLE, plan_variant
 from .render.ctx_rep import rep_context
 from .render.ctx_user import rep_contexts, user_context
 from .render.labels import LOCALES
+from .render.docx_adapt import missing_styles
+from .render.office_convert import as_document
 from .render.office_guard import OfficeFileProblem, check_office, kind_of, read_checked
 from .render.template_set import TemplateSet
 
 EXPORTED = ("base.docx", "base.pptx", "outlines/*.yaml", "text/*/*.j2", "i18n/*.yaml")
 OUTLINE_TEXT = {"document": "document", "rep": "rep", "deck": "deck"}
-DOCX_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "TOC Heading", "TOC 1",
-               "TOC 2", "Caption", "Header", "Footer", "Cover Title", "Cover Subtitle", "Big Number", "Figure",
-               "Note", "Plan Table", "List Bullet", "List Number")
 NAME_KEYS = {"document": ("text", "title", "heading", "parties"), "rep": ("text", "title", "heading", "parties"),
              "deck": ("title", "notes", "text", "value", "caption", "context", "facts", "left_text")}
 
@@ -144,10 +143,11 @@ def check_bases(ts: TemplateSet) -> list[Problem]:
             check_office(ts.bytes(name), name.rsplit(".", 1)[1], str(ts.path(name)))
         except jinja.TemplateProblem as e:
             out.append(_Unusable(*astuple(_problem(e))))
-    if not out:
-        have = docx_styles(ts)
-        out += [Problem(str(ts.path("base.docx")), f"style {s!r} is missing (the Word renderer uses it)")
-                for s in DOCX_STYLES if s not in have]
+    if not out and ts.path("base.docx").parent == ts.user_dir:
+        raw = as_document(ts.path("base.docx").read_bytes())
+        out += [Problem(str(ts.path("base.docx")), f"style {s!r} is missing (the Word renderer uses it); "
+                        "plangen adds its own, `plangen templates adopt` writes it into the file")
+                for s in missing_styles(raw)]
     return out
 
 

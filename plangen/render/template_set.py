@@ -12,6 +12,9 @@ from .jinja import TemplateProblem, default_dir
 from .labels import FAST_SAFE_LOADER
 
 
+TEMPLATE_NAMES = {"base.docx": "base.dotx", "base.pptx": "base.potx"}
+
+
 @dataclass(frozen=True)
 class TemplateSet:
     """A template folder layered over the defaults: base.docx, base.pptx, outlines/, text/<locale>/."""
@@ -19,21 +22,28 @@ class TemplateSet:
     user_dir: Path | None = None
 
     def path(self, name: str) -> Path:
-        """The company's file if it has one, else plangen's default."""
-        if self.user_dir and (self.user_dir / name).is_file():
-            return self.user_dir / name
+        """The company's file if it has one (base.dotx/base.potx do for base.docx/base.pptx), else the default."""
+        for candidate in (name, TEMPLATE_NAMES.get(name)):
+            if self.user_dir and candidate and (self.user_dir / candidate).is_file():
+                return self.user_dir / candidate
         path = default_dir() / name
         if not path.is_file():
             raise TemplateProblem(f"no template {name!r} (looked in {self.user_dir or '-'} and the defaults)")
         return path
 
     def bytes(self, name: str) -> bytes:
-        """The content of a template file (base.docx, base.pptx); a company's Office file is checked first."""
+        """The content of a template file (base.docx, base.pptx); a company's Office file is checked first,
+        read as a document when it is a template (.dotx/.potx) and, for Word, adapted (render.docx_adapt)."""
         path = self.path(name)
         data = _read(str(path))
         if self.user_dir and path.parent == self.user_dir and name.endswith((".docx", ".pptx")):
+            from .office_convert import as_document
             from .office_guard import check_office
             check_office(data, name.rsplit(".", 1)[1], str(path))
+            data = as_document(data)
+            if name.endswith(".docx"):
+                from .docx_adapt import adapted
+                data = adapted(data, _read(str(default_dir() / name)))
         return data
 
     def outline(self, name: str) -> list[dict[str, Any]]:
