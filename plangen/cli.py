@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -56,6 +57,12 @@ class PlangenGroup(click.Group):
 @click.version_option(package_name="plangen")
 def cli() -> None:
     """plangen: sales plans from a YAML file."""
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A renderer's warning (a layout fallback...) as one line for people: no source path, no code."""
+    click.echo(f"plangen: warning: {message}", err=True)
 
 
 def main() -> None:

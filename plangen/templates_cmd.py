@@ -24,6 +24,8 @@ from .render.ctx_user import rep_contexts, user_context
 from .render.labels import LOCALES
 from .render.docx_adapt import missing_styles
 from .render.office_convert import as_document
+from .render.pptx_layouts import TYPES as LAYOUT_TYPES
+from .render.pptx_layouts import Layouts
 from .render.office_guard import OfficeFileProblem, check_office, kind_of, read_checked
 from .render.template_set import TemplateSet
 
@@ -157,11 +159,10 @@ def docx_styles(ts: TemplateSet) -> set[str]:
     return {s.name for s in docx.Document(io.BytesIO(ts.bytes("base.docx"))).styles}
 
 
-def pptx_layouts(ts: TemplateSet) -> set[str]:
-    """The layout names of base.pptx (every master)."""
+def pptx_layouts(ts: TemplateSet) -> Layouts:
+    """The layouts of base.pptx on the master the deck uses, by name and by type."""
     import pptx
-    prs = pptx.Presentation(io.BytesIO(ts.bytes("base.pptx")))
-    return {layout.name for m in prs.slide_masters for layout in m.slide_layouts}
+    return Layouts(pptx.Presentation(io.BytesIO(ts.bytes("base.pptx"))))
 
 
 def _scope(kind: str, ctx: dict[str, Any], rep: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -245,10 +246,16 @@ def _check_outline(ts: TemplateSet, kind: str, locale: str, blocks: list, scope:
         elif key == "when":
             out += _check_when(where, str(value), scope, ts)
     if kind == "deck":
-        have = pptx_layouts(ts)
+        layouts = pptx_layouts(ts)
         out += [Problem(str(ts.path("base.pptx")), f"no layout {name!r}, which the deck outline uses"
-                        f"{jinja._near(name, have)}") for name in deck_layouts(blocks) if name not in have]
+                        f"{_layout_hint(name)}{jinja._near(name, set(layouts.by_name))}")
+                for name in deck_layouts(blocks) if layouts.find(name) is None]
     return out
+
+
+def _layout_hint(name: str) -> str:
+    """' (nor one of type secHead)' for the names plangen also finds by their type."""
+    return f" (nor one of type {LAYOUT_TYPES[name]})" if name in LAYOUT_TYPES else ""
 
 
 def deck_layouts(blocks: list) -> list[str]:
@@ -324,7 +331,7 @@ def check_documents(ts: TemplateSet, locale: str, ctx: dict[str, Any], rep: dict
                 warnings.simplefilter("always")
                 render(ctx, rep, ts)
             out += [Problem(f"{kind} ({locale})", str(w.message)) for w in caught
-                    if "layout" not in str(w.message)]  # missing layouts: reported by check_outlines
+                    if "has no layout" not in str(w.message)]  # missing layouts: reported by check_outlines
         except jinja.TemplateProblem as e:
             p = _problem(e)
             if not any(p.message in k.message or k.message in p.message for k in known + out):

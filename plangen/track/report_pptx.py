@@ -20,8 +20,9 @@ from ..render.template_set import TemplateSet
 def render_report_pptx(ctx: dict[str, Any], templates: TemplateSet | None = None) -> bytes:
     """The progress deck (.pptx bytes) for a report context."""
     prs = Presentation(BytesIO((templates or TemplateSet()).bytes("base.pptx")))
+    layouts = Layouts(prs)
     drop_slides(prs)
-    geo, layouts, fonts = geometry(prs), Layouts(prs), ea_fonts(prs)
+    geo, fonts = geometry(prs, layouts), ea_fonts(prs)
     for spec in slides(ctx, geo):
         add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts)
     out = BytesIO()
