@@ -110,6 +110,13 @@ class _Unusable(Problem):
     """A base file that cannot be opened at all."""
 
 
+class Note(Problem):
+    """A fallback plangen applies by itself (a colour made readable, a placeholder fitted): said, not failed."""
+
+    def __str__(self) -> str:
+        return f"{self.where}: warning: {self.message}" if self.where else f"warning: {self.message}"
+
+
 def _unique(problems: list[Problem]) -> list[Problem]:
     seen, out = set(), []
     for p in problems:
@@ -330,7 +337,7 @@ def check_documents(ts: TemplateSet, locale: str, ctx: dict[str, Any], rep: dict
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 render(ctx, rep, ts)
-            out += [Problem(f"{kind} ({locale})", str(w.message)) for w in caught
+            out += [Note(f"the {kind}", str(w.message)) for w in caught
                     if "has no layout" not in str(w.message)]  # missing layouts: reported by check_outlines
         except jinja.TemplateProblem as e:
             p = _problem(e)

@@ -12,6 +12,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Inches
 
+from .pptx_contrast import Palette, fix_slide
 from .pptx_layouts import DeckWarning, Layouts
 from .pptx_number import add_slide_number
 from .pptx_outline import Outline
@@ -29,9 +30,9 @@ def render_deck(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
     drop_slides(prs)
     geo = geometry(prs, layouts)
     specs = Outline(ctx, templates, geo).slides()
-    fonts = ea_fonts(prs)
+    fonts, palette = ea_fonts(prs, layouts.master), Palette(layouts.master, warn=templates.is_company("base.pptx"))
     for spec in specs:
-        slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["plan"]["locale"], fonts)
+        slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["plan"]["locale"], fonts, palette)
         if spec.kind != "title":
             add_slide_number(slide, len(prs.slides), geo, ctx["plan"]["locale"])
     out = BytesIO()
@@ -39,10 +40,13 @@ def render_deck(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
     return out.getvalue()
 
 
-def add_slide(prs, layout, geo: Geometry, spec: SlideSpec, locale: str, fonts: tuple[str, str]):
-    """One slide: built by its kind, unused placeholders removed, notes, fonts and language set."""
+def add_slide(prs, layout, geo: Geometry, spec: SlideSpec, locale: str, fonts: tuple[str, str],
+              palette: Palette | None = None):
+    """One slide: built by its kind, colours that do not read on the background replaced, unused
+    placeholders removed, notes, fonts and language set."""
     slide = prs.slides.add_slide(layout)
     BUILDERS[spec.kind](slide, geo, spec)
+    fix_slide(slide, palette or Palette(layout.slide_master))
     if spec.kind not in COVER_KINDS:
         keep_title_clear(slide, geo)
     remove_empty_placeholders(slide)
@@ -118,9 +122,9 @@ def _title_of(layout):
     return None
 
 
-def ea_fonts(prs) -> tuple[str, str]:
+def ea_fonts(prs, master=None) -> tuple[str, str]:
     """East Asian typefaces for body and titles: the theme's (+mn-ea/+mj-ea) when it names one."""
-    theme = _theme(prs)
+    theme = _theme(master or prs.slide_master)
     fonts = []
     for kind, ref, fallback in (("minorFont", "+mn-ea", "SimSun"), ("majorFont", "+mj-ea", "Microsoft YaHei")):
         node = theme.find(f".//{{{A_NS}}}{kind}/{{{A_NS}}}ea") if theme is not None else None
@@ -128,10 +132,10 @@ def ea_fonts(prs) -> tuple[str, str]:
     return fonts[0], fonts[1]
 
 
-def _theme(prs) -> etree._Element | None:
-    """The first master's theme XML."""
+def _theme(master) -> etree._Element | None:
+    """A master's theme XML."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
     try:
-        return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+        return etree.fromstring(master.part.part_related_by(RT.THEME).blob)
     except (KeyError, etree.XMLSyntaxError):
         return None

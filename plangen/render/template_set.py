@@ -46,6 +46,11 @@ class TemplateSet:
                 data = adapted(data, _read(str(default_dir() / name)))
         return data
 
+    def is_company(self, name: str) -> bool:
+        """True when `name` is the company's own file (not plangen's default, nor an untouched copy of it)."""
+        path = self.path(name)
+        return path.parent == self.user_dir and _read(str(path)) != _read(str(default_dir() / name))
+
     def outline(self, name: str) -> list[dict[str, Any]]:
         """An outline (outlines/<name>.yaml): the blocks or slides in order."""
         path = self.path(f"outlines/{name}.yaml")

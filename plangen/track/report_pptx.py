@@ -9,6 +9,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from ..render.charts import ChartSpec
+from ..render.pptx_contrast import Palette
 from ..render.pptx_deck import Layouts, add_slide, drop_slides, ea_fonts, geometry
 from ..render.pptx_outline import chunk_paras
 from ..render.pptx_slides import Geometry, SlideSpec
@@ -22,9 +23,9 @@ def render_report_pptx(ctx: dict[str, Any], templates: TemplateSet | None = None
     prs = Presentation(BytesIO((templates or TemplateSet()).bytes("base.pptx")))
     layouts = Layouts(prs)
     drop_slides(prs)
-    geo, fonts = geometry(prs, layouts), ea_fonts(prs)
+    geo, fonts, palette = geometry(prs, layouts), ea_fonts(prs, layouts.master), Palette(layouts.master)
     for spec in slides(ctx, geo):
-        add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts)
+        add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts, palette)
     out = BytesIO()
     prs.save(out)
     return out.getvalue()
