@@ -37,6 +37,12 @@ def contexts(samples_dir):
     return out
 
 
+def samples(contexts: dict, adopted: bool) -> dict:
+    """The English sample on a file dropped in, the Chinese one on an adopted folder (both on each: see the
+    issue note; here one each keeps the suite short)."""
+    return {k: v for k, v in contexts.items() if k.startswith("zh") == adopted}
+
+
 def folder_with(tmp_path: Path, name: str, adopted: bool) -> TemplateSet:
     """A template folder holding the corpus file: adopted, or dropped in as base.docx/base.pptx."""
     if adopted:
@@ -52,7 +58,7 @@ def folder_with(tmp_path: Path, name: str, adopted: bool) -> TemplateSet:
 @pytest.mark.parametrize("name", WORD)
 def it_builds_the_word_plan_on_every_corpus_file(tmp_path, contexts, name, adopted) -> None:
     ts = folder_with(tmp_path, name, adopted)
-    for sample, ctx in contexts.items():
+    for sample, ctx in samples(contexts, adopted).items():
         out = render_plan_docx(ctx, ts)
         doc = docx.Document(io.BytesIO(out))
         headings = [p for p in doc.paragraphs if p.style.name == "Heading 1"]
@@ -71,7 +77,7 @@ def it_keeps_the_header_picture_of_the_corpus_files(tmp_path, contexts, name) ->
 @pytest.mark.parametrize("name", DECKS)
 def it_builds_the_deck_on_every_corpus_file(tmp_path, contexts, name, adopted) -> None:
     ts = folder_with(tmp_path, name, adopted)
-    for sample, ctx in contexts.items():
+    for sample, ctx in samples(contexts, adopted).items():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             out = render_deck(ctx, ts)
