@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -73,6 +74,12 @@ def report(e: Exception) -> int:
 @click.version_option(package_name="plangen")
 def cli() -> None:
     """plangen: sales plans from a YAML file."""
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A renderer's warning (a layout fallback...) as one line for people: no source path, no code."""
+    click.echo(f"plangen: warning: {message}", err=True)
 
 
 def main() -> None:
@@ -447,16 +454,36 @@ def templates_export(directory: str, force: bool) -> None:
     click.echo(f"  next: edit them, then plangen templates check {directory}")
 
 
+@templates_group.command("adopt")
+@click.argument("company_file", metavar="COMPANY", type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", "directory", type=click.Path(file_okay=False), default=None,
+              help="Template folder to write [default: COMPANY's name + '-templates'].")
+@click.option("--force", is_flag=True, help="Replace files already in the folder.")
+def templates_adopt(company_file: str, directory: str | None, force: bool) -> None:
+    """Make a template folder from a company .docx/.dotx/.pptx/.potx; report every mapping made."""
+    from plangen.adopt import adopt
+    directory = directory or str(Path(company_file).with_name(Path(company_file).stem + "-templates"))
+    try:
+        report = adopt(company_file, directory, overwrite=force)
+    except FileExistsError as e:
+        raise WriteRefused(str(e)) from None
+    click.echo(f"✓ wrote {directory} from {company_file}")
+    for line in report:
+        click.echo(f"  {line}")
+    click.echo(f"  next: plangen templates check {directory}")
+
+
 @templates_group.command("check")
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--plan", "plan_file", type=click.Path(dir_okay=False), default=None,
               help="Check against this plan instead of plangen's Chinese sample.")
 def templates_check(directory: str, plan_file: str | None) -> None:
     """Render every template of DIRECTORY in memory, in every locale; list every problem (exit 2)."""
-    from plangen.templates_cmd import check
-    problems = check(directory, plan_file)
-    for p in problems:
+    from plangen.templates_cmd import Note, check
+    found = check(directory, plan_file)
+    for p in found:
         click.echo(str(p), err=True)
+    problems = [p for p in found if not isinstance(p, Note)]
     if problems:
         click.echo(f"✗ {directory}: {len(problems)} problem(s)", err=True)
         raise click.exceptions.Exit(EXIT_INVALID)

@@ -23,14 +23,15 @@ from .render.context_doc import SAMPLE, plan_variant
 from .render.ctx_rep import rep_context
 from .render.ctx_user import rep_contexts, user_context
 from .render.labels import LOCALES
+from .render.docx_adapt import missing_styles
+from .render.office_convert import as_document
+from .render.pptx_layouts import TYPES as LAYOUT_TYPES
+from .render.pptx_layouts import Layouts
 from .render.office_guard import OfficeFileProblem, check_office, kind_of, read_checked
 from .render.template_set import TemplateSet
 
 EXPORTED = ("base.docx", "base.pptx", "outlines/*.yaml", "text/*/*.j2", "i18n/*.yaml")
 OUTLINE_TEXT = {"document": "document", "rep": "rep", "deck": "deck"}
-DOCX_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "TOC Heading", "TOC 1",
-               "TOC 2", "Caption", "Header", "Footer", "Cover Title", "Cover Subtitle", "Big Number", "Figure",
-               "Note", "Plan Table", "List Bullet", "List Number")
 NAME_KEYS = {"document": ("text", "title", "heading", "parties"), "rep": ("text", "title", "heading", "parties"),
              "deck": ("title", "notes", "text", "value", "caption", "context", "facts", "left_text")}
 
@@ -112,6 +113,13 @@ class _Unusable(Problem):
     """A base file that cannot be opened at all."""
 
 
+class Note(Problem):
+    """A fallback plangen applies by itself (a colour made readable, a placeholder fitted): said, not failed."""
+
+    def __str__(self) -> str:
+        return f"{self.where}: warning: {self.message}" if self.where else f"warning: {self.message}"
+
+
 def _unique(problems: list[Problem]) -> list[Problem]:
     seen, out = set(), []
     for p in problems:
@@ -167,10 +175,11 @@ def check_bases(ts: TemplateSet) -> list[Problem]:
             check_office(ts.bytes(name), name.rsplit(".", 1)[1], str(ts.path(name)))
         except jinja.TemplateProblem as e:
             out.append(_Unusable(*astuple(_problem(e))))
-    if not out:
-        have = docx_styles(ts)
-        out += [Problem(str(ts.path("base.docx")), f"style {s!r} is missing (the Word renderer uses it)")
-                for s in DOCX_STYLES if s not in have]
+    if not out and ts.path("base.docx").parent == ts.user_dir:
+        raw = as_document(ts.path("base.docx").read_bytes())
+        out += [Problem(str(ts.path("base.docx")), f"style {s!r} is missing (the Word renderer uses it); "
+                        "plangen adds its own, `plangen templates adopt` writes it into the file")
+                for s in missing_styles(raw)]
     return out
 
 
@@ -180,11 +189,10 @@ def docx_styles(ts: TemplateSet) -> set[str]:
     return {s.name for s in docx.Document(io.BytesIO(ts.bytes("base.docx"))).styles}
 
 
-def pptx_layouts(ts: TemplateSet) -> set[str]:
-    """The layout names of base.pptx (every master)."""
+def pptx_layouts(ts: TemplateSet) -> Layouts:
+    """The layouts of base.pptx on the master the deck uses, by name and by type."""
     import pptx
-    prs = pptx.Presentation(io.BytesIO(ts.bytes("base.pptx")))
-    return {layout.name for m in prs.slide_masters for layout in m.slide_layouts}
+    return Layouts(pptx.Presentation(io.BytesIO(ts.bytes("base.pptx"))))
 
 
 def _scope(kind: str, ctx: dict[str, Any], rep: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -270,10 +278,16 @@ def _check_outline(ts: TemplateSet, kind: str, locale: str, blocks: list, scope:
         elif key == "when":
             out += _check_when(where, str(value), scope, ts)
     if kind == "deck":
-        have = pptx_layouts(ts)
+        layouts = pptx_layouts(ts)
         out += [Problem(str(ts.path("base.pptx")), f"no layout {name!r}, which the deck outline uses"
-                        f"{jinja._near(name, have)}") for name in deck_layouts(blocks) if name not in have]
+                        f"{_layout_hint(name)}{jinja._near(name, set(layouts.by_name))}")
+                for name in deck_layouts(blocks) if layouts.find(name) is None]
     return out
+
+
+def _layout_hint(name: str) -> str:
+    """' (nor one of type secHead)' for the names plangen also finds by their type."""
+    return f" (nor one of type {LAYOUT_TYPES[name]})" if name in LAYOUT_TYPES else ""
 
 
 def deck_layouts(blocks: list) -> list[str]:
@@ -348,8 +362,8 @@ def check_documents(ts: TemplateSet, locale: str, ctx: dict[str, Any], rep: dict
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 render(ctx, rep, ts)
-            out += [Problem(f"{kind} ({locale})", str(w.message)) for w in caught
-                    if "layout" not in str(w.message)]  # missing layouts: reported by check_outlines
+            out += [Note(f"the {kind}", str(w.message)) for w in caught
+                    if "has no layout" not in str(w.message)]  # missing layouts: reported by check_outlines
         except jinja.TemplateProblem as e:
             p = _problem(e)
             if not any(p.message in k.message or k.message in p.message for k in known + out):

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from pathlib import Path
 
 import docx
@@ -14,6 +12,7 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Inches
 
+from fixtures.company import png
 from plangen.decompose import decompose
 from plangen.model import load
 from plangen.render.context import build_context
@@ -25,15 +24,6 @@ from plangen.render.template_set import TemplateSet
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 CORP_FONT, CORP_HEAD, CORP_RGB = "Liberation Serif", "Liberation Mono", "8B0000"
 FOUR_THREE = (Inches(10), Inches(7.5))
-
-
-def png(width: int = 8, height: int = 8, rgb: tuple[int, int, int] = (139, 0, 0)) -> bytes:
-    """A small solid-colour PNG (the company logo)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def corporate_docx(path: Path) -> None:

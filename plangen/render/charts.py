@@ -25,7 +25,7 @@ ROLES = ("plan", "stretch", "history", "other", "behind", "on_track")
 STATUS_RGB = {"behind": "C0392B", "on_track": "2E8B57"}  # red and green: status reads the same in every theme
 OTHER_ACCENTS = ("accent3", "accent4", "accent5", "accent6")
 PIE_ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
-HISTORY_GREYS = (65000, 75000, 85000)  # bg1 darkened: most recent history first
+HISTORY_GREYS = (58000, 48000, 38000)  # bg1 darkened, most recent first: >= 3:1 on white (WCAG graphics)
 
 _CHART_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,

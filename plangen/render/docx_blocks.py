@@ -205,13 +205,18 @@ def display_width(text: str) -> int:
 
 
 def set_header_text(doc: Document, text: str) -> None:
-    """Put `text` in the first paragraph of the running header (the base holds an empty one)."""
+    """Put `text` in the first paragraph of the running header; the company's pictures and fields stay."""
     header = doc.sections[0].header
     p = header.paragraphs[0]._p if header.paragraphs else header._element.add_p()
     for r in p.findall(qn("w:r")):
-        p.remove(r)
+        if not any(r.find(tag) is not None for tag in KEPT_IN_HEADER):
+            p.remove(r)
     if text:
         run(p, text)
+
+
+KEPT_IN_HEADER = (*(qn(t) for t in ("w:drawing", "w:pict", "w:object", "w:fldChar", "w:instrText")),
+                  "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
 
 
 def keep_with_next(b: etree._Element) -> None:

@@ -116,7 +116,7 @@ def explain(e: Exception, name: str, context: Mapping[str, Any]) -> TemplateProb
     if isinstance(e, SecurityError):
         return TemplateProblem(f"refused: {e} (templates may only use the plan's values)", file, line)
     if isinstance(e, jinja2.UndefinedError):
-        return TemplateProblem(f"{e.message}{_near_undefined(str(e.message), context)}", file, line)
+        return TemplateProblem(f"{_plain(str(e.message))}{_near_undefined(str(e.message), context)}", file, line)
     if isinstance(e, jinja2.TemplateSyntaxError):
         return TemplateProblem(f"syntax error: {e.message}", e.filename or file, e.lineno)
     if isinstance(e, jinja2.TemplateNotFound):
@@ -140,17 +140,34 @@ def _where(e: Exception, name: str) -> tuple[str, int | None]:
     return found
 
 
+def _plain(message: str) -> str:
+    """Jinja's "'plangen.render.labels.Labels object' has no attribute 'x'" without the class name."""
+    import re
+    return re.sub(r"^'[\w. ]+ object' has no attribute '([^']+)'", r"'\1' is not a name of that value", message)
+
+
 def _near_undefined(message: str, context: Mapping[str, Any]) -> str:
-    """For "'x' is undefined" or "'dict object' has no attribute 'y'": the nearest names."""
+    """For "'x' is undefined" or "'dict object' has no attribute 'y'": the nearest names, among the
+    context's, their attributes and those of the items of its lists (what loop variables hold)."""
     import re
     m = re.search(r"'([^']+)' is undefined", message) or re.search(r"has no attribute '([^']+)'", message)
     if not m:
         return ""
     names = set(context)
     for v in context.values():
-        if isinstance(v, Mapping):
-            names.update(str(k) for k in v)
+        names.update(_keys(v))
+        for inner in (v.values() if isinstance(v, Mapping) else ()):
+            if isinstance(inner, (list, tuple)) and inner:
+                names.update(_keys(inner[0]))
+        if isinstance(v, (list, tuple)) and v:
+            names.update(_keys(v[0]))
     return _near(m.group(1), names)
+
+
+def _keys(value: Any) -> set[str]:
+    """The names a value offers to templates (a mapping's keys, labels' names)."""
+    keys = getattr(value, "keys", None)
+    return {str(k) for k in keys()} if callable(keys) else set()
 
 
 def _near(word: str, names) -> str:

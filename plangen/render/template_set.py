@@ -12,6 +12,9 @@ from .jinja import TemplateProblem, default_dir, inside
 from .labels import FAST_SAFE_LOADER
 
 
+TEMPLATE_NAMES = {"base.docx": "base.dotx", "base.pptx": "base.potx"}
+
+
 @dataclass(frozen=True)
 class TemplateSet:
     """A template folder layered over the defaults: base.docx, base.pptx, outlines/, text/<locale>/."""
@@ -19,25 +22,38 @@ class TemplateSet:
     user_dir: Path | None = None
 
     def path(self, name: str) -> Path:
-        """The company's file if it has one (inside its folder, links resolved), else plangen's default."""
-        if self.user_dir and (self.user_dir / name).is_file():
-            if not inside(self.user_dir, self.user_dir / name):
-                raise TemplateProblem(f"refused: {name} links to {(self.user_dir / name).resolve()}, outside "
-                                      f"the template folder {self.user_dir}", str(self.user_dir / name))
-            return self.user_dir / name
+        """The company's file if it has one (inside its folder, links resolved; base.dotx/base.potx do for
+        base.docx/base.pptx), else plangen's default."""
+        for candidate in (name, TEMPLATE_NAMES.get(name)):
+            if self.user_dir and candidate and (self.user_dir / candidate).is_file():
+                if not inside(self.user_dir, self.user_dir / candidate):
+                    raise TemplateProblem(f"refused: {candidate} links to {(self.user_dir / candidate).resolve()}, "
+                                          f"outside the template folder {self.user_dir}", str(self.user_dir / candidate))
+                return self.user_dir / candidate
         path = default_dir() / name
         if not path.is_file():
             raise TemplateProblem(f"no template {name!r} (looked in {self.user_dir or '-'} and the defaults)")
         return path
 
     def bytes(self, name: str) -> bytes:
-        """The content of a template file (base.docx, base.pptx); a company's Office file is checked first."""
+        """The content of a template file (base.docx, base.pptx); a company's Office file is checked first,
+        read as a document when it is a template (.dotx/.potx) and, for Word, adapted (render.docx_adapt)."""
         path = self.path(name)
         data = _read(str(path))
         if self.user_dir and path.parent == self.user_dir and name.endswith((".docx", ".pptx")):
+            from .office_convert import as_document
             from .office_guard import check_office
             check_office(data, name.rsplit(".", 1)[1], str(path))
+            data = as_document(data)
+            if name.endswith(".docx"):
+                from .docx_adapt import adapted
+                data = adapted(data, _read(str(default_dir() / name)))
         return data
+
+    def is_company(self, name: str) -> bool:
+        """True when `name` is the company's own file (not plangen's default, nor an untouched copy of it)."""
+        path = self.path(name)
+        return path.parent == self.user_dir and _read(str(path)) != _read(str(default_dir() / name))
 
     def outline(self, name: str) -> list[dict[str, Any]]:
         """An outline (outlines/<name>.yaml): the blocks or slides in order."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import zipfile
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -52,7 +53,8 @@ def located(e: Exception, name: str, where: str, source: str, context: Mapping[s
     """A TemplateProblem naming the file, the place in it and the paragraph's text."""
     if isinstance(e, etree.XMLSyntaxError):
         return TemplateProblem(f"{where}: the rendered part is not valid XML ({e}); check that every "
-                               "{%p %} / {%tr %} block opens and closes in the same kind of place", name)
+                               "{%p %} / {%tr %} block opens and closes in the same kind of place, and that "
+                               "no value is printed with |safe", name)
     p = explain(e, "<part>", context)
     text = line_text(source, p.line)
     at = f"{where}, paragraph “{text}”" if text else where
@@ -70,10 +72,47 @@ class _Template(DocxTemplate):
         self.part_name = str(getattr(part, "partname", "")).lstrip("/")
         return super().render_xml_part(src_xml, part, context, jinja_env)
 
+    def fix_tables(self, xml):
+        """Parse the rendered body strictly first: docxtpl's recovering parse drops everything after a
+        stray '<' or a block closed in another cell, silently."""
+        etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+        tree = super().fix_tables(xml)
+        for cell in tree.iter(W_TC):
+            if cell.find(W_P) is None:  # a {%p %} line was the cell's only paragraph: Word needs one
+                etree.SubElement(cell, W_P)
+        return tree
+
+
+UNSUPPORTED = (
+    (re.compile(r"\{\{-?r\s"), "{{r ...}} is docxtpl's tag for RichText objects, which plangen's values are not; "
+     "write {{ name }}"),
+    (re.compile(r"\{\{-?p\s"), "{{p ...}} is docxtpl's tag for paragraph objects, which plangen's values are "
+     "not; write {{ name }}"),
+    (re.compile(r"InlineImage"), "InlineImage needs pictures, which plangen does not supply; put the picture "
+     "in the document itself"),
+)
+PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+W_TC = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc"
+
+
+def refuse_unsupported(data: bytes, name: str) -> None:
+    """A TemplateProblem naming the part and paragraph of the first docxtpl tag plangen cannot fill."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for part in sorted(n for n in z.namelist() if PARTS.fullmatch(n)):
+            for p in etree.fromstring(z.read(part)).iter(W_P):
+                text = "".join(t.text or "" for t in p.iter(W_T))
+                for pattern, message in UNSUPPORTED:
+                    if pattern.search(text):
+                        shown = text if len(text) <= 80 else text[:77] + "..."
+                        raise TemplateProblem(f"{part}, paragraph “{shown}”: {message}", name)
+
 
 def render_user_docx(data: bytes, context: Mapping[str, Any], name: str) -> bytes:
     """A user's .docx rendered with `context` (data already checked by office_guard)."""
     check_office(data, "docx", name)
+    refuse_unsupported(data, name)
     tpl = _Template(io.BytesIO(data))
     try:
         with time_limit(name):

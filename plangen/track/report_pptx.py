@@ -9,6 +9,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from ..render.charts import ChartSpec
+from ..render.pptx_contrast import Palette
 from ..render.pptx_deck import Layouts, add_slide, drop_slides, ea_fonts, geometry
 from ..render.pptx_number import add_slide_number
 from ..render.pptx_outline import chunk_paras
@@ -21,10 +22,11 @@ from ..render.template_set import TemplateSet
 def render_report_pptx(ctx: dict[str, Any], templates: TemplateSet | None = None) -> bytes:
     """The progress deck (.pptx bytes) for a report context; every slide after the cover numbered."""
     prs = Presentation(BytesIO((templates or TemplateSet()).bytes("base.pptx")))
+    layouts = Layouts(prs)
     drop_slides(prs)
-    geo, layouts, fonts = geometry(prs), Layouts(prs), ea_fonts(prs, ctx["locale"])
+    geo, fonts, palette = geometry(prs, layouts), ea_fonts(prs, ctx["locale"], layouts.master), Palette(layouts.master)
     for spec in slides(ctx, geo):
-        slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts)
+        slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["locale"], fonts, palette)
         if spec.kind != "title":
             add_slide_number(slide, len(prs.slides), geo, ctx["locale"])
     out = BytesIO()
