@@ -10,7 +10,7 @@ from ..model.schema import Plan
 from .budget import plan_budget
 from .calendar import WorkCalendar, build_calendar
 from .customers import plan_customers, rep_visits
-from .funnel import activities
+from .funnel import period_activities
 from .growth import growth_check, growth_notices, revenue_target
 from .result import Decomposition, Notice, RepTarget, Timeline, frozen_map
 from .split import full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
@@ -32,15 +32,15 @@ def decompose(plan: Plan) -> Decomposition:
     months = build_months(plan, revenue, weights, days, unit)
     splits = {name: split_dimension(name, dict(shares), revenue.months, unit)
               for name, shares in plan.targets.split.items()}
-    reps, gap, budget, customers = _team(plan, months, revenue, splits, unit)
+    reps, gap, budget, customers, left = _team(plan, months, revenue, splits, unit)
     growth = growth_check(plan, total, detail)
     return Decomposition(
         currency=plan.plan.currency, unit=unit, phasing=phasing_method(plan), calendar=cal,
         months=months, quarters=build_quarters(plan, revenue), weeks=build_weeks(months),
         revenue=revenue, metrics=frozen_map(_metrics(plan, weights, unit)), splits=frozen_map(splits),
         reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
-        team_activities=tuple(activities(a, plan.funnel) for a in revenue.months), budget=budget,
-        growth=growth, notices=tuple(_notices(cal, growth, gap)))
+        team_activities=period_activities(revenue.months, plan.funnel), budget=budget,
+        growth=growth, notices=tuple(_notices(cal, growth, gap, left)))
 
 
 def _metrics(plan: Plan, weights: list[Fraction], unit: int) -> dict[str, Timeline]:
@@ -68,26 +68,29 @@ def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int):
     """Reps with ramp, their activities, customers and budget."""
     reps = plan.team.reps
     n = len(months)
-    customers = plan_customers(plan.crm, n)
-    if not reps:
-        budget = plan_budget(plan.budget, revenue.total, revenue.months, {}, unit)
-        return (), [0] * n, budget, customers
-    groups = _groups(plan, revenue, splits)
     start = plan.plan.period.first_day
     factors = [ramp_factors(r.start, r.end, plan.team.ramp, months, start) for r in reps]
-    grid, gap = rep_grid(reps, groups, factors, plan.team.ramp_policy, unit)
+    customers = plan_customers(plan.crm, n, {r.id: [f > 0 for f in fs] for r, fs in zip(reps, factors)})
+    if not reps:
+        budget = plan_budget(plan.budget, revenue.total, revenue.months, {}, unit)
+        return (), [0] * n, budget, customers, []
+    groups = _groups(plan, revenue, splits)
+    grid, gap, carried, uncarried = rep_grid(reps, groups, factors, plan.team.ramp_policy, unit)
     quotas = full_quotas(reps, groups, unit)
     budget = plan_budget(plan.budget, revenue.total, revenue.months, {r.id: sum(g) for r, g in zip(reps, grid)}, unit)
     out = tuple(RepTarget(
         id=r.id, name=r.name, region=r.region, weight=r.weight, start=r.start, ramp=f,
         months=tuple(g), quarters=quarters_of(g), total=sum(g), full_quota=q,
-        activities=tuple(activities(a, plan.funnel) for a in g),
-        visits=rep_visits(customers, r.id, n), budget=budget.reps.get(r.id, 0) if budget else 0)
-        for r, f, g, q in zip(reps, factors, grid, quotas))
-    return out, gap, budget, customers
+        activities=period_activities(g, plan.funnel),
+        visits=rep_visits(customers, r.id, n), budget=budget.reps.get(r.id, 0) if budget else 0,
+        end=r.end, carried=k)
+        for r, f, g, q, k in zip(reps, factors, grid, quotas, carried))
+    # under redistribute, who leaves part of his share to the gap because nobody could take it
+    left = [(r, u) for r, u in zip(out, uncarried) if u and plan.team.ramp_policy == "redistribute"]
+    return out, gap, budget, customers, left
 
 
-def _notices(cal: WorkCalendar, growth, gap: list[int]) -> list[Notice]:
+def _notices(cal: WorkCalendar, growth, gap: list[int], left) -> list[Notice]:
     """Everything the plan's author should know about the numbers plangen used."""
     out = []
     if cal.estimated:
@@ -101,4 +104,8 @@ def _notices(cal: WorkCalendar, growth, gap: list[int]) -> list[Notice]:
         out.append(Notice("unassigned", frozen_map({"amount": sum(gap)}),
                           f"{sum(gap):,} of the target is carried by no rep (reps who start late, or months "
                           "with nobody in a region): see the gap row", ("team", "reps")))
+    for rep, amount in left:
+        out.append(Notice("rep_uncarried", frozen_map({"name": rep.name, "amount": amount}),
+                          f"{amount:,} of {rep.name}'s full share (before the start date and while ramping up) "
+                          "is carried by no colleague: see the gap row", ("team", "reps")))
     return out

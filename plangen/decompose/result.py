@@ -126,6 +126,8 @@ class RepTarget:
     activities: tuple[Activities, ...]    # per month
     visits: tuple[int, ...]               # planned customer visits per month
     budget: int
+    end: dt.date | None = None
+    carried: int = 0                      # what the rep carries of ramping colleagues' share (redistribute)
 
     @property
     def ramping(self) -> bool:

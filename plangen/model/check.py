@@ -102,15 +102,19 @@ def _dates_in_period(plan: Plan, out: Collector) -> None:
     for key in ("extra_holidays", "extra_workdays"):
         for i, d in enumerate(getattr(cal, key)):
             need(("targets", "calendar", key, i), d)
+    def by_end(path, d, what):  # a start, a due date or a deadline before the period is preparation
+        if d is not None and d > last:
+            out.add(path, f"{what} {d.isoformat()} is after the plan period; expected a date up to "
+                    f"{last.isoformat()} (a date before {first.isoformat()} is preparation)")
     for i, rep in enumerate(plan.team.reps):
-        need(("team", "reps", i, "start"), rep.start, "start date")
+        by_end(("team", "reps", i, "start"), rep.start, "start date")
         need(("team", "reps", i, "end"), rep.end, "end date")
         if rep.start and rep.end and rep.end < rep.start:
             out.add(("team", "reps", i, "end"), "the end date is before the start date; expected end >= start")
     for i, task in enumerate(plan.tasks):
-        need(("tasks", i, "due"), task.due, "due date")
+        by_end(("tasks", i, "due"), task.due, "due date")
     for i, a in enumerate(plan.team.action_plan):
-        need(("team", "action_plan", i, "deadline"), a.deadline, "deadline")
+        by_end(("team", "action_plan", i, "deadline"), a.deadline, "deadline")
 
 
 def _negative_amounts(plan: Plan, out: Collector) -> None:

@@ -37,10 +37,16 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
                     "quarters": [c.money(x) for x in rep.quarters], "months": [c.money(x) for x in rep.months],
                     "share": c.share(Fraction(rep.total, d.total or 1), 1)},
         "ramping": rep.ramping, "budget": c.money(rep.budget),
+        "carried": c.money(rep.carried) if rep.carried else None, "manager": _manager(c, rep),
         "visits": sum(rep.visits), "customers": len(customers),
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
         "tables": tables, "actions": _actions(c),
     }
+
+
+def _manager(c: Ctx, rep: RepTarget) -> str:
+    """Who signs the rep's plan as manager: the rep's `manager`, else the plan's owner."""
+    return next((r.manager for r in c.plan.team.reps if r.id == rep.id and r.manager), c.plan.plan.owner or "")
 
 
 def _period_words(c: Ctx) -> str:
@@ -101,13 +107,20 @@ def _activities(c: Ctx, rep: RepTarget, worked: tuple):
     """Activities per month, with calls and visits per working day."""
     L, d = c.L, c.d
     daily = rep_daily_activities(rep, worked)
-    rows = [[c.month_row(m.index), *[c.f.count(getattr(a, k)) for k in ACT_KEYS], c.f.count(day.visits),
-             c.f.count(day.calls)] for m, a, day in zip(d.months, rep.activities, daily)]
+    rows = [[c.month_row(m.index), *[c.f.count(getattr(a, k)) for k in ACT_KEYS], _day_range(c, days, "visits"),
+             _day_range(c, days, "calls")] for m, a, days in zip(d.months, rep.activities, daily)]
     sums = [c.f.count(sum(getattr(a, k) for a in rep.activities)) for k in ACT_KEYS]
     cols = [L["month"], L["deals"], L["opportunities"], L["visits"], L["calls"],
             f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"]
     return c.table("rep_activities", L["table_activities"], cols, rows, [False] + [True] * 6,
                    [L["total"], *sums, "", ""])
+
+
+def _day_range(c: Ctx, days: tuple, key: str) -> str:
+    """A month's whole activities per working day as the days hold them: 3, or 3–4."""
+    values = [getattr(a, key) for a in days] or [0]
+    lo, hi = min(values), max(values)
+    return c.f.count(lo) if lo == hi else f"{c.f.count(lo)}–{c.f.count(hi)}"
 
 
 def _customers(c: Ctx, customers):

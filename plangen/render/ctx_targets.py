@@ -99,12 +99,27 @@ def method_lines(c: Ctx) -> list[str]:
         ramp = " / ".join(c.f.percent(r) for r in plan.team.ramp) or "100%"
         lines.append(L["method_reps"].format(ramp=ramp))
         if any(r.ramping for r in d.reps):
-            lines.append(L["method_ramp_gap" if d.ramp_policy == "gap" else "method_ramp_redistribute"])
+            lines.extend(_ramp_lines(c))
     if d.growth.method == "history":
         m = d.growth.method_detail
         lines.append(L["method_history_target"].format(base=c.f.money(m["base"]),
                      growth=c.f.percent(m["growth"], 1), target=c.f.money(d.total)))
     return lines
+
+
+def _ramp_lines(c: Ctx) -> list[str]:
+    """Who carries what new reps do not: the gap (gap policy), named colleagues, and what nobody could take."""
+    d, L, f = c.d, c.L, c.f
+    if d.ramp_policy == "gap":
+        return [L["method_ramp_gap"]]
+    out = []
+    carriers = [f"{r.name} {f.money(r.carried)}" for r in d.reps if r.carried]
+    if carriers:
+        out.append(L["method_ramp_carried"].format(who=f.join(carriers)))
+    left = [f"{n.values['name']} {f.money(n.values['amount'])}" for n in d.notices if n.code == "rep_uncarried"]
+    if left:
+        out.append(L["method_ramp_uncarried"].format(who=f.join(left)))
+    return out
 
 
 def rounding_unit(c: Ctx) -> str:

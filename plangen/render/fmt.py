@@ -27,6 +27,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from babel import Locale
+from babel.lists import format_list
 from babel.dates import format_date, format_skeleton, get_month_names, get_quarter_names
 from babel.numbers import (
     format_decimal,
@@ -300,6 +301,10 @@ class Formatter:
     def count(self, n: int) -> str:
         """A whole count with the locale's grouping: "1,234" / "1.234"."""
         return format_decimal(n, locale=self._loc)
+
+    def join(self, items: Sequence[str]) -> str:
+        """Items as the locale writes a list: "A, B and C" / "A、B和C" / "A, B y C"."""
+        return format_list(list(items), locale=self._loc)
 
     # -- dates and periods ------------------------------------------------------------------
 
