@@ -230,6 +230,39 @@ def it_splits_each_dimension_exactly(zh) -> None:
         assert sum(v[j] for v in d.splits["region"].by_month.values()) == m
 
 
+REGIONS_35 = {"region": {"East": "40%", "South": "35%", "North": "rest"}}
+
+
+def it_keeps_a_35_percent_region_of_a_2000wan_quarter_at_700wan(build) -> None:
+    """1亿 with quarters 20/25/30/25% at rounding 1万: Q1 is 2,000万, South's 35% of it is 700万 exactly.
+
+    Q1's months are not round (by working days 21/20/23 of 64: 656.25万, 625万, 718.75万), but
+    the quarter is rounded first: 35% x 2,000 = 700 units, a whole number, so it is kept; likewise
+    East's 40% of Q3's 3,000万 is 1,200万, and each month cell is the floor or ceiling of its share.
+    """
+    reps = [{"id": k, "name": k, "region": k} for k in ("East", "South", "North")]
+    d = build(**{"targets.revenue": "100M", "targets.rounding": 10_000, "targets.split": REGIONS_35,
+                 "team.reps": reps, "crm": build.DELETE})
+    s = d.splits["region"]
+    assert d.revenue.quarters[0] == 20_000_000
+    assert s.by_quarter["South"][0] == 7_000_000 and s.by_quarter["East"][2] == 12_000_000
+    assert dict(s.totals) == {"East": 40_000_000, "South": 35_000_000, "North": 25_000_000}
+    for k, share in (("East", F(40, 100)), ("South", F(35, 100)), ("North", F(25, 100))):
+        for got, month in zip(s.by_month[k], d.revenue.months):
+            assert abs(got - month * share) < 10_000
+
+
+def it_gives_identical_reps_equal_amounts_in_every_quarter_and_month(build) -> None:
+    """Three weight-1 reps share 1.47M a quarter: 490k each exactly, and months differ by at most one unit."""
+    reps = [{"id": f"r{i}", "name": f"Rep {i}"} for i in range(3)]
+    d = build(**{"targets.revenue": "5.88M", "targets.phasing.quarters": ["25%"] * 4, "targets.rounding": 10_000,
+                 "team.reps": reps, "team.ramp": [], "crm": build.DELETE})
+    assert all(r.quarters == (1_470_000 // 3,) * 4 for r in d.reps)
+    for j in range(12):
+        month = [r.months[j] for r in d.reps]
+        assert max(month) - min(month) <= 10_000
+
+
 def it_splits_a_region_by_rep_weight(zh) -> None:
     """华东 (4000万) for 张伟 (1.2) and 李娜 (1): 2182万 and 1818万."""
     _, d = zh
@@ -400,6 +433,15 @@ def it_visits_tier_one_every_two_months(build) -> None:
     assert d.customers[0].visits == (1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0)
     assert d.reps[1].visits == (2, 0, 1, 0, 1, 0, 2, 0, 1, 0, 1, 0)
     assert d.reps[0].visits == (0,) * 12
+
+
+def it_accepts_a_half_year_whose_reps_and_office_opening_come_before_it(build) -> None:
+    """Jul-Dec 2027: a rep hired in May and a task due in June are valid; the task is noticed as preparation."""
+    d = build(**{"plan.period": {"start": "2027-07", "months": 6}, "targets.phasing": {"method": "equal", "quarters": build.DELETE},
+                 "team.reps.1.start": "2027-05-17", "tasks.0.due": "2027-06-30"})
+    notice = next(n for n in d.notices if n.code == "preparation")
+    assert dict(notice.values) == {"what": "Open an office", "date": "2027-06-30"} and notice.path == ("tasks", 0, "due")
+    assert d.reps[1].ramp == (F(3, 4), 1, 1, 1, 1, 1)  # May 25%, June 50%, July his third month
 
 
 def it_plans_visits_only_from_the_owners_start(build) -> None:

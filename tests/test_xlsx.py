@@ -110,3 +110,17 @@ def it_opens_in_excel_without_repair(samples_dir, tmp_path):
 def _plan_and_decomposition(samples_dir):
     plan = load(samples_dir / "zh-annual-plan.yaml")
     return plan, decompose(plan)
+
+
+def it_writes_the_days_as_excel_dates_that_sort_and_filter(tmp_path, samples_dir):
+    """`decompose --format xlsx`: the days sheet's first column holds dates (openpyxl reads datetime), amounts numbers."""
+    import datetime as dt
+    out = tmp_path / "plan.xlsx"
+    result = CliRunner().invoke(cli, ["decompose", str(samples_dir / "zh-annual-plan.yaml"), "--format", "xlsx",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out)["days"]
+    first = ws["A2"]
+    assert first.value == dt.datetime(2027, 1, 4) and first.number_format == "yyyy-mm-dd"
+    assert all(isinstance(r[0].value, dt.datetime) and isinstance(r[1].value, int) for r in ws.iter_rows(2, ws.max_row - 1))
+    assert ws.cell(ws.max_row, 1).value == "合计"

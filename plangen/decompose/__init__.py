@@ -40,7 +40,7 @@ def decompose(plan: Plan) -> Decomposition:
         revenue=revenue, metrics=frozen_map(_metrics(plan, weights, unit)), splits=frozen_map(splits),
         reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
         team_activities=period_activities(revenue.months, plan.funnel), budget=budget,
-        growth=growth, notices=tuple(_notices(cal, growth, gap, left)))
+        growth=growth, notices=tuple(_notices(cal, growth, gap, left) + _preparation(plan)))
 
 
 def _metrics(plan: Plan, weights: list[Fraction], unit: int) -> dict[str, Timeline]:
@@ -88,6 +88,19 @@ def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int):
     # under redistribute, who leaves part of his share to the gap because nobody could take it
     left = [(r, u) for r, u in zip(out, uncarried) if u and plan.team.ramp_policy == "redistribute"]
     return out, gap, budget, customers, left
+
+
+def _preparation(plan: Plan) -> list[Notice]:
+    """Tasks and actions due before the period starts: preparation, said so rather than refused."""
+    first, out = plan.plan.period.first_day, []
+    dated = [(("tasks", i, "due"), "; ".join(t.task), t.due) for i, t in enumerate(plan.tasks)]
+    dated += [(("team", "action_plan", i, "deadline"), "; ".join(a.what), a.deadline)
+              for i, a in enumerate(plan.team.action_plan)]
+    for path, what, due in dated:
+        if due is not None and due < first:
+            out.append(Notice("preparation", frozen_map({"what": what, "date": due.isoformat()}),
+                              f"{what} is due {due.isoformat()}, before the plan period: it is preparation", path))
+    return out
 
 
 def _notices(cal: WorkCalendar, growth, gap: list[int], left) -> list[Notice]:

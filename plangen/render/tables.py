@@ -157,7 +157,7 @@ def by_day(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     L = labels(fmt.locale)
     columns = [Column("amount", fmt.header(L["daily_target"]))]
     rows = [Row(day.date.isoformat(), fmt.date(day.date), (day.amount,)) for m in d.months for day in m.days]
-    return _table("day", L["daily_target"], Column("date", L["date"], TEXT), columns, rows, L)
+    return _table("day", L["daily_target"], Column("date", L["date"], DATE), columns, rows, L)
 
 
 def by_third(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
