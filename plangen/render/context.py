@@ -13,7 +13,7 @@ from typing import Any
 
 from ..decompose.result import Decomposition
 from ..model.schema import Plan
-from .fmt import Formatter
+from .fmt import Formatter, signed_parts
 from .labels import Labels, labels
 from .values import Money, Share, Table
 
@@ -45,6 +45,15 @@ class Ctx:
     def share(self, value: Fraction | float, digits: int = 0) -> Share:
         """A share that prints as a percentage."""
         return Share(value, self.f.percent(value, digits))
+
+    def shares(self, values: Sequence[int], digits: int = 1) -> list[str]:
+        """Each value's share of their sum, shown so that the shares add up to 100% as displayed."""
+        total = sum(values)
+        if not total:
+            return [self.f.percent(0, digits) for _ in values]
+        scale = 10 ** (digits + 2)
+        parts = signed_parts([v * scale for v in values], scale, total)  # in 1/scale of the total
+        return [self.f.percent(Fraction(p, total * scale), digits) for p in parts]
 
     def chart_value(self, value: int, kind: str = "column") -> float:
         """A chart value in display units: exact for pies (their percentages), else as displayed."""

@@ -58,8 +58,7 @@ def _period_words(c: Ctx) -> str:
 def _quarters(c: Ctx, rep: RepTarget):
     L = c.L
     shown = c.amounts(list(rep.quarters), rep.total)
-    rows = [[c.quarter_label(q.index), s, c.f.percent(Fraction(v, rep.total or 1), 1)]
-            for q, s, v in zip(c.d.quarters, shown, rep.quarters)]
+    rows = [[c.quarter_label(q.index), s, p] for q, s, p in zip(c.d.quarters, shown, c.shares(list(rep.quarters)))]
     return c.table("rep_quarters", L["quarterly_target"], [L["quarter"], c.head("target"), L["share"]], rows,
                    [False, True, True], [L["total"], c.fig(rep.total), "100%"])
 

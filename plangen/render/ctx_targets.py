@@ -149,8 +149,8 @@ def quarter_table(c: Ctx):
     last = _last_year(c)
     amounts = [q.amount for q in d.quarters]
     shown = c.amounts(amounts, d.total)
-    rows = [[c.quarter_label(q.index), s, c.f.percent(Fraction(q.amount, d.total or 1), 1),
-             sum(d.months[i].working_days for i in q.months)] for q, s in zip(d.quarters, shown)]
+    rows = [[c.quarter_label(q.index), s, p, sum(d.months[i].working_days for i in q.months)]
+            for q, s, p in zip(d.quarters, shown, c.shares(amounts))]
     cols = [L["quarter"], c.head("target"), L["share"], L["working_days"]]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months)]
     if last:
@@ -164,8 +164,8 @@ def month_table(c: Ctx):
     last = _last_year(c)
     shown = c.amounts(d.revenue.months, d.total)
     daily = c.daily_figs(d.revenue.months, [m.working_days for m in d.months])
-    rows = [[c.month_row(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days, dd]
-            for m, s, dd in zip(d.months, shown, daily)]
+    rows = [[c.month_row(m.index), s, p, m.working_days, dd]
+            for m, s, p, dd in zip(d.months, shown, c.shares(list(d.revenue.months)), daily)]
     cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
     if last:

@@ -103,6 +103,16 @@ def _half_away(x: Fraction) -> int:
     return -n if x < 0 else n
 
 
+def signed_parts(values: Sequence[int], shown_total: int, q: int) -> list[int]:
+    """Parts of any sign in whole quanta `q` adding up to `shown_total` quanta: floors, then the
+    spare quanta to the largest fractional parts (earlier first on ties)."""
+    floors = [v // q for v in values]
+    spare = shown_total - sum(floors)
+    order = sorted(range(len(values)), key=lambda i: (-(values[i] - floors[i] * q), i))
+    bump = set(order[:max(0, spare)])
+    return [(f + (i in bump)) * q for i, f in enumerate(floors)]
+
+
 def _exact(x: Real) -> Fraction:
     """`x` as an exact fraction (floats via their shortest decimal form)."""
     return Fraction(str(x)) if isinstance(x, float) else Fraction(x)
@@ -268,13 +278,14 @@ class Formatter:
         """Parts re-apportioned at display precision so they add up to the displayed `total`.
 
         Uses the largest-remainder method over the parts as weights. Parts of mixed sign
-        (or summing to zero) cannot be apportioned; they are rounded one by one instead.
+        (a forecast's differences) are floored and the shown total's spare quanta go to the
+        largest fractional parts.
         """
         q = self.unit.quantum
         sign = -1 if sum(values) < 0 else 1
         weights = [sign * v for v in values]
         if any(w < 0 for w in weights) or sum(weights) == 0:
-            return [_half_away(Fraction(v, q)) * q for v in values]
+            return signed_parts(values, _half_away(Fraction(total, q)), q)
         shown_total = _half_away(Fraction(sign * total, q)) * q
         return [sign * p for p in largest_remainder(shown_total, weights, q)]
 
