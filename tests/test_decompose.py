@@ -12,7 +12,7 @@ from plangen.decompose.funnel import activities, daily, period_activities
 from plangen.model import load
 from plangen.model.schema import Funnel
 
-EQUAL = {"method": "equal"}
+EQUAL = {"method": "equal", "quarters": None}
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +177,39 @@ def it_phases_from_history_seasonality(build) -> None:
     assert d.phasing == "history"
     assert d.revenue.months == (500_000,) * 6 + (700_000,) * 6
     assert d.revenue.quarters == (1_500_000, 1_500_000, 2_100_000, 2_100_000)
+
+
+def it_keeps_given_quarters_and_takes_months_from_history(build) -> None:
+    """quarters 20/25/30/25% with from_history: quarters as given, months by seasonality inside each.
+
+    History: every year 1,1,2 in each quarter (so the third month is half of its quarter).
+    12M: Q1 2.4M -> 600k, 600k, 1.2M; Q3 3.6M -> 900k, 900k, 1.8M.
+    """
+    d = build(**{"targets.phasing": {"from_history": True}, "history": {"monthly": {2026: [1, 1, 2] * 4}}})
+    assert d.revenue.quarters == (2_400_000, 3_000_000, 3_600_000, 3_000_000)
+    assert d.revenue.months[:3] == (600_000, 600_000, 1_200_000) and d.revenue.months[6:9] == (900_000, 900_000, 1_800_000)
+
+
+@pytest.mark.parametrize("phasing, key, message", [
+    ({"method": "equal"}, "quarters", "method: equal sets every month's share, so quarters would be ignored; "
+     "expected either method: equal or quarters, not both"),
+    ({"method": "working_days", "quarters": None, "months": [1] * 12}, "months",
+     "method: working_days sets every month's share, so months would be ignored; expected either "
+     "method: working_days or months, not both"),
+    ({"from_history": True, "quarters": None, "months": [1] * 12}, "months",
+     "history seasonality sets the months, so months would be ignored; expected quarters (months within each "
+     "quarter by history) or months without from_history"),
+    ({"method": "explicit", "from_history": True}, "from_history",
+     "method: explicit uses the quarters and months given, so from_history would be ignored; expected "
+     "method: history or from_history, not both"),
+])
+def it_refuses_phasing_keys_it_would_ignore(make_plan, plan_from, phasing, key, message) -> None:
+    """No phasing key is silently dropped: the error names the key and which one wins."""
+    from plangen.model.errors import PlanError
+    data = make_plan(**{"targets.phasing": phasing, "history": {"monthly": {2026: [1] * 12}}})
+    with pytest.raises(PlanError) as e:
+        plan_from(data)
+    assert f"targets.phasing.{key}: {message}" in str(e.value)
 
 
 def it_computes_the_target_from_history(build, samples_dir) -> None:

@@ -33,6 +33,8 @@ def month_weights(plan: Plan, days_per_month: list[int]) -> list[Fraction]:
         return list(ph.months)
     if method == "explicit":
         return _within_quarters(list(ph.quarters), days_per_month)
+    if method == "history" and ph.quarters is not None:
+        return _within_quarters(list(ph.quarters), seasonality(plan))
     if method == "history":
         return seasonality(plan)
     if method == "working_days":
@@ -40,8 +42,8 @@ def month_weights(plan: Plan, days_per_month: list[int]) -> list[Fraction]:
     return [Fraction(1, n)] * n
 
 
-def _within_quarters(quarters: list[Fraction], days: list[int]) -> list[Fraction]:
-    """Each quarter's weight spread over its months by their working days."""
+def _within_quarters(quarters: list[Fraction], days: list[int] | list[Fraction]) -> list[Fraction]:
+    """Each quarter's weight spread over its months by their working days (or history seasonality)."""
     out: list[Fraction] = []
     for q, block in enumerate(quarter_blocks(len(days))):
         inner = _normalised([Fraction(days[i]) for i in block])

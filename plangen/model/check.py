@@ -9,7 +9,7 @@ from .shares import pct
 
 def check_plan(plan: Plan, out: Collector) -> None:
     """Record every cross-key problem of a typed plan."""
-    for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
+    for check in (_months_agree_with_quarters, _phasing_lengths, _phasing_keys, _rep_ids, _customer_owners,
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
                   _rounding, _calendar, _history_usable):
         check(plan, out)
@@ -28,6 +28,23 @@ def _phasing_lengths(plan: Plan, out: Collector) -> None:
                 f"expected {nq} quarter weights for a {n}-month period, found {len(ph.quarters)}")
     if ph.months is not None and len(ph.months) != n:
         out.add(("targets", "phasing", "months"), f"expected {n} month weights, found {len(ph.months)}")
+
+
+def _phasing_keys(plan: Plan, out: Collector) -> None:
+    """No phasing key is silently ignored: a combination plangen cannot honour says which key wins."""
+    ph = plan.targets.phasing
+    history = ph.from_history or ph.method == "history"
+    if ph.method in ("equal", "working_days"):
+        for key in ("quarters", "months", "from_history"):
+            if getattr(ph, key):
+                out.add(("targets", "phasing", key), f"method: {ph.method} sets every month's share, so {key} "
+                        f"would be ignored; expected either method: {ph.method} or {key}, not both")
+    elif history and ph.months is not None:
+        out.add(("targets", "phasing", "months"), "history seasonality sets the months, so months would be "
+                "ignored; expected quarters (months within each quarter by history) or months without from_history")
+    elif ph.from_history and ph.method == "explicit":
+        out.add(("targets", "phasing", "from_history"), "method: explicit uses the quarters and months given, so "
+                "from_history would be ignored; expected method: history or from_history, not both")
 
 
 def _months_agree_with_quarters(plan: Plan, out: Collector) -> None:

@@ -55,6 +55,11 @@ class Ctx:
         parts = signed_parts([v * scale for v in values], scale, total)  # in 1/scale of the total
         return [self.f.percent(Fraction(p, total * scale), digits) for p in parts]
 
+    @staticmethod
+    def whole(values: Sequence[int]) -> str:
+        """The share column's total cell: 100% when there is something to share, else empty."""
+        return "100%" if sum(values) else ""
+
     def chart_value(self, value: int, kind: str = "column") -> float:
         """A chart value in display units: exact for pies (their percentages), else as displayed."""
         return value / self.f.unit.factor if kind == "pie" else self.f.scaled(value)

@@ -60,7 +60,7 @@ def _quarters(c: Ctx, rep: RepTarget):
     shown = c.amounts(list(rep.quarters), rep.total)
     rows = [[c.quarter_label(q.index), s, p] for q, s, p in zip(c.d.quarters, shown, c.shares(list(rep.quarters)))]
     return c.table("rep_quarters", L["quarterly_target"], [L["quarter"], c.head("target"), L["share"]], rows,
-                   [False, True, True], [L["total"], c.fig(rep.total), "100%"])
+                   [False, True, True], [L["total"], c.fig(rep.total), c.whole(rep.quarters)])
 
 
 def _months(c: Ctx, rep: RepTarget, worked: tuple):

@@ -187,7 +187,7 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
     tables["budget_items"] = c.table("budget_items", L["budget_item"], [L["budget_item"], L["share"], c.head("amount")],
                                      [[k or L["budget_total"], p, s] for k, s, p in
                                       zip(items, shown, c.shares([b.items[k] for k in items]))], [False, True, True],
-                                     [L["total"], "100%", c.fig(b.total)])
+                                     [L["total"], c.whole([b.total]), c.fig(b.total)])
     tables["budget_months"] = c.table("budget_months", L["budget"], [L["month"], *[k or L["amount"] for k in items],
                                       c.head("total")],
                                       [[c.month_row(j), *[c.fig(b.item_months[k][j]) for k in items],

@@ -91,7 +91,8 @@ def method_lines(c: Ctx) -> list[str]:
     d, L, plan = c.d, c.L, c.plan
     ph = plan.targets.phasing
     key = {"explicit": "method_explicit" if ph.months is not None else "method_explicit_quarters",
-           "equal": "method_equal", "working_days": "method_working_days", "history": "method_history"}
+           "equal": "method_equal", "working_days": "method_working_days",
+           "history": "method_history" if ph.quarters is None else "method_history_quarters"}
     lines = [L[key[d.phasing]]]
     lines.append(L["method_daily_all" if d.calendar.basis == "all_days" else "method_daily_working"])
     lines.append(L["method_rounding"].format(unit=rounding_unit(c)))
