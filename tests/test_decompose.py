@@ -537,3 +537,10 @@ def it_does_not_call_a_calendar_without_make_up_days_an_estimate(build) -> None:
         d = build(**{"targets.calendar.country": country})
         assert not d.calendar.estimated, country
         assert "calendar_estimated" not in [n.code for n in d.notices]
+
+
+def it_gives_each_rep_his_share_of_units_and_new_customers(build) -> None:
+    """24 new customers over 2 equal reps of equal 1M months: 2 a month, 1 each; units 1,200 -> 50 each a month."""
+    d = build(**{"targets.phasing": EQUAL, "targets.new_customers": 24, "targets.units": 1200})
+    for r in d.reps:
+        assert r.metrics["new_customers"] == (1,) * 12 and r.metrics["units"] == (50,) * 12

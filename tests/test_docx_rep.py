@@ -155,3 +155,14 @@ def test_a_rep_without_customers_has_no_visit_plan_section():
     text = [p.text for p in doc.paragraphs]
     assert not any("客户拜访计划" in t for t in text) and not any("拜访月份" in t for t in text)
     assert any("个人费用预算" in t for t in text)  # the next section is still there
+
+
+def it_names_the_reps_own_manager_in_the_commitment(make_plan, plan_from):
+    """The commitment block is signed by the rep's `manager`; a rep without one by the plan's owner."""
+    from plangen.decompose import decompose
+    from plangen.render.context import Ctx
+    from plangen.render.ctx_rep import rep_context
+    plan = plan_from(make_plan(**{"team.reps.0.manager": "Carla Diaz"}))
+    d = decompose(plan)
+    c = Ctx(plan, d)
+    assert [rep_context(c, r)["manager"] for r in d.reps] == ["Carla Diaz", "Test Manager"]

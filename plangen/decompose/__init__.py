@@ -13,7 +13,7 @@ from .customers import plan_customers, rep_visits
 from .funnel import period_activities
 from .growth import growth_check, growth_notices, revenue_target
 from .result import Decomposition, Notice, RepTarget, Timeline, frozen_map
-from .split import full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
+from .split import cross, full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
 from .timeline import (build_months, build_quarters, build_weeks, days_by_month, month_weights, phase,
                        phasing_method)
 
@@ -32,12 +32,13 @@ def decompose(plan: Plan) -> Decomposition:
     months = build_months(plan, revenue, weights, days, unit)
     splits = {name: split_dimension(name, dict(shares), revenue.months, unit)
               for name, shares in plan.targets.split.items()}
-    reps, gap, budget, customers, left = _team(plan, months, revenue, splits, unit)
+    metrics = _metrics(plan, weights, unit)
+    reps, gap, budget, customers, left = _team(plan, months, revenue, splits, unit, metrics)
     growth = growth_check(plan, total, detail)
     return Decomposition(
         currency=plan.plan.currency, unit=unit, phasing=phasing_method(plan), calendar=cal,
         months=months, quarters=build_quarters(plan, revenue), weeks=build_weeks(months),
-        revenue=revenue, metrics=frozen_map(_metrics(plan, weights, unit)), splits=frozen_map(splits),
+        revenue=revenue, metrics=frozen_map(metrics), splits=frozen_map(splits),
         reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
         team_activities=period_activities(revenue.months, plan.funnel), budget=budget,
         growth=growth, notices=tuple(_notices(cal, growth, gap, left) + _preparation(plan)))
@@ -64,7 +65,19 @@ def _groups(plan: Plan, revenue: Timeline, splits: dict) -> dict:
     return {None: revenue.months}
 
 
-def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int):
+def rep_metrics(metrics: dict[str, Timeline], grid: list[list[int]], gap: list[int]) -> list[dict]:
+    """Each rep's whole share of the counted targets (units, new customers) month by month, by his revenue."""
+    out: list[dict] = [{} for _ in grid]
+    rest = [[Fraction(g or (0 if any(r[j] for r in grid) else 1)) for j, g in enumerate(gap)]]
+    for key in ("units", "new_customers"):
+        if key in metrics:
+            rows = cross(metrics[key].months, [[Fraction(x) for x in g] for g in grid] + rest, 1)
+            for share, row in zip(out, rows):
+                share[key] = tuple(row)
+    return out
+
+
+def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int, metrics: dict):
     """Reps with ramp, their activities, customers and budget."""
     reps = plan.team.reps
     n = len(months)
@@ -83,8 +96,8 @@ def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int):
         months=tuple(g), quarters=quarters_of(g), total=sum(g), full_quota=q,
         activities=period_activities(g, plan.funnel),
         visits=rep_visits(customers, r.id, n), budget=budget.reps.get(r.id, 0) if budget else 0,
-        end=r.end, carried=k)
-        for r, f, g, q, k in zip(reps, factors, grid, quotas, carried))
+        end=r.end, carried=k, metrics=frozen_map(mx))
+        for r, f, g, q, k, mx in zip(reps, factors, grid, quotas, carried, rep_metrics(metrics, grid, gap)))
     # under redistribute, who leaves part of his share to the gap because nobody could take it
     left = [(r, u) for r, u in zip(out, uncarried) if u and plan.team.ramp_policy == "redistribute"]
     return out, gap, budget, customers, left

@@ -9,7 +9,7 @@ from .shares import pct
 
 def check_plan(plan: Plan, out: Collector) -> None:
     """Record every cross-key problem of a typed plan."""
-    for check in (_months_agree_with_quarters, _phasing_lengths, _phasing_keys, _rep_ids, _customer_owners,
+    for check in (_months_agree_with_quarters, _phasing_lengths, _phasing_keys, _margins, _rep_ids, _customer_owners,
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
                   _rounding, _calendar, _history_usable):
         check(plan, out)
@@ -45,6 +45,16 @@ def _phasing_keys(plan: Plan, out: Collector) -> None:
     elif ph.from_history and ph.method == "explicit":
         out.add(("targets", "phasing", "from_history"), "method: explicit uses the quarters and months given, so "
                 "from_history would be ignored; expected method: history or from_history, not both")
+
+
+def _margins(plan: Plan, out: Collector) -> None:
+    """A product line's margin is a share of its price: above 100% it was meant as an amount a unit."""
+    lines = plan.product_strategy.lines if plan.product_strategy else []
+    for i, line in enumerate(lines):
+        if line.margin is not None and line.margin > 1:
+            out.add(("product_strategy", "lines", i, "margin"),
+                    f"expected a margin from 0% to 100% of the price, found {pct(line.margin)}; for an amount "
+                    "a unit, give the line's price and the margin as a share of it (price: 1000, margin: 30%)")
 
 
 def _months_agree_with_quarters(plan: Plan, out: Collector) -> None:

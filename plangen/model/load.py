@@ -31,7 +31,7 @@ def from_document(doc: Document) -> Plan:
         raise PlanError([Problem(f"expected a mapping with keys plan, targets, ..., found {found(doc.data)}",
                                  (), doc.locate(()))])
     try:
-        plan = Plan.model_validate(doc.data)
+        plan = Plan.model_validate(doc.data, context={"locale": _plan_locale(doc.data)})
     except ValidationError as e:
         raise PlanError(_locate(doc, _problems(e, doc))) from None
     out = Collector()
@@ -39,6 +39,13 @@ def from_document(doc: Document) -> Plan:
     if out.problems:
         raise PlanError(_locate(doc, out.problems))
     return plan
+
+
+def _plan_locale(data: dict) -> str:
+    """The locale the plan's numbers are written in (plan.locale, zh-CN by default)."""
+    head = data.get("plan")
+    locale = head.get("locale") if isinstance(head, dict) else None
+    return locale if isinstance(locale, str) else "zh-CN"
 
 
 def _locate(doc: Document, problems: list[Problem]) -> list[Problem]:

@@ -55,10 +55,9 @@ class Ctx:
         parts = signed_parts([v * scale for v in values], scale, total)  # in 1/scale of the total
         return [self.f.percent(Fraction(p, total * scale), digits) for p in parts]
 
-    @staticmethod
-    def whole(values: Sequence[int]) -> str:
+    def whole(self, values: Sequence[int]) -> str:
         """The share column's total cell: 100% when there is something to share, else empty."""
-        return "100%" if sum(values) else ""
+        return self.f.percent(1) if sum(values) else ""
 
     def chart_value(self, value: int, kind: str = "column") -> float:
         """A chart value in display units: exact for pies (their percentages), else as displayed."""

@@ -19,6 +19,8 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
     tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep, days),
               "rep_weeks": _weeks(c, rep, days)}
+    if rep.metrics:
+        tables["rep_metrics"] = metric_table(c, "rep_metrics", {k: v for k, v in rep.metrics.items()})
     tables.update(_splits(c, rep))
     if c.plan.funnel:
         tables["rep_activities"] = _activities(c, rep, days)
@@ -42,6 +44,16 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
         "tables": tables, "actions": _actions(c),
     }
+
+
+def metric_table(c: Ctx, key: str, series: dict[str, tuple[int, ...]]):
+    """Counted targets (units, new customers) and amounts (profit) month by month, with their totals."""
+    L, keys = c.L, list(series)
+    cells = {k: (c.amounts(list(v), sum(v)) if k == "profit" else [c.f.count(x) for x in v]) for k, v in series.items()}
+    rows = [[c.month_row(m.index), *[cells[k][m.index] for k in keys]] for m in c.d.months]
+    total = [c.fig(sum(series[k])) if k == "profit" else c.f.count(sum(series[k])) for k in keys]
+    heads = [c.head(k) if k == "profit" else L[k] for k in keys]
+    return c.table(key, L["table_metrics"], [L["month"], *heads], rows, [False] + [True] * len(keys), [L["total"], *total])
 
 
 def _manager(c: Ctx, rep: RepTarget) -> str:

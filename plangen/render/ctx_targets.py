@@ -6,6 +6,7 @@ from typing import Any
 
 from .charts import ChartSpec, Series
 from .context import Ctx
+from .ctx_rep import metric_table
 
 DIM_LABELS = {"region": "region", "product_line": "product_line", "customer_type": "customer_type"}
 DIM_CHARTS = {"region": "chart_by_region", "product_line": "chart_by_product_line",
@@ -29,6 +30,9 @@ def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
         "quarters": [{"label": c.quarter_label(q.index), "amount": c.money(q.amount)} for q in d.quarters],
         "peak_month": peak_month(c), "splits": split_facts(c), "money": money_texts(c),
     }
+    series = {k: d.metrics[k].months for k in ("profit", "units", "new_customers") if k in d.metrics}
+    if series:
+        tables["metrics"] = metric_table(c, "metrics", series)
     tables.update(time_tables(c))
     tables.update(split_tables(c))
     charts.update(time_charts(c))
