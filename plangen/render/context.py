@@ -13,7 +13,7 @@ from typing import Any
 
 from ..decompose.result import Decomposition
 from ..model.schema import Plan
-from .fmt import Formatter, signed_parts
+from .fmt import Formatter
 from .labels import Labels, labels
 from .values import Money, Share, Table
 
@@ -48,12 +48,7 @@ class Ctx:
 
     def shares(self, values: Sequence[int], digits: int = 1) -> list[str]:
         """Each value's share of their sum, shown so that the shares add up to 100% as displayed."""
-        total = sum(values)
-        if not total:
-            return [self.f.percent(0, digits) for _ in values]
-        scale = 10 ** (digits + 2)
-        parts = signed_parts([v * scale for v in values], scale, total)  # in 1/scale of the total
-        return [self.f.percent(Fraction(p, total * scale), digits) for p in parts]
+        return self.f.display_shares(values, digits)
 
     def whole(self, values: Sequence[int]) -> str:
         """The share column's total cell: 100% when there is something to share, else empty."""

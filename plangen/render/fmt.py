@@ -289,6 +289,14 @@ class Formatter:
         shown_total = _half_away(Fraction(sign * total, q)) * q
         return [sign * p for p in largest_remainder(shown_total, weights, q)]
 
+    def display_shares(self, values: Sequence[int | Fraction], digits: int = 1) -> list[str]:
+        """Each value's share of their sum, shown so that the shares add up to 100% as displayed."""
+        total = sum(values)
+        if not total or any(v < 0 for v in values):
+            return [self.percent(Fraction(v) / total if total else 0, digits) for v in values]
+        scale = 10 ** (digits + 2)
+        return [self.percent(Fraction(p, scale), digits) for p in largest_remainder(scale, [Fraction(v) for v in values])]
+
     def display_parts(self, values: Sequence[int], total: int) -> list[str]:
         """The parts of `total` as shown in a table: they add up to `amount(total)` (the total row)."""
         return [self.amount(v) for v in self.display_values(values, total)]

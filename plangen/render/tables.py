@@ -267,6 +267,8 @@ def _column_cells(table: Table, i: int, fmt: Formatter) -> list[str]:
     total = table.total.values[i] if table.total else None
     if col.kind == AMOUNT and total is not None and None not in values and sum(values) == total:
         return fmt.display_parts(values, total) + [fmt.amount(total)]
+    if col.kind == SHARE and total == 1 and None not in values and sum(values) == 1:
+        return fmt.display_shares(values) + [cell(SHARE, total, fmt)]
     out = [cell(col.kind, v, fmt) for v in values]
     return out + ([cell(col.kind, total, fmt)] if table.total else [])
 
