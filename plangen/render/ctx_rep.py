@@ -109,7 +109,8 @@ def _splits(c: Ctx, rep: RepTarget) -> dict:
         parts = largest_remainder(rep.total, [s.shares[k] for k in keys], c.d.unit)
         shown = c.amounts(list(parts), rep.total)
         out[f"rep_split_{name}"] = c.table(f"rep_split_{name}", c.L[name], [c.L[name], c.L["share"], c.head("target")],
-                                           [[k, c.f.percent(s.shares[k], 1), x] for k, x in zip(keys, shown)],
+                                           [[k, p, x] for k, p, x in
+                                            zip(keys, c.f.display_shares([s.shares[k] for k in keys]), shown)],
                                            [False, True, True], [c.L["total"], "100%", c.fig(rep.total)])
     return out
 

@@ -230,8 +230,8 @@ def split_table(c: Ctx, name: str):
     keys = list(s.shares)
     shown = c.amounts([s.totals[k] for k in keys], d.total)
     quarters = [c.amounts([s.by_quarter[k][q] for k in keys], d.quarters[q].amount) for q in range(len(d.quarters))]
-    rows = [[k, c.f.percent(s.shares[k], 1), *[quarters[q][i] for q in range(len(d.quarters))], shown[i]]
-            for i, k in enumerate(keys)]
+    pcts = c.f.display_shares([s.shares[k] for k in keys])
+    rows = [[k, pcts[i], *[quarters[q][i] for q in range(len(d.quarters))], shown[i]] for i, k in enumerate(keys)]
     cols = [dim_label(c, name), L["share"], *[c.quarter_label(q) for q in range(len(d.quarters))], c.head("total")]
     total = [L["total"], "100%", *[c.fig(q.amount) for q in d.quarters], c.fig(d.total)]
     title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)
