@@ -19,8 +19,6 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
     tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep, days),
               "rep_weeks": _weeks(c, rep, days)}
-    if rep.metrics:
-        tables["rep_metrics"] = metric_table(c, "rep_metrics", {k: v for k, v in rep.metrics.items()})
     tables.update(_splits(c, rep))
     if c.plan.funnel:
         tables["rep_activities"] = _activities(c, rep, days)
@@ -81,11 +79,12 @@ def _months(c: Ctx, rep: RepTarget, worked: tuple):
     shown = c.amounts(list(rep.months), rep.total)
     days = [len(x) for x in worked]
     daily = c.daily_figs(list(rep.months), days)
-    rows = [[c.month_row(m.index), s, n, dd, c.f.percent(r)]
+    keys = list(rep.metrics)  # units, new customers: the rep's share, month by month
+    rows = [[c.month_row(m.index), s, *[c.f.count(rep.metrics[k][m.index]) for k in keys], n, dd, c.f.percent(r)]
             for m, s, n, dd, r in zip(d.months, shown, days, daily, rep.ramp)]
-    return c.table("rep_months", L["monthly_target"], [L["month"], c.head("target"), L["working_days"],
-                   c.head("daily_target"), L["ramp"]], rows, [False, True, True, True, True],
-                   [L["total"], c.fig(rep.total), "", "", ""])
+    return c.table("rep_months", L["monthly_target"], [L["month"], c.head("target"), *[L[k] for k in keys],
+                   L["working_days"], c.head("daily_target"), L["ramp"]], rows, [False] + [True] * (4 + len(keys)),
+                   [L["total"], c.fig(rep.total), *[c.f.count(sum(rep.metrics[k])) for k in keys], "", "", ""])
 
 
 def _weeks(c: Ctx, rep: RepTarget, worked: tuple):
