@@ -53,12 +53,16 @@ def it_repairs_what_greed_leaves_short() -> None:
     assert [sum(r) for r in cells] == [1, 1] and [sum(c) for c in zip(*cells)] == [1, 1]
 
 
-def it_refuses_inconsistent_totals() -> None:
-    """Totals that no floor/ceiling rounding can reach are an error."""
+def it_moves_a_cell_past_its_ceiling_only_when_fixed_totals_force_it() -> None:
+    """Row total 3 over cells of 1/2 and 1/2 with columns 1 and 2: floor/ceiling cannot make 3, so the
+    second cell (positive exact value) takes 2; cells whose exact value is 0 never move."""
+    assert round_matrix([[F(1, 2), F(1, 2)]], [3], [1, 2]) == [[1, 2]]
+
+
+def it_refuses_totals_no_positive_cell_can_reach() -> None:
+    """Rows 1 and 2 both hold their only positive cell in column 1, which has room for one unit."""
     with pytest.raises(ValueError):
-        round_matrix([[F(1, 2), F(1, 2)]], [3], [1, 2])
-
-
+        round_matrix([[F(1, 2), F(0)], [F(1, 2), F(0)], [F(0), F(1, 2)], [F(0), F(1, 2)]], [1, 1, 0, 0], [1, 1])
 def it_crosses_columns_with_row_weights() -> None:
     """Regions 40/35/25% over three months of 100 units; odd amounts go to the heaviest row."""
     grid = cross([100_000, 200_500, 300_000], [[F(2, 5)] * 3, [F(7, 20)] * 3, [F(1, 4)] * 3], 1000)

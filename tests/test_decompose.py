@@ -8,11 +8,11 @@ import holidays
 import pytest
 
 from plangen.decompose import decompose
-from plangen.decompose.funnel import activities, per_day
+from plangen.decompose.funnel import activities, daily, period_activities
 from plangen.model import load
 from plangen.model.schema import Funnel
 
-EQUAL = {"method": "equal"}
+EQUAL = {"method": "equal", "quarters": None}
 
 
 @pytest.fixture(scope="module")
@@ -62,10 +62,31 @@ def it_splits_a_week_that_straddles_two_months(build) -> None:
     d = build(**{"targets.phasing": EQUAL})
     week = next(w for w in d.weeks if w.key == "2027-W13")
     assert (week.start, week.end) == (dt.date(2027, 3, 29), dt.date(2027, 4, 4))
-    # March: 1,000 units over 23 days -> 11 days of 44k then 12 of 43k; the last three are 43k
-    # April: 1,000 units over 22 days -> 10 days of 46k first; 1 and 2 April are 46k
-    assert [(p.month, p.days, p.amount) for p in week.parts] == [(2, 3, 129_000), (3, 2, 92_000)]
-    assert week.amount == 221_000
+    # March: 1,000 units over week parts of 5,5,5,5,3 days -> quotas 217.39 x4 and 130.43; floors give
+    #   998, the two spare units go to the largest remainders .43 (W13) then .39 (W09): 218,217,217,217,131
+    # April: parts of 2,5,5,5,5 days -> 90.91 and 227.27 x4; floors 998, spares to .91 (W13) and W14: 91
+    assert [(p.month, p.days, p.amount) for p in week.parts] == [(2, 3, 131_000), (3, 2, 91_000)]
+    assert week.amount == 222_000
+
+
+def it_gives_a_rounded_rep_month_to_each_of_its_weeks(build) -> None:
+    """80,000 with rounding 10,000 over four 5-day weeks: 8 units / 4 weeks = 20,000 a week, none empty."""
+    from plangen.decompose.timeline import spread_days, weeks_of
+    days = [dt.date(2027, 2, 1) + dt.timedelta(days=i) for i in range(28) if (dt.date(2027, 2, 1) + dt.timedelta(days=i)).weekday() < 5]
+    weeks = weeks_of(list(spread_days(80_000, days, 10_000)))
+    assert [a for _, a in weeks] == [20_000, 20_000, 20_000, 20_000]
+
+
+@pytest.mark.parametrize("amount, expected", [
+    (50_000, [20_000, 10_000, 10_000, 10_000]),   # 5 units over 4 equal weeks: 2,1,1,1 (tie to the earliest)
+    (40_000, [10_000, 10_000, 10_000, 10_000]),   # exactly one unit a week: no empty week
+    (70_000, [20_000, 20_000, 20_000, 10_000]),   # equal weeks differ by at most one unit
+])
+def it_keeps_equal_weeks_within_one_unit(amount, expected) -> None:
+    """Four 5-day weeks of February 2027 at rounding 10,000."""
+    from plangen.decompose.timeline import spread_days, weeks_of
+    days = [dt.date(2027, 2, 1) + dt.timedelta(days=i) for i in range(28) if (dt.date(2027, 2, 1) + dt.timedelta(days=i)).weekday() < 5]
+    assert [a for _, a in weeks_of(list(spread_days(amount, days, 10_000)))] == expected
 
 
 def it_gives_a_120wan_month_of_30_days_4wan_a_day_on_all_days(build) -> None:
@@ -158,6 +179,39 @@ def it_phases_from_history_seasonality(build) -> None:
     assert d.revenue.quarters == (1_500_000, 1_500_000, 2_100_000, 2_100_000)
 
 
+def it_keeps_given_quarters_and_takes_months_from_history(build) -> None:
+    """quarters 20/25/30/25% with from_history: quarters as given, months by seasonality inside each.
+
+    History: every year 1,1,2 in each quarter (so the third month is half of its quarter).
+    12M: Q1 2.4M -> 600k, 600k, 1.2M; Q3 3.6M -> 900k, 900k, 1.8M.
+    """
+    d = build(**{"targets.phasing": {"from_history": True}, "history": {"monthly": {2026: [1, 1, 2] * 4}}})
+    assert d.revenue.quarters == (2_400_000, 3_000_000, 3_600_000, 3_000_000)
+    assert d.revenue.months[:3] == (600_000, 600_000, 1_200_000) and d.revenue.months[6:9] == (900_000, 900_000, 1_800_000)
+
+
+@pytest.mark.parametrize("phasing, key, message", [
+    ({"method": "equal"}, "quarters", "method: equal sets every month's share, so quarters would be ignored; "
+     "expected either method: equal or quarters, not both"),
+    ({"method": "working_days", "quarters": None, "months": [1] * 12}, "months",
+     "method: working_days sets every month's share, so months would be ignored; expected either "
+     "method: working_days or months, not both"),
+    ({"from_history": True, "quarters": None, "months": [1] * 12}, "months",
+     "history seasonality sets the months, so months would be ignored; expected quarters (months within each "
+     "quarter by history) or months without from_history"),
+    ({"method": "explicit", "from_history": True}, "from_history",
+     "method: explicit uses the quarters and months given, so from_history would be ignored; expected "
+     "method: history or from_history, not both"),
+])
+def it_refuses_phasing_keys_it_would_ignore(make_plan, plan_from, phasing, key, message) -> None:
+    """No phasing key is silently dropped: the error names the key and which one wins."""
+    from plangen.model.errors import PlanError
+    data = make_plan(**{"targets.phasing": phasing, "history": {"monthly": {2026: [1] * 12}}})
+    with pytest.raises(PlanError) as e:
+        plan_from(data)
+    assert f"targets.phasing.{key}: {message}" in str(e.value)
+
+
 def it_computes_the_target_from_history(build, samples_dir) -> None:
     """Last year 8333万 x (1 + (12% + 18%) / 2) = 9582.95万 -> 9583万 in 10,000 units."""
     history = _zh_history(samples_dir)
@@ -209,6 +263,39 @@ def it_splits_each_dimension_exactly(zh) -> None:
         assert sum(v[j] for v in d.splits["region"].by_month.values()) == m
 
 
+REGIONS_35 = {"region": {"East": "40%", "South": "35%", "North": "rest"}}
+
+
+def it_keeps_a_35_percent_region_of_a_2000wan_quarter_at_700wan(build) -> None:
+    """1亿 with quarters 20/25/30/25% at rounding 1万: Q1 is 2,000万, South's 35% of it is 700万 exactly.
+
+    Q1's months are not round (by working days 21/20/23 of 64: 656.25万, 625万, 718.75万), but
+    the quarter is rounded first: 35% x 2,000 = 700 units, a whole number, so it is kept; likewise
+    East's 40% of Q3's 3,000万 is 1,200万, and each month cell is the floor or ceiling of its share.
+    """
+    reps = [{"id": k, "name": k, "region": k} for k in ("East", "South", "North")]
+    d = build(**{"targets.revenue": "100M", "targets.rounding": 10_000, "targets.split": REGIONS_35,
+                 "team.reps": reps, "crm": build.DELETE})
+    s = d.splits["region"]
+    assert d.revenue.quarters[0] == 20_000_000
+    assert s.by_quarter["South"][0] == 7_000_000 and s.by_quarter["East"][2] == 12_000_000
+    assert dict(s.totals) == {"East": 40_000_000, "South": 35_000_000, "North": 25_000_000}
+    for k, share in (("East", F(40, 100)), ("South", F(35, 100)), ("North", F(25, 100))):
+        for got, month in zip(s.by_month[k], d.revenue.months):
+            assert abs(got - month * share) < 10_000
+
+
+def it_gives_identical_reps_equal_amounts_in_every_quarter_and_month(build) -> None:
+    """Three weight-1 reps share 1.47M a quarter: 490k each exactly, and months differ by at most one unit."""
+    reps = [{"id": f"r{i}", "name": f"Rep {i}"} for i in range(3)]
+    d = build(**{"targets.revenue": "5.88M", "targets.phasing.quarters": ["25%"] * 4, "targets.rounding": 10_000,
+                 "team.reps": reps, "team.ramp": [], "crm": build.DELETE})
+    assert all(r.quarters == (1_470_000 // 3,) * 4 for r in d.reps)
+    for j in range(12):
+        month = [r.months[j] for r in d.reps]
+        assert max(month) - min(month) <= 10_000
+
+
 def it_splits_a_region_by_rep_weight(zh) -> None:
     """华东 (4000万) for 张伟 (1.2) and 李娜 (1): 2182万 and 1818万."""
     _, d = zh
@@ -217,24 +304,56 @@ def it_splits_a_region_by_rep_weight(zh) -> None:
 
 
 def it_leaves_a_region_with_nobody_yet_as_unassigned(zh_lone_starter, plan_from) -> None:
-    """华北's only rep starts in April: its Q1 target is carried by nobody and shown as a gap."""
+    """华北's only rep starts in April at 25/50/75%: Q1 and the 75/50/25% he does not carry are a gap."""
     d = decompose(plan_from(zh_lone_starter))
-    north = d.splits["region"].by_month["华北"]
-    assert d.unassigned[:3] == north[:3] and not any(d.unassigned[3:])
-    assert d.rep("r04").months[3:] == north[3:] and d.rep("r04").full_quota == 25_000_000
-    assert any(n.code == "unassigned" for n in d.notices)
+    north, r04 = d.splits["region"].by_month["华北"], d.rep("r04")
+    assert d.unassigned[:3] == north[:3] and not any(d.unassigned[6:])
+    assert [g + m for g, m in zip(d.unassigned, r04.months)] == list(north)
+    assert r04.months[6:] == north[6:] and r04.full_quota == 25_000_000
+    notice = next(n for n in d.notices if n.code == "rep_uncarried")
+    assert notice.values["name"] == "刘洋" and notice.values["amount"] == sum(d.unassigned)
 
 
 def it_ramps_a_rep_who_starts_in_april(build) -> None:
-    """Ramp 25/50/75%: Bob carries 1/5, 1/3 and 3/7 of April-June; Ann the rest; nothing is lost."""
+    """Ramp 25/50/75%, equal 1M months, Ann and Bob weight 1: a full share is 500k a month.
+
+    Bob carries 25/50/75% of 500k in April-June = 125k, 250k, 375k; Ann, at full quota, carries
+    her 500k plus what Bob does not: 1M in Jan-Mar, then 875k, 750k, 625k. Ann carries
+    3 x 500k + 375k + 250k + 125k = 2,250k of Bob's share; nothing goes to the gap.
+    """
     d = build(**{"targets.phasing": EQUAL, "team.reps.1.start": "2027-04-01"})
     ann, bob = d.reps
     assert bob.ramp[:7] == (0, 0, 0, F(1, 4), F(1, 2), F(3, 4), 1)
-    assert bob.months == (0, 0, 0, 200_000, 333_000, 429_000) + (500_000,) * 6
-    assert ann.months == (1_000_000,) * 3 + (800_000, 667_000, 571_000) + (500_000,) * 6
+    assert bob.months == (0, 0, 0, 125_000, 250_000, 375_000) + (500_000,) * 6
+    assert ann.months == (1_000_000,) * 3 + (875_000, 750_000, 625_000) + (500_000,) * 6
+    assert (ann.carried, bob.carried) == (2_250_000, 0)
     assert bob.ramping and not ann.ramping
     assert bob.full_quota == ann.full_quota == 6_000_000
     assert d.unassigned == (0,) * 12 and d.ramp_policy == "redistribute"
+
+
+def it_puts_the_ramp_of_a_rep_alone_in_his_region_on_the_gap_row(build) -> None:
+    """Regions A and B 50/50 of equal 1M months; Bob alone in B starts 1 April with ramp [50%].
+
+    B's April is 500k: Bob carries 50% = 250k, nobody in B is at full quota, so 250k goes to the
+    gap (with B's 3 x 500k before April: 1,750k), and a notice names Bob and the amount.
+    """
+    d = build(**{"targets.phasing": EQUAL, "targets.split": {"region": {"A": "50%", "B": "50%"}},
+                 "team.reps": [{"id": "r1", "name": "Ann", "region": "A"},
+                               {"id": "r2", "name": "Bob", "region": "B", "start": "2027-04-01"}],
+                 "team.ramp": ["50%"]})
+    bob = d.rep("r2")
+    assert bob.months[3] == 250_000 and d.unassigned[3] == 250_000 and bob.months[4] == 500_000
+    assert sum(d.unassigned) == 1_750_000 and bob.ramp[3] == F(1, 2)
+    notice = next(n for n in d.notices if n.code == "rep_uncarried")
+    assert (notice.values["name"], notice.values["amount"]) == ("Bob", 1_750_000)
+
+
+def it_continues_the_ramp_of_a_rep_hired_before_the_period(build) -> None:
+    """Hired 10 June 2027, ramp 25/50/75%, half year from July: July is his 2nd month (50%), August 75%."""
+    d = build(**{"plan.period": {"start": "2027-07", "months": 6}, "targets.phasing": {"method": "equal", "quarters": build.DELETE},
+                 "targets.revenue": "6M", "team.reps.1.start": "2027-06-10"})
+    assert d.reps[1].ramp == (F(1, 2), F(3, 4), 1, 1, 1, 1)
 
 
 def it_shows_the_ramp_shortfall_as_a_gap_under_the_gap_policy(build) -> None:
@@ -264,16 +383,64 @@ def it_rounds_activities_up(build) -> None:
     assert (a.deals, a.opportunities, a.visits, a.calls) == (21, 84, 252, 1008)
     assert activities(1_000_000, f) == type(a)(20, 80, 240, 960)
     assert activities(0, f) == type(a)(0, 0, 0, 0) and activities(1, None) == type(a)(0, 0, 0, 0)
-    assert per_day(a, 20) == type(a)(2, 5, 13, 51)
 
 
 def it_gives_each_rep_activities_per_month(build) -> None:
-    """Bob's 200k April and 333k May need 4 and 7 deals."""
+    """Bob's 3,750k (125k, 250k, 375k, then 500k) at 50k a deal: 75 deals, 300 opportunities, 3,600 calls.
+
+    Spread by his month amounts: deals 2.5, 5, 7.5, 10 ... -> 3, 5, 7, 10 (the spare deal to the
+    earlier tie); calls 120, 240, 360, 480. The team's 12M is 240 deals, 20 a month.
+    """
     d = build(**{"targets.phasing": EQUAL, "team.reps.1.start": "2027-04-01"})
     bob = d.reps[1]
-    assert [(a.deals, a.calls) for a in bob.activities[3:5]] == [(4, 192), (7, 336)]
-    assert bob.activities[0].deals == 0
+    assert [(a.deals, a.calls) for a in bob.activities[3:7]] == [(3, 120), (5, 240), (7, 360), (10, 480)]
+    assert sum(a.deals for a in bob.activities) == 75 and bob.activities[0].deals == 0
     assert d.team_activities[0].deals == 20
+
+
+FUNNEL_600K = {"average_deal": "40k", "win_rate": "30%", "visits_per_opportunity": 3, "calls_per_visit": 5}
+
+
+def it_rounds_the_funnel_once_for_the_year(build) -> None:
+    """600,000 a year, 40,000 a deal, 30% win, 3 visits an opportunity, 5 calls a visit.
+
+    600,000 / 40,000 = 15 deals; 15 / 30% = 50 opportunities; x 3 = 150 visits; x 5 = 750 calls.
+    Over 12 equal months: 15/12 = 1.25 deals -> 2,2,2 then 1 x 9; 50/12 -> 5,5 then 4 x 10;
+    150/12 = 12.5 -> 13 x 6 then 12 x 6; 750/12 = 62.5 -> 63 x 6 then 62 x 6.
+    """
+    d = build(**{"targets.revenue": 600_000, "targets.phasing": EQUAL, "funnel": FUNNEL_600K,
+                 "team.reps": [{"id": "r1", "name": "Ann"}], "crm": build.DELETE})
+    for acts in (d.team_activities, d.reps[0].activities):
+        assert [sum(getattr(a, k) for a in acts) for k in ("deals", "opportunities", "visits", "calls")] == \
+            [15, 50, 150, 750]
+        assert [a.deals for a in acts] == [2, 2, 2] + [1] * 9
+        assert [a.opportunities for a in acts] == [5, 5] + [4] * 10
+        assert [a.visits for a in acts] == [13] * 6 + [12] * 6
+        assert [a.calls for a in acts] == [63] * 6 + [62] * 6
+
+
+@pytest.mark.parametrize("revenue, deal, win, deals, opportunities", [
+    (700_000, "50k", "40%", 14, 35),      # 700k / 50k = 14 deals; 14 / 40% = 35 (monthly rounding asked 24 and 60)
+    (1_000_000, "500k", "40%", 2, 5),     # 2 deals; 2 / 40% = 5 (monthly rounding asked 12)
+])
+def it_asks_for_the_deals_the_year_needs(build, revenue, deal, win, deals, opportunities) -> None:
+    """A year's funnel is rounded up once, not once per month."""
+    d = build(**{"targets.revenue": revenue, "targets.rounding": 1000, "targets.phasing": EQUAL,
+                 "funnel.average_deal": deal, "funnel.win_rate": win, "team.reps": [{"id": "r1", "name": "Ann"}],
+                 "crm": build.DELETE})
+    acts = d.reps[0].activities
+    assert (sum(a.deals for a in acts), sum(a.opportunities for a in acts)) == (deals, opportunities)
+
+
+def it_spreads_a_months_calls_over_its_days_by_week(build) -> None:
+    """63 calls over February 2027's four 5-day weeks: 16,16,16,15 a week, each day 3 or 4, adding up."""
+    from plangen.decompose.result import Activities
+    days = [dt.date(2027, 2, 1) + dt.timedelta(days=i) for i in range(28)]
+    days = [x for x in days if x.weekday() < 5]
+    per_day = daily(Activities(2, 5, 13, 63), days)
+    weeks = [sum(a.calls for a in per_day[i:i + 5]) for i in range(0, 20, 5)]
+    assert weeks == [16, 16, 16, 15] and {a.calls for a in per_day} == {3, 4}
+    assert sum(a.visits for a in per_day) == 13 and sum(a.deals for a in per_day) == 2
 
 
 def it_tiers_customers_by_last_years_revenue(build) -> None:
@@ -299,6 +466,22 @@ def it_visits_tier_one_every_two_months(build) -> None:
     assert d.customers[0].visits == (1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0)
     assert d.reps[1].visits == (2, 0, 1, 0, 1, 0, 2, 0, 1, 0, 1, 0)
     assert d.reps[0].visits == (0,) * 12
+
+
+def it_accepts_a_half_year_whose_reps_and_office_opening_come_before_it(build) -> None:
+    """Jul-Dec 2027: a rep hired in May and a task due in June are valid; the task is noticed as preparation."""
+    d = build(**{"plan.period": {"start": "2027-07", "months": 6}, "targets.phasing": {"method": "equal", "quarters": build.DELETE},
+                 "team.reps.1.start": "2027-05-17", "tasks.0.due": "2027-06-30"})
+    notice = next(n for n in d.notices if n.code == "preparation")
+    assert dict(notice.values) == {"what": "Open an office", "date": "2027-06-30"} and notice.path == ("tasks", 0, "due")
+    assert d.reps[1].ramp == (F(3, 4), 1, 1, 1, 1, 1)  # May 25%, June 50%, July his third month
+
+
+def it_plans_visits_only_from_the_owners_start(build) -> None:
+    """Bob starts 2 August: his Tier 1 customer (every 2 months) is visited Aug, Oct, Dec, never in Jan or Jul."""
+    d = build(**{"team.reps.1.start": "2027-08-02"})
+    assert d.customers[1].visits == (0,) * 7 + (1, 0, 1, 0, 1)
+    assert d.reps[1].visits == d.customers[1].visits
 
 
 def it_visits_weekly_customers_four_or_five_times_a_month(build) -> None:
@@ -354,3 +537,10 @@ def it_does_not_call_a_calendar_without_make_up_days_an_estimate(build) -> None:
         d = build(**{"targets.calendar.country": country})
         assert not d.calendar.estimated, country
         assert "calendar_estimated" not in [n.code for n in d.notices]
+
+
+def it_gives_each_rep_his_share_of_units_and_new_customers(build) -> None:
+    """24 new customers over 2 equal reps of equal 1M months: 2 a month, 1 each; units 1,200 -> 50 each a month."""
+    d = build(**{"targets.phasing": EQUAL, "targets.new_customers": 24, "targets.units": 1200})
+    for r in d.reps:
+        assert r.metrics["new_customers"] == (1,) * 12 and r.metrics["units"] == (50,) * 12

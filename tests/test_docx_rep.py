@@ -232,3 +232,14 @@ def test_every_rep_plan_of_every_sample_holds_only_that_reps_items(sample):
         assert set(budget) <= set(plan.budget.rep_items) and budget
         customers = [r[0] for r in tables["rep_customers"].rows] if "rep_customers" in tables else []
         assert customers == [c.name for c in plan.crm.customers if c.owner == rep.id]
+
+
+def it_names_the_reps_own_manager_in_the_commitment(make_plan, plan_from):
+    """The commitment block is signed by the rep's `manager`; a rep without one by the plan's owner."""
+    from plangen.decompose import decompose
+    from plangen.render.context import Ctx
+    from plangen.render.ctx_rep import rep_context
+    plan = plan_from(make_plan(**{"team.reps.0.manager": "Carla Diaz"}))
+    d = decompose(plan)
+    c = Ctx(plan, d)
+    assert [rep_context(c, r)["manager"] for r in d.reps] == ["Carla Diaz", "Test Manager"]

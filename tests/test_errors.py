@@ -65,14 +65,14 @@ CASES = [
      "team:\n  reps:\n    - {id: r01, name: A, start: 2028-01-01}\ntasks:\n  - {task: X, due: 2028-02-01}\n", [
         "plan.yaml:7:22: targets.calendar.extra_holidays[0]: date 2026-12-31 is outside the plan period; "
         "expected a date from 2027-01-01 to 2027-12-31",
-        "plan.yaml:10:33: team.reps[0].start: start date 2028-01-01 is outside the plan period; "
-        "expected a date from 2027-01-01 to 2027-12-31",
-        "plan.yaml:12:20: tasks[0].due: due date 2028-02-01 is outside the plan period; "
-        "expected a date from 2027-01-01 to 2027-12-31"]),
+        "plan.yaml:10:33: team.reps[0].start: start date 2028-01-01 is after the plan period; "
+        "expected a date up to 2027-12-31 (a date before 2027-01-01 is preparation)",
+        "plan.yaml:12:20: tasks[0].due: due date 2028-02-01 is after the plan period; "
+        "expected a date up to 2027-12-31 (a date before 2027-01-01 is preparation)"]),
     ("dates_outside_a_half_year", "plan:\n  title: T\n  period: {start: 2027-07, months: 6}\n"
-     "targets:\n  revenue: 1M\ntasks:\n  - {task: X, due: 2027-06-30}\n", [
-        "plan.yaml:7:20: tasks[0].due: due date 2027-06-30 is outside the plan period; "
-        "expected a date from 2027-07-01 to 2027-12-31"]),
+     "targets:\n  revenue: 1M\ntasks:\n  - {task: X, due: 2028-01-04}\n", [
+        "plan.yaml:7:20: tasks[0].due: due date 2028-01-04 is after the plan period; "
+        "expected a date up to 2027-12-31 (a date before 2027-07-01 is preparation)"]),
     ("negative_amounts", HEAD.replace("100万", "-100万") +
      "history:\n  monthly:\n    2026: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, -12]\n"
      "crm:\n  customers:\n    - {name: X, revenue_last_year: -5万}\n", [

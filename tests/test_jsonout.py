@@ -61,7 +61,7 @@ def it_adds_up_exactly_across_dimensions_reps_and_budget(doc):
         assert sum(m["total"] for m in members) == total
         assert all(sum(m["quarters"]) == sum(m["months"]) == m["total"] for m in members)
     assert sum(r["total"] for r in doc["reps"]) + doc["unassigned"]["total"] == total
-    assert doc["unassigned"]["total"] == 5_000_000
+    assert doc["unassigned"]["total"] == 8_120_000  # 华北's Q1 5M and the 75/50/25% of Apr-Jun 刘洋 does not carry
     budget = doc["budget"]
     assert sum(i["total"] for i in budget["items"]) == sum(budget["months"]) == budget["total"] == 8_000_000
 
@@ -74,7 +74,7 @@ def it_gives_shares_as_rounded_numbers(doc):
 def it_lists_notices_with_code_path_and_message(doc):
     codes = {n["code"]: n for n in doc["notices"]}
     assert codes["calendar_estimated"]["path"] == "targets.calendar"
-    assert codes["unassigned"]["values"] == {"amount": 5_000_000}
+    assert codes["unassigned"]["values"] == {"amount": 8_120_000}
 
 
 def it_has_a_stable_documented_shape(doc, samples_dir):

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from plangen.decompose import decompose
 from plangen.decompose.allocate import largest_remainder, round_matrix
+from plangen.decompose.funnel import activities
+from plangen.decompose.reps import rep_daily_activities, rep_days
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -140,6 +142,8 @@ def it_adds_up_at_every_level(make_plan, plan_from, overrides) -> None:
             assert short == list(d.unassigned)
     else:
         assert not any(d.unassigned)
+    _activities_are_the_need_rounded_once(plan, d)
+    _rep_days_add_up(d)
     # budget
     b = d.budget
     assert sum(b.items.values()) == b.total and sum(b.months) == b.total
@@ -159,6 +163,36 @@ def it_adds_up_at_every_level(make_plan, plan_from, overrides) -> None:
         if b.total % unit == 0:
             assert all(v % unit == 0 for row in b.item_months.values() for v in row)
             assert all(v % unit == 0 for v in b.reps.values())
+
+
+FIELDS = ("deals", "opportunities", "visits", "calls")
+
+
+def _total(acts, k: str) -> int:
+    return sum(getattr(a, k) for a in acts)
+
+
+def _activities_are_the_need_rounded_once(plan, d) -> None:
+    """Team and rep activity totals are the period's need rounded up once; months add up to it."""
+    pairs = [(d.team_activities, d.total)] + [(r.activities, r.total) for r in d.reps]
+    for acts, amount in pairs:
+        need = activities(amount, plan.funnel)
+        assert [_total(acts, k) for k in FIELDS] == [getattr(need, k) for k in FIELDS]
+
+
+def _rep_days_add_up(d) -> None:
+    """A rep's days add up to his months, his daily activities to the month's, no worked week empty."""
+    for r in d.reps:
+        days = rep_days(d, r)
+        for amount, ds, acts, per_day in zip(r.months, days, r.activities, rep_daily_activities(r, days)):
+            assert sum(x.amount for x in ds) == amount
+            if ds:
+                assert all(_total(per_day, k) == getattr(acts, k) for k in FIELDS)
+            weeks: dict = {}
+            for x in ds:
+                weeks[x.date.isocalendar()[:2]] = weeks.get(x.date.isocalendar()[:2], 0) + x.amount
+            if amount % d.unit == 0 and amount // d.unit >= len(weeks):
+                assert all(weeks.values())
 
 
 weights = st.lists(st.one_of(st.integers(0, 1000), st.fractions(min_value=0, max_value=100)), min_size=1,
@@ -200,3 +234,25 @@ def it_rounds_any_consistent_matrix(data) -> None:
     for r, er in zip(cells, exact):
         for v, e in zip(r, er):
             assert e - 1 < v < e + 1
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(overrides=plans(), locale=st.sampled_from(["en", "es", "zh-CN"]))
+def it_shows_tables_that_add_up_as_displayed(make_plan, plan_from, overrides, locale) -> None:
+    """Over random plans, every table of the plan and of every rep: shown rows sum to the shown total."""
+    from test_displayed_tables import mismatches
+    from plangen.render.context import Ctx, build_context
+    from plangen.render.ctx_rep import rep_context
+    data = make_plan()
+    for key in ("plan", "targets", "team", "budget"):
+        data[key] = overrides[key]
+    data["plan"]["locale"] = locale
+    data.pop("crm")
+    plan = plan_from(data)
+    d = decompose(plan)
+    c = Ctx(plan, d)
+    tables = list(build_context(plan, d)["tables"].items())
+    tables += [(f"{r.id}:{k}", t) for r in d.reps for k, t in rep_context(c, r)["tables"].items()]
+    bad = [m for where, t in tables for m in mismatches(locale, c.L["growth"], where, t)]
+    assert not bad, "\n".join(bad)

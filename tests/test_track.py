@@ -25,7 +25,7 @@ SAMPLES = ROOT / "samples"
 @pytest.fixture
 def plan(make_plan, plan_from):
     """12M over 12 equal months (1M each); reps r1 and r2 carry 500k a month each."""
-    return plan_from(make_plan({"targets.phasing": {"method": "equal"}}))
+    return plan_from(make_plan({"targets.phasing": {"method": "equal", "quarters": None}}))
 
 
 def write(tmp_path: Path, text: str, name: str = "actuals.csv") -> Path:
@@ -87,7 +87,7 @@ def test_progress_is_immutable(plan, tmp_path):
 
 
 def test_dimensions_against_the_split(make_plan, plan_from, tmp_path):
-    plan = plan_from(make_plan({"targets.phasing": {"method": "equal"}, "team.reps.0.region": "North",
+    plan = plan_from(make_plan({"targets.phasing": {"method": "equal", "quarters": None}, "team.reps.0.region": "North",
                                 "team.reps.1.region": "South",
                                 "targets.split": {"region": {"North": "75%", "South": "25%"}}}))
     text = "month,region,amount\n2027-01,North,900000\n2027-01,South,100000\n"

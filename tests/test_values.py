@@ -135,3 +135,43 @@ def it_explains_share_maps_that_do_not_add_up() -> None:
 def it_shows_percentages_without_spurious_decimals() -> None:
     """20% not 20.0%; 33.33% for a third."""
     assert pct(F(1, 5)) == "20%" and pct(F(1, 3)) == "33.33%" and pct(F(1, 40)) == "2.5%"
+
+
+@pytest.mark.parametrize("text, locale, message", [
+    ("2.400M", "es", "'2.400M' reads 2.400M with a decimal point or 2400M with a thousands point; "
+     "expected an amount that reads one way: write 2.400M or 2400M"),
+    ("1,500", "es", "'1,500' reads 1.500 with a decimal comma or 1500 with a thousands comma; "
+     "expected an amount that reads one way: write 1.500 or 1500"),
+    ("1,5M", "en", "'1,5M' reads 1.5M with a decimal comma or 15M with a thousands comma; "
+     "expected an amount that reads one way: write 1.5M or 15M"),
+    ("1,5M", "zh-CN", "'1,5M' reads 1.5M with a decimal comma or 15M with a thousands comma; "
+     "expected an amount that reads one way: write 1.5M or 15M"),
+])
+def it_refuses_an_amount_whose_reading_depends_on_the_decimal_separator(text, locale, message) -> None:
+    """Under es, 2.400M means 2,400M to a Spanish reader and 2.4M to plangen's old reading: say both."""
+    with pytest.raises(ValueProblem) as e:
+        parse_amount(text, locale)
+    assert str(e.value) == message
+
+
+@pytest.mark.parametrize("text, locale, amount", [
+    ("1,5M", "es", 1_500_000), ("2.4M", "es", 2_400_000), ("7.000.000", "es", 7_000_000),
+    ("2.400M", "en", 2_400_000), ("1,500", "en", 1_500), ("500,000", "zh-CN", 500_000), ("2400M", "es", 2_400_000_000),
+])
+def it_reads_amounts_that_read_one_way_in_the_plans_locale(text, locale, amount) -> None:
+    assert parse_amount(text, locale) == amount
+
+
+@pytest.mark.parametrize("overrides, expected", [
+    ({"plan.locale": "es", "market": {"capacity": "2.400M"}},
+     "market.capacity: '2.400M' reads 2.400M with a decimal point or 2400M with a thousands point"),
+    ({"product_strategy": {"lines": [{"name": "A", "margin": 300}]}},
+     "product_strategy.lines[0].margin: expected a margin from 0% to 100% of the price, found 30000%; for an "
+     "amount a unit, give the line's price and the margin as a share of it (price: 1000, margin: 30%)"),
+])
+def it_locates_amounts_that_read_two_ways_and_margins_above_100_percent(make_plan, plan_from, overrides, expected):
+    """The plan's locale decides the separator; the error has file:line:column and the key path."""
+    from plangen.model.errors import PlanError
+    with pytest.raises(PlanError) as e:
+        plan_from(make_plan(**overrides))
+    assert expected in str(e.value) and "test.yaml:" in str(e.value)

@@ -62,10 +62,10 @@ def it_sums_each_rep_row_over_its_quarters_and_counts_the_gap_in_the_total(wb):
     header = [c.value for c in ws[1]]
     assert header[4:8] == ["Q1", "Q2", "Q3", "Q4"] and header[8] == "个人指标（元）"
     assert ws["I2"].value == "=SUM(E2:H2)"
-    assert ws["A6"].value == "差距" and ws["E6"].value == 5_000_000
+    assert ws["A6"].value == "差距" and ws["E6"].value == 5_000_000 and ws["F6"].value == 3_120_000
     assert ws["I7"].value == "=SUM(I2:I6)"
     assert evaluate(ws, ws["I7"].value) == 100_000_000
-    assert evaluate(ws, ws["I5"].value) == 20_000_000
+    assert evaluate(ws, ws["I5"].value) == 16_880_000
 
 
 @pytest.mark.parametrize("sheet, total", [("months", 100_000_000), ("weeks", 100_000_000), ("days", 100_000_000),
@@ -110,3 +110,17 @@ def it_opens_in_excel_without_repair(samples_dir, tmp_path):
 def _plan_and_decomposition(samples_dir):
     plan = load(samples_dir / "zh-annual-plan.yaml")
     return plan, decompose(plan)
+
+
+def it_writes_the_days_as_excel_dates_that_sort_and_filter(tmp_path, samples_dir):
+    """`decompose --format xlsx`: the days sheet's first column holds dates (openpyxl reads datetime), amounts numbers."""
+    import datetime as dt
+    out = tmp_path / "plan.xlsx"
+    result = CliRunner().invoke(cli, ["decompose", str(samples_dir / "zh-annual-plan.yaml"), "--format", "xlsx",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out)["days"]
+    first = ws["A2"]
+    assert first.value == dt.datetime(2027, 1, 4) and first.number_format == "yyyy-mm-dd"
+    assert all(isinstance(r[0].value, dt.datetime) and isinstance(r[1].value, int) for r in ws.iter_rows(2, ws.max_row - 1))
+    assert ws.cell(ws.max_row, 1).value == "合计"

@@ -14,10 +14,10 @@ from .calendar import WorkCalendar, build_calendar
 from .collections import plan_collections
 from .milestones import check_milestones, milestone_notices
 from .customers import plan_customers, rep_visits
-from .funnel import activities
+from .funnel import period_activities
 from .growth import growth_check, growth_notices
 from .result import Decomposition, Notice, RepTarget, Timeline, frozen_map
-from .split import full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
+from .split import cross, full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
 from .timeline import (build_months, build_quarters, build_weeks, days_by_month, month_weights, phase,
                        phasing_method)
 
@@ -36,9 +36,9 @@ def decompose(plan: Plan) -> Decomposition:
     months = build_months(plan, revenue, weights, days, unit)
     splits = {name: split_dimension(name, dict(shares), revenue.months, unit)
               for name, shares in plan.targets.split.items()}
-    reps, gap, budget, customers = _team(plan, months, revenue, splits, unit)
-    growth = growth_check(plan, total, detail)
     metrics = _metrics(plan, weights, unit)
+    reps, gap, budget, customers, left = _team(plan, months, revenue, splits, unit, metrics)
+    growth = growth_check(plan, total, detail)
     milestones = check_milestones(plan.targets.milestones, months, metrics)
     accounts = plan_accounts(plan, reps, revenue.months, unit)
     return Decomposition(
@@ -46,9 +46,9 @@ def decompose(plan: Plan) -> Decomposition:
         months=months, quarters=build_quarters(plan, revenue), weeks=build_weeks(months),
         revenue=revenue, metrics=frozen_map(metrics), splits=frozen_map(splits),
         reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
-        team_activities=tuple(activities(a, plan.funnel) for a in revenue.months), budget=budget,
-        growth=growth, notices=tuple(_notices(cal, growth, gap) + milestone_notices(milestones)
-                       + account_notices(accounts, reps)),
+        team_activities=period_activities(revenue.months, plan.funnel), budget=budget,
+        growth=growth, notices=tuple(_notices(cal, growth, gap, left) + _preparation(plan)
+                                     + milestone_notices(milestones) + account_notices(accounts, reps)),
         collections=plan_collections(plan.targets.collections, revenue.months, {r.id: r.months for r in reps},
                                      gap, unit), milestones=milestones, accounts=accounts)
 
@@ -74,31 +74,59 @@ def _groups(plan: Plan, revenue: Timeline, splits: dict) -> dict:
     return {None: revenue.months}
 
 
-def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int):
+def rep_metrics(metrics: dict[str, Timeline], grid: list[list[int]], gap: list[int]) -> list[dict]:
+    """Each rep's whole share of the counted targets (units, new customers) month by month, by his revenue."""
+    out: list[dict] = [{} for _ in grid]
+    rest = [[Fraction(g or (0 if any(r[j] for r in grid) else 1)) for j, g in enumerate(gap)]]
+    for key in ("units", "new_customers"):
+        if key in metrics:
+            rows = cross(metrics[key].months, [[Fraction(x) for x in g] for g in grid] + rest, 1)
+            for share, row in zip(out, rows):
+                share[key] = tuple(row)
+    return out
+
+
+def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int, metrics: dict):
     """Reps with ramp, their activities, customers and budget."""
     reps = plan.team.reps
     n = len(months)
-    customers = plan_customers(plan.crm, n)
-    if not reps:
-        budget = plan_budget(plan.budget, revenue.total, revenue.months, {}, unit)
-        return (), [0] * n, budget, customers
-    groups = _groups(plan, revenue, splits)
     start = plan.plan.period.first_day
     factors = [ramp_factors(r.start, r.end, plan.team.ramp, months, start) for r in reps]
-    grid, gap = rep_grid(reps, groups, factors, plan.team.ramp_policy, unit)
+    customers = plan_customers(plan.crm, n, {r.id: [f > 0 for f in fs] for r, fs in zip(reps, factors)})
+    if not reps:
+        budget = plan_budget(plan.budget, revenue.total, revenue.months, {}, unit)
+        return (), [0] * n, budget, customers, []
+    groups = _groups(plan, revenue, splits)
+    grid, gap, carried, uncarried = rep_grid(reps, groups, factors, plan.team.ramp_policy, unit)
     quotas = full_quotas(reps, groups, unit)
     budget = plan_budget(plan.budget, revenue.total, revenue.months, {r.id: sum(g) for r, g in zip(reps, grid)}, unit,
                          reps, (plan.plan.period.first_day, plan.plan.period.last_day))
     out = tuple(RepTarget(
         id=r.id, name=r.name, region=r.region, weight=r.weight, start=r.start, ramp=f,
         months=tuple(g), quarters=quarters_of(g), total=sum(g), full_quota=q,
-        activities=tuple(activities(a, plan.funnel) for a in g),
-        visits=rep_visits(customers, r.id, n), budget=budget.reps.get(r.id, 0) if budget else 0)
-        for r, f, g, q in zip(reps, factors, grid, quotas))
-    return out, gap, budget, customers
+        activities=period_activities(g, plan.funnel),
+        visits=rep_visits(customers, r.id, n), budget=budget.reps.get(r.id, 0) if budget else 0,
+        end=r.end, carried=k, metrics=frozen_map(mx))
+        for r, f, g, q, k, mx in zip(reps, factors, grid, quotas, carried, rep_metrics(metrics, grid, gap)))
+    # under redistribute, who leaves part of his share to the gap because nobody could take it
+    left = [(r, u) for r, u in zip(out, uncarried) if u and plan.team.ramp_policy == "redistribute"]
+    return out, gap, budget, customers, left
 
 
-def _notices(cal: WorkCalendar, growth, gap: list[int]) -> list[Notice]:
+def _preparation(plan: Plan) -> list[Notice]:
+    """Tasks and actions due before the period starts: preparation, said so rather than refused."""
+    first, out = plan.plan.period.first_day, []
+    dated = [(("tasks", i, "due"), "; ".join(t.task), t.due) for i, t in enumerate(plan.tasks)]
+    dated += [(("team", "action_plan", i, "deadline"), "; ".join(a.what), a.deadline)
+              for i, a in enumerate(plan.team.action_plan)]
+    for path, what, due in dated:
+        if due is not None and due < first:
+            out.append(Notice("preparation", frozen_map({"what": what, "date": due.isoformat()}),
+                              f"{what} is due {due.isoformat()}, before the plan period: it is preparation", path))
+    return out
+
+
+def _notices(cal: WorkCalendar, growth, gap: list[int], left) -> list[Notice]:
     """Everything the plan's author should know about the numbers plangen used."""
     out = []
     if cal.estimated:
@@ -112,4 +140,8 @@ def _notices(cal: WorkCalendar, growth, gap: list[int]) -> list[Notice]:
         out.append(Notice("unassigned", frozen_map({"amount": sum(gap)}),
                           f"{sum(gap):,} of the target is carried by no rep (reps who start late, or months "
                           "with nobody in a region): see the gap row", ("team", "reps")))
+    for rep, amount in left:
+        out.append(Notice("rep_uncarried", frozen_map({"name": rep.name, "amount": amount}),
+                          f"{amount:,} of {rep.name}'s full share (before the start date and while ramping up) "
+                          "is carried by no colleague: see the gap row", ("team", "reps")))
     return out

@@ -67,11 +67,17 @@ def round_matrix(exact: Sequence[Sequence[Fraction]], row_totals: Sequence[int],
 
 
 def _repair(cells, exact, row_need, col_need, bumped) -> None:
-    """Augmenting paths: move bumps until every row and column need is met."""
-    candidates = {(i, j) for i, row in enumerate(exact) for j, v in enumerate(row) if v != cells[i][j] or (i, j) in bumped}
+    """Augmenting paths: move bumps until every row and column need is met.
+
+    First only floor/ceiling moves; where those cannot meet the totals (row totals fixed by a
+    coarser level), any cell with a positive exact value may move by a further unit.
+    """
+    strict = {(i, j) for i, row in enumerate(exact) for j, v in enumerate(row) if v != cells[i][j] or (i, j) in bumped}
+    loose = {(i, j) for i, row in enumerate(exact) for j, v in enumerate(row) if v > 0}
     while any(n > 0 for n in row_need):
         start = next(i for i, n in enumerate(row_need) if n > 0)
-        path = _augment(start, candidates, bumped, col_need, len(col_need))
+        path = _augment(start, strict, bumped, col_need, len(col_need), cells, False) or \
+            _augment(start, loose, bumped, col_need, len(col_need), cells, True)
         if path is None:
             raise ValueError("row and column totals are inconsistent with the exact values")
         for kind, i, j in path:
@@ -81,11 +87,15 @@ def _repair(cells, exact, row_need, col_need, bumped) -> None:
         col_need[path[-1][2]] -= 1
 
 
-def _augment(start, candidates, bumped, col_need, ncols):
-    """BFS from a short row to a short column, alternating unbumped (+) and bumped (-) cells."""
+def _augment(start, candidates, bumped, col_need, ncols, cells, loose):
+    """BFS from a short row to a short column, alternating added (+) and removed (-) cells.
+
+    Strict: add to unbumped candidates, remove from bumped cells. Loose: add to any candidate,
+    remove from any candidate above zero.
+    """
     from collections import deque
-    rows_of: dict[int, list[int]] = {}  # bumped cells by column, in the set's order (one pass, not one per column)
-    for i, j in bumped:
+    rows_of: dict[int, list[int]] = {}  # removable cells by column (one pass, not one per column)
+    for i, j in (((i, j) for i, j in candidates if cells[i][j] > 0) if loose else bumped):
         rows_of.setdefault(j, []).append(i)
     prev: dict = {("r", start): None}
     queue = deque([("r", start)])
@@ -93,7 +103,7 @@ def _augment(start, candidates, bumped, col_need, ncols):
         kind, x = queue.popleft()
         if kind == "r":
             for j in range(ncols):
-                if (x, j) in candidates and (x, j) not in bumped and ("c", j) not in prev:
+                if (x, j) in candidates and (loose or (x, j) not in bumped) and ("c", j) not in prev:
                     prev[("c", j)] = ("r", x)
                     if col_need[j] > 0:
                         return _trace(prev, ("c", j))

@@ -22,16 +22,24 @@ def visits_per_month(per_month: Fraction, months: int) -> tuple[int, ...]:
     return tuple(math.ceil((i + 1) * per_month) - math.ceil(i * per_month) for i in range(months))
 
 
-def plan_customers(crm: Crm | None, months: int) -> tuple[CustomerPlan, ...]:
-    """Each customer with its tier and visits per month."""
+def plan_customers(crm: Crm | None, months: int,
+                   active: dict[str, list[bool]] | None = None) -> tuple[CustomerPlan, ...]:
+    """Each customer with its tier and visits per month, only in the months its owner works."""
     if crm is None:
         return ()
     out = []
     for c in crm.customers:
         tier = tier_of(c, crm.tiers)
-        visits = visits_per_month(tier.visit_every, months) if tier else (0,) * months
+        works = (active or {}).get(c.owner or "", [True] * months)
+        visits = _in_months(visits_per_month(tier.visit_every, sum(works)), works) if tier else (0,) * months
         out.append(CustomerPlan(c.name, c.owner, tier.name if tier else None, c.revenue_last_year, visits))
     return tuple(out)
+
+
+def _in_months(visits: tuple[int, ...], works: list[bool]) -> tuple[int, ...]:
+    """Visits planned over the worked months, placed in those months (0 in the others)."""
+    it = iter(visits)
+    return tuple(next(it) if w else 0 for w in works)
 
 
 def rep_visits(customers: tuple[CustomerPlan, ...], rep_id: str, months: int) -> tuple[int, ...]:

@@ -1,13 +1,22 @@
-"""Activities from revenue through the funnel: deals, opportunities, visits, calls (rounded up)."""
+"""Activities from revenue through the funnel: deals, opportunities, visits, calls.
+
+The period's need is computed once (every step rounded up once), then spread down to months
+and days as whole numbers that add up exactly: 12 monthly roundings would ask for far more.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 
 from ..model.schema import Funnel
+from .allocate import largest_remainder
 from .result import Activities
+from .timeline import week_parts
 
 NONE = Activities(0, 0, 0, 0)
+FIELDS = ("deals", "opportunities", "visits", "calls")
 
 
 def activities(revenue: int, funnel: Funnel | None) -> Activities:
@@ -21,9 +30,27 @@ def activities(revenue: int, funnel: Funnel | None) -> Activities:
     return Activities(deals, opportunities, visits, calls)
 
 
-def per_day(month: Activities, days: int) -> Activities:
-    """A month's activities per working day, rounded up."""
-    if days <= 0:
-        return NONE
-    return Activities(*(math.ceil(Fraction(v, days)) for v in
-                        (month.deals, month.opportunities, month.visits, month.calls)))
+def spread(total: Activities, weights: Sequence[int | Fraction]) -> tuple[Activities, ...]:
+    """The period's activities over spans (months, days) by weight, whole numbers adding up exactly."""
+    if not any(weights):
+        return tuple(NONE for _ in weights)
+    cols = [largest_remainder(getattr(total, k), list(weights)) for k in FIELDS]
+    return tuple(Activities(*parts) for parts in zip(*cols))
+
+
+def period_activities(months: Sequence[int], funnel: Funnel | None) -> tuple[Activities, ...]:
+    """The need of the months' total, rounded up once, spread over the months by their amounts."""
+    return spread(activities(sum(months), funnel), months)
+
+
+def daily(month: Activities, days: Sequence[dt.date]) -> tuple[Activities, ...]:
+    """A month's activities over its working days: week parts by days, then the days of each part."""
+    weeks: dict[tuple[int, int], list[dt.date]] = {}
+    for d in days:
+        weeks.setdefault(d.isocalendar()[:2], []).append(d)
+    sizes = [len(w) for w in weeks.values()]
+    cols = [week_parts(getattr(month, k), sizes, 1) for k in FIELDS]
+    out: list[Activities] = []
+    for w, parts in zip(weeks.values(), zip(*cols)):
+        out.extend(spread(Activities(*parts), [1] * len(w)))
+    return tuple(out)

@@ -1,16 +1,16 @@
 """A rep's targets below the month: working days, ISO weeks and activities per working day."""
 from __future__ import annotations
 
-from .funnel import per_day
+from .funnel import daily
 from .result import Activities, Decomposition, Day, RepTarget
 from .timeline import spread_days, weeks_of
 
 
 def rep_days(d: Decomposition, rep: RepTarget) -> tuple[tuple[Day, ...], ...]:
-    """Each month's rep amount over the days the rep works (from the start date on)."""
+    """Each month's rep amount over the days the rep works (from his start to his end date)."""
     out = []
     for m, amount in zip(d.months, rep.months):
-        days = [x.date for x in m.days if not rep.start or x.date >= rep.start]
+        days = [x.date for x in m.days if (not rep.start or x.date >= rep.start) and (not rep.end or x.date <= rep.end)]
         out.append(spread_days(amount, days, d.unit) if amount else tuple(Day(x, 0) for x in days))
     return tuple(out)
 
@@ -20,7 +20,6 @@ def rep_weeks(days: tuple[tuple[Day, ...], ...]) -> list[tuple[tuple[int, int], 
     return weeks_of([day for month in days for day in month])
 
 
-def rep_daily_activities(rep: RepTarget, days: tuple[tuple[Day, ...], ...]) -> tuple[Activities, ...]:
-    """Activities per working day in each month (days from rep_days), rounded up."""
-    return tuple(per_day(a, len(ds)) for a, ds in zip(rep.activities, days))
-
+def rep_daily_activities(rep: RepTarget, days: tuple[tuple[Day, ...], ...]) -> tuple[tuple[Activities, ...], ...]:
+    """Each month's activities over the rep's working days (days from rep_days): whole numbers adding up."""
+    return tuple(daily(a, [x.date for x in ds]) for a, ds in zip(rep.activities, days))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Mapping
@@ -126,6 +126,9 @@ class RepTarget:
     activities: tuple[Activities, ...]    # per month
     visits: tuple[int, ...]               # planned customer visits per month
     budget: int
+    end: dt.date | None = None
+    carried: int = 0                      # what the rep carries of ramping colleagues' share (redistribute)
+    metrics: Mapping[str, tuple[int, ...]] = field(default_factory=lambda: MappingProxyType({}))  # units, new customers a month
 
     @property
     def ramping(self) -> bool:

@@ -22,14 +22,31 @@ def cross(col_amounts: Sequence[int], weights: Sequence[Sequence[Fraction]], uni
     colsums = [sum((w[j] for w in weights), Fraction(0)) for j in range(len(cols))]  # once per column
     exact = [[c * row[j] / colsums[j] if colsums[j] else Fraction(0) for j, c in enumerate(cols)]
              for row in weights]
-    rows = largest_remainder(sum(cols), [sum(r) for r in exact])
-    cells = round_matrix(exact, rows, cols)
+    cells = _round_by_quarter(exact, cols)
     out = [[v * unit for v in row] for row in cells]
     for j, a in enumerate(col_amounts):
         odd = a - cols[j] * unit
         if odd:
             out[max(range(len(weights)), key=lambda i: (weights[i][j], -i))][j] += odd
     return out
+
+
+def _round_by_quarter(exact: list[list[Fraction]], cols: list[int]) -> list[list[int]]:
+    """Controlled rounding top-down: row totals, then row x quarter, then each quarter's months.
+
+    A quarter cell whose exact value is whole keeps it (a 35% region of a 2,000万 quarter is 700万),
+    and every month cell is the floor or ceiling of its exact value.
+    """
+    blocks = quarter_blocks(len(cols))
+    q_exact = [[sum((row[j] for j in b), Fraction(0)) for b in blocks] for row in exact]
+    rows = list(largest_remainder(sum(cols), [sum(r) for r in exact]))
+    q_cells = round_matrix(q_exact, rows, [sum(cols[j] for j in b) for b in blocks])
+    cells = [[0] * len(cols) for _ in exact]
+    for q, b in enumerate(blocks):
+        inner = round_matrix([[row[j] for j in b] for row in exact], [r[q] for r in q_cells], [cols[j] for j in b])
+        for i, row in enumerate(inner):
+            cells[i][b.start:b.stop] = row
+    return cells
 
 
 def quarters_of(months: Sequence[int]) -> tuple[int, ...]:
@@ -48,46 +65,77 @@ def split_dimension(name: str, shares: dict[str, Fraction], months: Sequence[int
 
 def ramp_factors(start: dt.date | None, end: dt.date | None, ramp: Sequence[Fraction],
                  months: Sequence[Month], period_start: dt.date) -> tuple[Fraction, ...]:
-    """Share of a full quota per month: 0 before start, the ramp in a new rep's first months,
+    """Share of a full quota per month: 0 before start, the ramp in the rep's first months
+    counted from his start month (a rep hired before the period continues his ramp),
     prorated by the month's target days on which the rep works."""
-    new = start is not None and start > period_start
     out = []
     for m in months:
         active = sum(1 for d in m.days if (not start or d.date >= start) and (not end or d.date <= end))
         present = Fraction(active, len(m.days)) if m.days else Fraction(0)
-        k = (m.year - start.year) * 12 + m.month - start.month if new else -1
+        k = (m.year - start.year) * 12 + m.month - start.month if start else -1
         out.append(present * (ramp[k] if 0 <= k < len(ramp) else 1))
     return tuple(out)
 
 
 def rep_grid(reps: Sequence, groups: dict[str | None, Sequence[int]], factors: Sequence[Sequence[Fraction]],
-             policy: str, unit: int) -> tuple[list[list[int]], list[int]]:
-    """Rep x month amounts inside each group (region), and the unassigned gap per month.
+             policy: str, unit: int) -> tuple[list[list[int]], list[int], list[int], list[int]]:
+    """Rep x month amounts inside each group (region), the unassigned gap per month, what each
+    rep carries of his ramping colleagues' share, and what each rep leaves to the gap.
 
-    groups maps a group key to (month amounts of the group); reps are matched by `region`
-    (None = the whole team).
+    A rep carries weight x ramp of the group's full share every month; the rest goes, under
+    `redistribute`, to the group's reps at full quota that month (by weight), else to the gap.
+    groups maps a group key to its month amounts; reps are matched by `region` (None = whole team).
     """
     n = len(next(iter(groups.values())))
     grid: list[list[int]] = [[0] * n for _ in reps]
+    carried = [0] * len(reps)
+    uncarried = [0] * len(reps)
     gap = [0] * n
     for key, amounts in groups.items():
         members = [i for i, r in enumerate(reps) if key is None or r.region == key]
-        weights = [[reps[i].weight * f for f in factors[i]] for i in members]
+        own = [[reps[i].weight * f for f in factors[i]] for i in members]
+        extra, gap_w = _shortfall(members, reps, factors, policy, n)
+        rows = cross(amounts, [[o + e for o, e in zip(ro, re)] for ro, re in zip(own, extra)] + [gap_w], unit)
         full = sum(reps[i].weight for i in members)
-        gap_w = [_gap_weight(members, reps, factors, j, full, policy) for j in range(n)]
-        rows = cross(amounts, weights + [gap_w], unit)
-        for row, i in zip(rows, members):
+        for row, i, ro, re in zip(rows, members, own, extra):
             grid[i] = row
+            carried[i] = _carried(row, amounts, ro, re, full, unit)
+        for i, u in zip(members, _uncarried(sum(rows[-1]), amounts, [factors[i] for i in members],
+                                           [reps[i].weight for i in members], gap_w, unit)):
+            uncarried[i] = u
         gap = [g + x for g, x in zip(gap, rows[-1])]
-    return grid, gap
+    return grid, gap, carried, uncarried
 
 
-def _gap_weight(members, reps, factors, j, full, policy) -> Fraction:
-    """What no rep carries in month j: the ramp shortfall (gap policy) or a month with nobody."""
-    carried = sum(reps[i].weight * factors[i][j] for i in members)
-    if policy == "gap":
-        return full - carried
-    return Fraction(0) if carried else Fraction(1)
+def _uncarried(gap_total: int, amounts, factors, weights, gap_w, unit: int) -> tuple[int, ...]:
+    """The group's gap split over its reps by the share each leaves uncarried (before start, ramping)."""
+    exact = [sum((a * w * (1 - f) for a, f, g in zip(amounts, fs, gap_w) if g), Fraction(0))
+             for fs, w in zip(factors, weights)]
+    return largest_remainder(gap_total, exact, unit) if any(exact) else (0,) * len(weights)
+
+
+def _shortfall(members, reps, factors, policy, n) -> tuple[list[list[Fraction]], list[Fraction]]:
+    """Per month, the weight the ramping reps do not carry: shares for full-quota reps, or the gap."""
+    extra = [[Fraction(0)] * n for _ in members]
+    gap_w = [Fraction(0)] * n
+    for j in range(n):
+        short = sum(reps[i].weight * (1 - factors[i][j]) for i in members)
+        takers = [k for k, i in enumerate(members) if factors[i][j] == 1] if policy == "redistribute" else []
+        tw = sum(reps[members[k]].weight for k in takers)
+        for k in takers:
+            extra[k][j] = short * reps[members[k]].weight / tw
+        gap_w[j] = Fraction(0) if takers else short
+    return extra, gap_w
+
+
+def _carried(row: Sequence[int], amounts: Sequence[int], own: Sequence[Fraction], extra: Sequence[Fraction],
+             full: Fraction, unit: int) -> int:
+    """The part of a rep's total that is his colleagues' ramp shortfall, in whole units."""
+    ext = sum((a * e / full for a, e in zip(amounts, extra)), Fraction(0))
+    if not ext:
+        return 0
+    mine = sum((a * o / full for a, o in zip(amounts, own)), Fraction(0))
+    return largest_remainder(sum(row), [mine, ext], unit)[1]
 
 
 def full_quotas(reps: Sequence, groups: dict[str | None, Sequence[int]], unit: int) -> list[int]:

@@ -33,6 +33,8 @@ def month_weights(plan: Plan, days_per_month: list[int]) -> list[Fraction]:
         return list(ph.months)
     if method == "explicit":
         return _within_quarters(list(ph.quarters), days_per_month)
+    if method == "history" and ph.quarters is not None:
+        return _within_quarters(list(ph.quarters), seasonality(plan))
     if method == "history":
         return seasonality(plan)
     if method == "working_days":
@@ -40,8 +42,8 @@ def month_weights(plan: Plan, days_per_month: list[int]) -> list[Fraction]:
     return [Fraction(1, n)] * n
 
 
-def _within_quarters(quarters: list[Fraction], days: list[int]) -> list[Fraction]:
-    """Each quarter's weight spread over its months by their working days."""
+def _within_quarters(quarters: list[Fraction], days: list[int] | list[Fraction]) -> list[Fraction]:
+    """Each quarter's weight spread over its months by their working days (or history seasonality)."""
     out: list[Fraction] = []
     for q, block in enumerate(quarter_blocks(len(days))):
         inner = _normalised([Fraction(days[i]) for i in block])
@@ -81,9 +83,25 @@ def days_by_month(cal: WorkCalendar, months: list[tuple[int, int]]) -> list[list
 
 
 def spread_days(amount: int, days: list[dt.date], unit: int) -> tuple[Day, ...]:
-    """A month's amount over its days, equally in whole units (earlier days take the odd units)."""
-    parts = largest_remainder(amount, [1] * len(days), unit) if days else ()
-    return tuple(Day(d, a) for d, a in zip(days, parts))
+    """A month's amount top-down: to its ISO-week parts by working days, then to each part's days.
+
+    Both levels use largest remainder in whole units, so equal weeks differ by at most one unit
+    and no week is empty when the month holds at least one unit per week.
+    """
+    weeks = [list(g) for _, g in groupby(days, key=lambda d: d.isocalendar()[:2])]
+    out: list[Day] = []
+    for week, part in zip(weeks, week_parts(amount, [len(w) for w in weeks], unit)):
+        out.extend(Day(d, a) for d, a in zip(week, largest_remainder(part, [1] * len(week), unit)))
+    return tuple(out)
+
+
+def week_parts(amount: int, sizes: list[int], unit: int) -> tuple[int, ...]:
+    """A month's amount over its week parts by their days; every part gets a unit when there are enough."""
+    parts = largest_remainder(amount, sizes, unit)
+    if 0 in parts and amount // unit >= len(sizes):
+        floor = largest_remainder(amount - unit * len(sizes), sizes, unit)
+        parts = tuple(p + unit for p in floor)
+    return parts
 
 
 def thirds(days: tuple[Day, ...]) -> tuple[int, int, int]:

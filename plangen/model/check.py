@@ -11,7 +11,7 @@ from .shares import pct
 
 def check_plan(plan: Plan, out: Collector) -> None:
     """Record every cross-key problem of a typed plan."""
-    for check in (_months_agree_with_quarters, _phasing_lengths, _rep_ids, _customer_owners,
+    for check in (_months_agree_with_quarters, _phasing_lengths, _phasing_keys, _margins, _rep_ids, _customer_owners,
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
                   _rounding, _calendar, _history_usable, _collections,
                   _milestones, _quarter_focus, _accounts,
@@ -27,6 +27,33 @@ def _phasing_lengths(plan: Plan, out: Collector) -> None:
                 f"expected {nq} quarter weights for a {n}-month period, found {len(ph.quarters)}")
     if ph.months is not None and len(ph.months) != n:
         out.add(("targets", "phasing", "months"), f"expected {n} month weights, found {len(ph.months)}")
+
+
+def _phasing_keys(plan: Plan, out: Collector) -> None:
+    """No phasing key is silently ignored: a combination plangen cannot honour says which key wins."""
+    ph = plan.targets.phasing
+    history = ph.from_history or ph.method == "history"
+    if ph.method in ("equal", "working_days"):
+        for key in ("quarters", "months", "from_history"):
+            if getattr(ph, key):
+                out.add(("targets", "phasing", key), f"method: {ph.method} sets every month's share, so {key} "
+                        f"would be ignored; expected either method: {ph.method} or {key}, not both")
+    elif history and ph.months is not None:
+        out.add(("targets", "phasing", "months"), "history seasonality sets the months, so months would be "
+                "ignored; expected quarters (months within each quarter by history) or months without from_history")
+    elif ph.from_history and ph.method == "explicit":
+        out.add(("targets", "phasing", "from_history"), "method: explicit uses the quarters and months given, so "
+                "from_history would be ignored; expected method: history or from_history, not both")
+
+
+def _margins(plan: Plan, out: Collector) -> None:
+    """A product line's margin is a share of its price: above 100% it was meant as an amount a unit."""
+    lines = plan.product_strategy.lines if plan.product_strategy else []
+    for i, line in enumerate(lines):
+        if line.margin is not None and line.margin > 1:
+            out.add(("product_strategy", "lines", i, "margin"),
+                    f"expected a margin from 0% to 100% of the price, found {pct(line.margin)}; for an amount "
+                    "a unit, give the line's price and the margin as a share of it (price: 1000, margin: 30%)")
 
 
 def _months_agree_with_quarters(plan: Plan, out: Collector) -> None:
@@ -101,15 +128,19 @@ def _dates_in_period(plan: Plan, out: Collector) -> None:
     for key in ("extra_holidays", "extra_workdays"):
         for i, d in enumerate(getattr(cal, key)):
             need(("targets", "calendar", key, i), d)
+    def by_end(path, d, what):  # a start, a due date or a deadline before the period is preparation
+        if d is not None and d > last:
+            out.add(path, f"{what} {d.isoformat()} is after the plan period; expected a date up to "
+                    f"{last.isoformat()} (a date before {first.isoformat()} is preparation)")
     for i, rep in enumerate(plan.team.reps):
-        need(("team", "reps", i, "start"), rep.start, "start date")
+        by_end(("team", "reps", i, "start"), rep.start, "start date")
         need(("team", "reps", i, "end"), rep.end, "end date")
         if rep.start and rep.end and rep.end < rep.start:
             out.add(("team", "reps", i, "end"), "the end date is before the start date; expected end >= start")
     for i, task in enumerate(plan.tasks):
-        need(("tasks", i, "due"), task.due, "due date")
+        by_end(("tasks", i, "due"), task.due, "due date")
     for i, a in enumerate(plan.team.action_plan):
-        need(("team", "action_plan", i, "deadline"), a.deadline, "deadline")
+        by_end(("team", "action_plan", i, "deadline"), a.deadline, "deadline")
 
 
 def _negative_amounts(plan: Plan, out: Collector) -> None:

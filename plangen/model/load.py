@@ -33,7 +33,7 @@ def from_document(doc: Document) -> Plan:
                                  (), doc.locate(()))])
     doc = expand_rosters(doc, FsPath(doc.file).parent)
     try:
-        plan = Plan.model_validate(doc.data)
+        plan = Plan.model_validate(doc.data, context={"locale": _plan_locale(doc.data)})
     except ValidationError as e:
         problems = _problems(e, doc)
         raise PlanError(_locate(doc, [p for p in problems if p.message]),
@@ -43,6 +43,13 @@ def from_document(doc: Document) -> Plan:
     if out.problems:
         raise PlanError(_locate(doc, out.problems))
     return plan
+
+
+def _plan_locale(data: dict) -> str:
+    """The locale the plan's numbers are written in (plan.locale, zh-CN by default)."""
+    head = data.get("plan")
+    locale = head.get("locale") if isinstance(head, dict) else None
+    return locale if isinstance(locale, str) else "zh-CN"
 
 
 def _locate(doc: Document, problems: list[Problem]) -> list[Problem]:

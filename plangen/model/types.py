@@ -5,7 +5,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 
 from . import values
 
@@ -26,11 +26,20 @@ def _plain(parse, schema: dict, serialize) -> tuple:
     return (PlainValidator(parse), PlainSerializer(serialize, return_type=Any), WithJsonSchema(schema))
 
 
-def _range_int(v: object) -> tuple[int, int]:
-    return values.parse_range(v, values.parse_amount)
+def _locale(info: ValidationInfo) -> str | None:
+    """The plan's locale from the validation context (load passes it), which decides the decimal separator."""
+    return (info.context or {}).get("locale")
 
 
-Amount = Annotated[int, *_plain(values.parse_amount, _AMOUNT_SCHEMA, int)]
+def _amount(v: object, info: ValidationInfo) -> int:
+    return values.parse_amount(v, _locale(info))
+
+
+def _range_int(v: object, info: ValidationInfo) -> tuple[int, int]:
+    return values.parse_range(v, lambda x: values.parse_amount(x, _locale(info)))
+
+
+Amount = Annotated[int, *_plain(_amount, _AMOUNT_SCHEMA, int)]
 Percent = Annotated[Fraction, *_plain(values.parse_percent, _PERCENT_SCHEMA, float)]
 Number = Annotated[Fraction, *_plain(values.parse_number, {"type": "number"}, float)]
 AmountRange = Annotated[tuple[int, int], *_plain(_range_int, {

@@ -59,8 +59,12 @@ def _sized(number: Decimal, value: object, what: str) -> Decimal:
     return number
 
 
-def parse_amount(value: object) -> int:
-    """An amount in whole currency units from 1亿, 2000万, 3.5万, 1.2M, 500k, 7,000,000 or a number."""
+def parse_amount(value: object, locale: str | None = None) -> int:
+    """An amount in whole currency units from 1亿, 2000万, 3.5万, 1.2M, 500k, 7,000,000 or a number.
+
+    With the plan's `locale`, a number whose reading depends on the decimal separator (2.400M
+    under es, 1,5M under en) is refused with both readings.
+    """
     if isinstance(value, bool) or value is None:
         raise ValueProblem(f"expected an amount such as 2000万, 1.2M or 500000, found {found(value)}")
     if isinstance(value, int):
@@ -74,10 +78,23 @@ def parse_amount(value: object) -> int:
     try:
         if not m:
             raise InvalidOperation(text)
+        _unambiguous(m.group(1), m.group(2) or "", locale, value)
         number = _decimal(m.group(1)) * SUFFIXES.get(m.group(2) or "", 1)
     except InvalidOperation:
         raise ValueProblem(f"expected an amount such as 2000万, 1.2M or 500000, found {found(value)}") from None
     return _bounded(_whole(number, value), value)
+
+
+def _unambiguous(number: str, suffix: str, locale: str | None, value: object) -> None:
+    """Refuse 2.400 / 1,500 under es (decimal comma) and 1,5 under en and zh-CN (decimal point)."""
+    pattern = r"[+-]?\d{1,3}[.,]\d{3}" if locale == "es" else r"[+-]?\d+,\d{1,2}"
+    if locale is None or not re.fullmatch(pattern, number):
+        return
+    sep = "comma" if "," in number else "point"
+    as_decimal = number.replace(",", ".") + suffix
+    as_thousands = number.replace(",", "").replace(".", "") + suffix
+    raise ValueProblem(f"{found(value)} reads {as_decimal} with a decimal {sep} or {as_thousands} with a "
+                       f"thousands {sep}; expected an amount that reads one way: write {as_decimal} or {as_thousands}")
 
 
 def _whole(number: Decimal, value: object) -> int:

@@ -46,6 +46,14 @@ class Ctx:
         """A share that prints as a percentage."""
         return Share(value, self.f.percent(value, digits))
 
+    def shares(self, values: Sequence[int], digits: int = 1) -> list[str]:
+        """Each value's share of their sum, shown so that the shares add up to 100% as displayed."""
+        return self.f.display_shares(values, digits)
+
+    def whole(self, values: Sequence[int]) -> str:
+        """The share column's total cell: 100% when there is something to share, else empty."""
+        return self.f.percent(1) if sum(values) else ""
+
     def chart_value(self, value: int, kind: str = "column") -> float:
         """A chart value in display units: exact for pies (their percentages), else as displayed."""
         return value / self.f.unit.factor if kind == "pie" else self.f.scaled(value)
@@ -140,3 +148,14 @@ def milestone_values(c: Ctx, values: dict[str, Any]) -> dict[str, Any]:
     """The values of a milestone notice, in words."""
     return {**values, "date": c.f.date(values["date"]), "goal": goal_text(c, values["metric"], values["goal"]),
             "planned": goal_text(c, values["metric"], values["planned"])}
+
+
+def add_focus(c: Ctx, cols: list, rows: list, total: list, numeric: list) -> None:
+    """The quarter's focus (targets.quarter_focus) as the last column of a quarter table."""
+    focus = c.plan.targets.quarter_focus
+    if focus:
+        cols.append(c.L["quarter_focus"])
+        for row, theme in zip(rows, focus):
+            row.append(theme)
+        total.append("")
+        numeric.append(False)

@@ -7,10 +7,9 @@ from typing import Any
 from ..decompose.allocate import largest_remainder
 from ..decompose.reps import rep_daily_activities, rep_days, rep_weeks
 from ..decompose.result import RepTarget
-from .ctx_base import Ctx
+from .ctx_base import Ctx, add_focus
 from .ctx_accounts import rep_accounts
 from .ctx_collections import rep_collection_table
-from .ctx_targets import add_focus
 from .ctx_rep_own import DASH, budget_parts, months_chart, outside, own_actions, rep_tasks, story
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
@@ -55,10 +54,26 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
         "charts": {"rep_months": months_chart(c, rep)},
         "collections": c.money(sum(d.collections.reps[rep.id])) if d.collections and rep.id in d.collections.reps else None,
         "collections_carried": bool(d.collections and d.collections.carried_over),
+        "carried": c.money(rep.carried) if rep.carried else None, "manager": _manager(c, rep),
         "visits": sum(rep.visits), "customers": len(customers),
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
         "tables": tables, "actions": actions,
     }
+
+
+def metric_table(c: Ctx, key: str, series: dict[str, tuple[int, ...]]):
+    """Counted targets (units, new customers) and amounts (profit) month by month, with their totals."""
+    L, keys = c.L, list(series)
+    cells = {k: (c.amounts(list(v), sum(v)) if k == "profit" else [c.f.count(x) for x in v]) for k, v in series.items()}
+    rows = [[c.month_row(m.index), *[cells[k][m.index] for k in keys]] for m in c.d.months]
+    total = [c.fig(sum(series[k])) if k == "profit" else c.f.count(sum(series[k])) for k in keys]
+    heads = [c.head(k) if k == "profit" else L[k] for k in keys]
+    return c.table(key, L["table_metrics"], [L["month"], *heads], rows, [False] + [True] * len(keys), [L["total"], *total])
+
+
+def _manager(c: Ctx, rep: RepTarget) -> str:
+    """Who signs the rep's plan as manager: the rep's `manager`, else the plan's owner."""
+    return next((r.manager for r in c.plan.team.reps if r.id == rep.id and r.manager), c.plan.plan.owner or "")
 
 
 def _period_words(c: Ctx) -> str:
@@ -71,10 +86,11 @@ def _quarters(c: Ctx, rep: RepTarget):
     L = c.L
     shown = c.amounts(list(rep.quarters), rep.total)
     off = outside(rep)
-    rows = [[c.quarter_label(q.index), *([DASH] * 2 if all(off[i] for i in q.months) else
-             [s, c.f.percent(Fraction(v, rep.total or 1), 1)])] for q, s, v in zip(c.d.quarters, shown, rep.quarters)]
+    shares = c.shares(list(rep.quarters))
+    rows = [[c.quarter_label(q.index), *([DASH] * 2 if all(off[i] for i in q.months) else [s, p])]
+            for q, s, p in zip(c.d.quarters, shown, shares)]
     cols, numeric, total = [L["quarter"], c.head("target"), L["share"]], [False, True, True], \
-        [L["total"], c.fig(rep.total), "100%"]
+        [L["total"], c.fig(rep.total), c.whole(rep.quarters)]
     add_focus(c, cols, rows, total, numeric)
     return c.table("rep_quarters", L["quarterly_target"], cols, rows, numeric, total)
 
@@ -87,17 +103,19 @@ def _months(c: Ctx, rep: RepTarget, worked: tuple):
     days = [len(x) for x in worked]
     daily = c.daily_figs(list(rep.months), days)
     per_day = rep_daily_activities(rep, worked) if c.plan.funnel else None
-    cols = [L["month"], c.head("target"), L["working_days"], c.head("daily_target")]
+    keys = list(rep.metrics)  # units, new customers: the rep's share, month by month
+    cols = [L["month"], c.head("target"), *[L[k] for k in keys], L["working_days"], c.head("daily_target")]
     cols += [f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"] if per_day else []
     cols += [L["ramp"]] if rep.ramping else []
     rows = []
     for i, (m, off) in enumerate(zip(d.months, outside(rep))):
-        cells = [shown[i], days[i], daily[i]]
-        cells += [c.f.count(per_day[i].visits), c.f.count(per_day[i].calls)] if per_day else []
+        cells = [shown[i], *[c.f.count(rep.metrics[k][i]) for k in keys], days[i], daily[i]]
+        cells += [_day_range(c, per_day[i], "visits"), _day_range(c, per_day[i], "calls")] if per_day else []
         cells += [c.f.percent(rep.ramp[i])] if rep.ramping else []
         rows.append([c.month_row(m.index), *([DASH] * len(cells) if off else cells)])
+    total = [L["total"], c.fig(rep.total), *[c.f.count(sum(rep.metrics[k])) for k in keys]]
     return c.table("rep_months", L["monthly_target"], cols, rows, [False] + [True] * (len(cols) - 1),
-                   [L["total"], c.fig(rep.total)] + [""] * (len(cols) - 2))
+                   total + [""] * (len(cols) - len(total)))
 
 
 def _weeks(c: Ctx, rep: RepTarget, worked: tuple):
@@ -121,7 +139,8 @@ def _splits(c: Ctx, rep: RepTarget) -> dict:
         parts = largest_remainder(rep.total, [s.shares[k] for k in keys], c.d.unit)
         shown = c.amounts(list(parts), rep.total)
         out[f"rep_split_{name}"] = c.table(f"rep_split_{name}", c.L[name], [c.L[name], c.L["share"], c.head("target")],
-                                           [[k, c.f.percent(s.shares[k], 1), x] for k, x in zip(keys, shown)],
+                                           [[k, p, x] for k, p, x in
+                                            zip(keys, c.f.display_shares([s.shares[k] for k in keys]), shown)],
                                            [False, True, True], [c.L["total"], "100%", c.fig(rep.total)])
     return out
 
@@ -131,13 +150,20 @@ def _activities(c: Ctx, rep: RepTarget, worked: tuple):
     L, d = c.L, c.d
     daily = rep_daily_activities(rep, worked)
     rows = [[c.month_row(m.index), *([DASH] * 6 if off else [*[c.f.count(getattr(a, k)) for k in ACT_KEYS],
-             c.f.count(day.visits), c.f.count(day.calls)])]
-            for m, a, day, off in zip(d.months, rep.activities, daily, outside(rep))]
+             _day_range(c, days, "visits"), _day_range(c, days, "calls")])]
+            for m, a, days, off in zip(d.months, rep.activities, daily, outside(rep))]
     sums = [c.f.count(sum(getattr(a, k) for a in rep.activities)) for k in ACT_KEYS]
     cols = [L["month"], L["deals"], L["opportunities"], L["visits"], L["calls"],
             f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"]
     return c.table("rep_activities", L["table_activities"], cols, rows, [False] + [True] * 6,
                    [L["total"], *sums, "", ""])
+
+
+def _day_range(c: Ctx, days: tuple, key: str) -> str:
+    """A month's whole activities per working day as the days hold them: 3, or 3–4."""
+    values = [getattr(a, key) for a in days] or [0]
+    lo, hi = min(values), max(values)
+    return c.f.count(lo) if lo == hi else f"{c.f.count(lo)}–{c.f.count(hi)}"
 
 
 def _customers(c: Ctx, customers):

@@ -203,9 +203,9 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
     items = list(b.items)
     shown = c.amounts([b.items[k] for k in items], b.total)
     tables["budget_items"] = c.table("budget_items", L["budget_item"], [L["budget_item"], L["share"], c.head("amount")],
-                                     [[k or L["budget_total"], c.f.percent(Fraction(b.items[k], b.total or 1), 1), s]
-                                      for k, s in zip(items, shown)], [False, True, True],
-                                     [L["total"], "100%", c.fig(b.total)])
+                                     [[k or L["budget_total"], p, s] for k, s, p in
+                                      zip(items, shown, c.shares([b.items[k] for k in items]))], [False, True, True],
+                                     [L["total"], c.whole([b.total]), c.fig(b.total)])
     tables["budget_months"] = c.table("budget_months", L["budget"], [L["month"], *[k or L["amount"] for k in items],
                                       c.head("total")],
                                       [[c.month_row(j), *[c.fig(b.item_months[k][j]) for k in items],

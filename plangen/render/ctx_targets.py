@@ -5,9 +5,10 @@ from fractions import Fraction
 from typing import Any
 
 from .charts import PIE_SLICES, ChartSpec, Series
-from .ctx_base import Ctx
+from .ctx_base import Ctx, add_focus
 from .ctx_collections import collections
 from .ctx_milestones import milestones
+from .ctx_rep import metric_table
 
 DIM_LABELS = {"region": "region", "product_line": "product_line", "customer_type": "customer_type"}
 DIM_CHARTS = {"region": "chart_by_region", "product_line": "chart_by_product_line",
@@ -34,6 +35,9 @@ def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
     }
     out["collections"] = collections(c, tables, charts)
     out["milestones"] = milestones(c, tables)
+    series = {k: d.metrics[k].months for k in ("profit", "units", "new_customers") if k in d.metrics}
+    if series:
+        tables["metrics"] = metric_table(c, "metrics", series)
     tables.update(time_tables(c))
     tables.update(split_tables(c))
     charts.update(time_charts(c))
@@ -107,7 +111,8 @@ def method_lines(c: Ctx) -> list[str]:
     d, L, plan = c.d, c.L, c.plan
     ph = plan.targets.phasing
     key = {"explicit": "method_explicit" if ph.months is not None else "method_explicit_quarters",
-           "equal": "method_equal", "working_days": "method_working_days", "history": "method_history"}
+           "equal": "method_equal", "working_days": "method_working_days",
+           "history": "method_history" if ph.quarters is None else "method_history_quarters"}
     lines = [L[key[d.phasing]]]
     lines.append(L["method_daily_all" if d.calendar.basis == "all_days" else "method_daily_working"])
     lines.append(L["method_rounding"].format(unit=rounding_unit(c)))
@@ -116,12 +121,27 @@ def method_lines(c: Ctx) -> list[str]:
         ramping = ramp and any(r.ramping for r in d.reps)
         lines.append(L["method_reps"].format(ramp=ramp) if ramping else L["method_reps_plain"])
         if any(r.ramping for r in d.reps):
-            lines.append(L["method_ramp_gap" if d.ramp_policy == "gap" else "method_ramp_redistribute"])
+            lines.extend(_ramp_lines(c))
     if d.growth.method == "history":
         m = d.growth.method_detail
         lines.append(L["method_history_target"].format(base=c.f.money(m["base"]),
                      growth=c.f.percent(m["growth"], 1), target=c.f.money(d.total)))
     return lines
+
+
+def _ramp_lines(c: Ctx) -> list[str]:
+    """Who carries what new reps do not: the gap (gap policy), named colleagues, and what nobody could take."""
+    d, L, f = c.d, c.L, c.f
+    if d.ramp_policy == "gap":
+        return [L["method_ramp_gap"]]
+    out = []
+    carriers = [f"{r.name} {f.money(r.carried)}" for r in d.reps if r.carried]
+    if carriers:
+        out.append(L["method_ramp_carried"].format(who=f.join(carriers)))
+    left = [f"{n.values['name']} {f.money(n.values['amount'])}" for n in d.notices if n.code == "rep_uncarried"]
+    if left:
+        out.append(L["method_ramp_uncarried"].format(who=f.join(left)))
+    return out
 
 
 def rounding_unit(c: Ctx) -> str:
@@ -151,8 +171,8 @@ def quarter_table(c: Ctx):
     last = _last_year(c)
     amounts = [q.amount for q in d.quarters]
     shown = c.amounts(amounts, d.total)
-    rows = [[c.quarter_label(q.index), s, c.f.percent(Fraction(q.amount, d.total or 1), 1),
-             sum(d.months[i].working_days for i in q.months)] for q, s in zip(d.quarters, shown)]
+    rows = [[c.quarter_label(q.index), s, p, sum(d.months[i].working_days for i in q.months)]
+            for q, s, p in zip(d.quarters, shown, c.shares(amounts))]
     cols = [L["quarter"], c.head("target"), L["share"], L["working_days"]]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months)]
     if last:
@@ -162,25 +182,14 @@ def quarter_table(c: Ctx):
     return c.table("quarters", L["quarterly_target"], cols, rows, numeric, total)
 
 
-def add_focus(c: Ctx, cols: list, rows: list, total: list, numeric: list) -> None:
-    """The quarter's focus (targets.quarter_focus) as the last column of a quarter table."""
-    focus = c.plan.targets.quarter_focus
-    if focus:
-        cols.append(c.L["quarter_focus"])
-        for row, theme in zip(rows, focus):
-            row.append(theme)
-        total.append("")
-        numeric.append(False)
-
-
 def month_table(c: Ctx):
     """Month targets with share, working days, daily target and last year."""
     d, L = c.d, c.L
     last = _last_year(c)
     shown = c.amounts(d.revenue.months, d.total)
     daily = c.daily_figs(d.revenue.months, [m.working_days for m in d.months])
-    rows = [[c.month_row(m.index), s, c.f.percent(Fraction(m.amount, d.total or 1), 1), m.working_days, dd]
-            for m, s, dd in zip(d.months, shown, daily)]
+    rows = [[c.month_row(m.index), s, p, m.working_days, dd]
+            for m, s, p, dd in zip(d.months, shown, c.shares(list(d.revenue.months)), daily)]
     cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
     if last:
@@ -240,8 +249,8 @@ def split_table(c: Ctx, name: str):
     keys = list(s.shares)
     shown = c.amounts([s.totals[k] for k in keys], d.total)
     quarters = [c.amounts([s.by_quarter[k][q] for k in keys], d.quarters[q].amount) for q in range(len(d.quarters))]
-    rows = [[k, c.f.percent(s.shares[k], 1), *[quarters[q][i] for q in range(len(d.quarters))], shown[i]]
-            for i, k in enumerate(keys)]
+    pcts = c.f.display_shares([s.shares[k] for k in keys])
+    rows = [[k, pcts[i], *[quarters[q][i] for q in range(len(d.quarters))], shown[i]] for i, k in enumerate(keys)]
     cols = [dim_label(c, name), L["share"], *[c.quarter_label(q) for q in range(len(d.quarters))], c.head("total")]
     total = [L["total"], "100%", *[c.fig(q.amount) for q in d.quarters], c.fig(d.total)]
     title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)

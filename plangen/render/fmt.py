@@ -87,6 +87,16 @@ def _half_away(x: Fraction) -> int:
     return -n if x < 0 else n
 
 
+def signed_parts(values: Sequence[int], shown_total: int, q: int) -> list[int]:
+    """Parts of any sign in whole quanta `q` adding up to `shown_total` quanta: floors, then the
+    spare quanta to the largest fractional parts (earlier first on ties)."""
+    floors = [v // q for v in values]
+    spare = shown_total - sum(floors)
+    order = sorted(range(len(values)), key=lambda i: (-(values[i] - floors[i] * q), i))
+    bump = set(order[:max(0, spare)])
+    return [(f + (i in bump)) * q for i, f in enumerate(floors)]
+
+
 def _exact(x: Real) -> Fraction:
     """`x` as an exact fraction (floats via their shortest decimal form)."""
     return Fraction(str(x)) if isinstance(x, float) else Fraction(x)
@@ -251,15 +261,24 @@ class Formatter:
         """Parts re-apportioned at display precision so they add up to the displayed `total`.
 
         Uses the largest-remainder method over the parts as weights. Parts of mixed sign
-        (or summing to zero) cannot be apportioned; they are rounded one by one instead.
+        (a forecast's differences) are floored and the shown total's spare quanta go to the
+        largest fractional parts.
         """
         q = self.unit.quantum
         sign = -1 if sum(values) < 0 else 1
         weights = [sign * v for v in values]
         if any(w < 0 for w in weights) or sum(weights) == 0:
-            return [_half_away(Fraction(v, q)) * q for v in values]
+            return signed_parts(values, _half_away(Fraction(total, q)), q)
         shown_total = _half_away(Fraction(sign * total, q)) * q
         return [sign * p for p in largest_remainder(shown_total, weights, q)]
+
+    def display_shares(self, values: Sequence[int | Fraction], digits: int = 1) -> list[str]:
+        """Each value's share of their sum, shown so that the shares add up to 100% as displayed."""
+        total = sum(values)
+        if not total or any(v < 0 for v in values):
+            return [self.percent(Fraction(v) / total if total else 0, digits) for v in values]
+        scale = 10 ** (digits + 2)
+        return [self.percent(Fraction(p, scale), digits) for p in largest_remainder(scale, [Fraction(v) for v in values])]
 
     def display_parts(self, values: Sequence[int], total: int) -> list[str]:
         """The parts of `total` as shown in a table: they add up to `amount(total)` (the total row)."""
@@ -293,9 +312,6 @@ class Formatter:
         """The locale's plural category of a count: "one" or "other" (zh-CN: always "other")."""
         return self._loc.plural_form(n)
 
-    def join(self, items: Sequence[str]) -> str:
-        """Items as the locale lists them: "a, b and c", "a, b y c", "a、b和c"."""
-        return format_list(list(items), locale=self._loc)
 
     # -- dates and periods ------------------------------------------------------------------
 

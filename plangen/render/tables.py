@@ -161,7 +161,7 @@ def by_day(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     L = labels(fmt.locale)
     columns = [Column("amount", fmt.header(L["daily_target"]))]
     rows = [Row(day.date.isoformat(), fmt.date(day.date), (day.amount,)) for m in d.months for day in m.days]
-    return _table("day", L["daily_target"], Column("date", L["date"], TEXT), columns, rows, L)
+    return _table("day", L["daily_target"], Column("date", L["date"], DATE), columns, rows, L)
 
 
 def by_third(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
@@ -271,6 +271,8 @@ def _column_cells(table: Table, i: int, fmt: Formatter) -> list[str]:
     total = table.total.values[i] if table.total else None
     if col.kind == AMOUNT and total is not None and None not in values and sum(values) == total:
         return fmt.display_parts(values, total) + [fmt.amount(total)]
+    if col.kind == SHARE and total == 1 and None not in values and sum(values) == 1:
+        return fmt.display_shares(values) + [cell(SHARE, total, fmt)]
     out = [cell(col.kind, v, fmt) for v in values]
     return out + ([cell(col.kind, total, fmt)] if table.total else [])
 

@@ -1,6 +1,7 @@
 """The decomposition as an Excel workbook: one sheet per level, exact amounts, totals as formulas."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Sequence
@@ -83,7 +84,8 @@ def write_sheet(ws: Worksheet, table: Table, plan: Plan) -> None:
 def _write_row(ws: Worksheet, n: int, table: Table, columns: Sequence[Column], row: Row, plan: Plan) -> None:
     """One item: label, values, and a row formula where a column is the sum of others."""
     positions = {c.key: i for i, c in enumerate(columns, start=2)}
-    as_text(ws.cell(n, 1, row.label))
+    _write_label(ws.cell(n, 1), table.key, row)
+    as_text(ws.cell(n, 1))  # a text label is text, never a formula
     for i, col in enumerate(columns, start=2):
         value = row.values[table.index(col.key)]
         if col.row_sum and value is not None:
@@ -92,6 +94,15 @@ def _write_row(ws: Worksheet, n: int, table: Table, columns: Sequence[Column], r
             target = as_text(ws.cell(n, i, _excel_value(col.kind, value, plan)))
         if col.kind in NUMBER_FORMATS:
             target.number_format = NUMBER_FORMATS[col.kind]
+
+
+def _write_label(target, key: Column, row: Row) -> None:
+    """The row's label; in a date-keyed sheet (days) an Excel date that sorts and filters."""
+    if key.kind == DATE and row.kind == "item":
+        target.value = dt.date.fromisoformat(row.key)
+        target.number_format = NUMBER_FORMATS[DATE]
+    else:
+        target.value = row.label
 
 
 def _write_total(ws: Worksheet, n: int, label: str, columns: Sequence[Column], first: int, last: int) -> None:
