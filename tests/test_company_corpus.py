@@ -84,6 +84,6 @@ def it_builds_the_deck_on_every_corpus_file(tmp_path, contexts, name, adopted) -
         prs = Presentation(io.BytesIO(out))
         cover = prs.slides[0].slide_layout
         assert cover._element.get("type") in ("title", None)  # aptia gives its layouts no type
-        assert prs.slides[2].slide_layout._element.get("type") in ("secHead", "title", None)
+        assert prs.slides[3].slide_layout._element.get("type") in ("secHead", "title", None)  # the first divider
         (tmp_path / f"{sample}.pptx").write_bytes(out)
         assert audit_errors(tmp_path / f"{sample}.pptx") == ""

@@ -33,9 +33,9 @@ def deck_on(tmp_path, ctx, data: bytes, name: str = "base.pptx"):
 
 
 def kinds_by_layout(prs) -> dict[str, str]:
-    """The layout of the first slide, the agenda (2nd), the first divider (3rd)."""
-    return {"cover": prs.slides[0].slide_layout.name, "agenda": prs.slides[1].slide_layout.name,
-            "divider": prs.slides[2].slide_layout.name}
+    """The layout of the first slide, the agenda (3rd, after the executive summary), the first divider (4th)."""
+    return {"cover": prs.slides[0].slide_layout.name, "agenda": prs.slides[2].slide_layout.name,
+            "divider": prs.slides[3].slide_layout.name}
 
 
 @pytest.mark.parametrize("names", [GERMAN_LAYOUTS, CHINESE_LAYOUTS], ids=["german", "chinese"])
@@ -113,7 +113,7 @@ def it_makes_a_pale_accent_big_number_readable(tmp_path, ctx) -> None:
     from plangen.render.pptx_contrast import Palette, contrast
     prs, _ = deck_on(tmp_path, ctx, company_pptx(accent1="F2F2F2"))
     palette = Palette(prs.slide_masters[0])
-    big = max((s for s in prs.slides[3].shapes if s.has_text_frame and s.text_frame.text),
+    big = max((s for s in prs.slides[1].shapes if s.has_text_frame and s.text_frame.text),
               key=lambda s: max(((r.font.size or 0) for p in s.text_frame.paragraphs for r in p.runs), default=0))
     fill = big._element.find(f".//{{{A}}}rPr/{{{A}}}solidFill")
     assert contrast(palette.resolve(fill[0]), "FFFFFF") >= 4.5

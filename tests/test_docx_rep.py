@@ -85,15 +85,16 @@ def test_splits_activities_customers_and_budget_are_shown(zh):
     assert customers[1][:2] == ["甲制造", "VIP"] and customers[1][-1] == "12"
     budget = table_after(zh, "个人费用预算")
     assert [r[0] for r in budget[1:-1]] == ["差旅", "招待"]
-    assert sum(number(r[1]) for r in budget[1:-1]) == number(budget[-1][1]) == 102
+    assert sum(number(r[1]) for r in budget[1:-1]) == number(budget[-1][1]) == 96
 
 
 def test_the_rep_budget_holds_only_the_items_reps_spend_themselves(zh):
-    """张伟's share of the 800万 budget is 184万 (his 2,182万 of 10,000万); split 40/35/15/10 that is
-    73.6/64.4/27.6/18.4, rounded to 74/64/28/18. budget.rep_items keeps 差旅 74 + 招待 28 = 102万;
+    """张伟's share of the 800万 budget is 175万 (his 2,182万 of the 10,000万 the reps carry: 174.6, in whole
+    万); split 40/35/15/10 that is 70/61.25/26.25/17.5, rounded to 70/61/26/18. budget.rep_items keeps
+    差旅 70 + 招待 26 = 96万;
     市场活动 and 培训 stay in the team plan."""
     budget = table_after(zh, "个人费用预算")
-    assert [(r[0], r[1]) for r in budget[1:]] == [("差旅", "74"), ("招待", "28"), ("合计", "102")]
+    assert [(r[0], r[1]) for r in budget[1:]] == [("差旅", "70"), ("招待", "26"), ("合计", "96")]
 
 
 def test_action_plan_lists_what_rewards_obstacles_support_and_deadline(en):
@@ -188,20 +189,21 @@ def test_months_before_a_late_start_show_a_dash_not_zero(plan_from, make_plan):
 
 
 def test_a_rep_without_ramp_has_no_ramp_column(zh):
-    assert [h.replace("\n", "") for h in table_after(zh, "月目标")[0]] == ["月份", "目标（万元）", "工作日天数", "日目标（万元）", "拜访/日", "电话/日"]
+    assert [h.replace("\n", "") for h in table_after(zh, "月目标")[0]] == ["月份", "目标（万元）", "新增客户", "工作日天数", "日目标（万元）", "拜访/日",
+                                                                          "电话/日"]
 
 
 @pytest.mark.parametrize("rep, expected", [
-    (0, "Your full quota for the period is $6,000,000. While Bob ramps up, you carry $1,739,000 of their quota "
-        "on top, so your target is $7,739,000."),
+    (0, "Your full quota for the period is $6,000,000. While Bob ramps up, you carry $1,950,000 of their quota "
+        "on top, so your target is $7,950,000."),
     (1, "Your full quota for the period is $6,000,000. You start on 1 Apr 2027, so the months before carry no "
-        "target. Your first months build up: $203,000 (Apr), $323,000 (May), and $435,000 (Jun). That makes your "
-        "target $4,261,000, $1,739,000 below your full quota; your colleagues carry the difference."),
+        "target. Your first months build up: $127,000 (Apr), $242,000 (May), and $381,000 (Jun). That makes your "
+        "target $4,050,000, $1,950,000 below your full quota; your colleagues carry the difference."),
 ])
 def test_the_plan_explains_the_reps_number(rep, expected, plan_from, make_plan):
-    """12,000k over two equal reps: 6,000k each in full. Bob starts in April and ramps 25/50/75%: the
-    decomposition gives him 203k + 323k + 435k in Apr-Jun, 0 before, and 4,261k in all; Ann carries the
-    12,000k - 4,261k = 7,739k rest, 1,739k above her 6,000k. Both sentences say exactly that."""
+    """12,000k over two equal reps: 6,000k each in full. Bob starts in April and ramps 25/50/75% of his half:
+    Apr-Jun halves 508k, 485k, 507k give him 127k + 242k + 381k, 0 before, 3,300k from July (half of Q3 3,600k + Q4 3,000k): 4,050k in all;
+    Ann carries the 12,000k - 4,050k = 7,950k rest, 1,950k above her 6,000k. Both sentences say exactly that."""
     doc = open_doc(rep_doc(plan_from(make_plan(**{"team.reps.1.start": "2027-04-01"})), rep))
     assert expected in [p.text for p in doc.paragraphs]
 

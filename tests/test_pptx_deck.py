@@ -358,7 +358,7 @@ def test_budget_and_tasks_follow_section_07_numbered_08_and_09_on_dividers_and_a
     names = titles(zh)
     start = names.index("预算")
     assert names[start - 1] == "首要风险：竞争对手价格战"
-    assert names[start:] == ["预算", "费用预算800万元，占销售目标的8%", "费用按月随销售目标安排，7月最高（81万元）",
+    assert names[start:] == ["预算", "费用预算800万元，占销售目标的8%", "费用按月随销售目标安排，9月最高（83万元）",
                              "任务分解", "重点任务：成立徐州办事处，2027年6月10日前完成"]
     for name, no in (("预算", "08"), ("任务分解", "09")):
         divider = slide_titled(zh, name)

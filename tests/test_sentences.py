@@ -25,7 +25,7 @@ EDGES = {
     "one month": {"plan.period": {"start": "2027-04", "months": 1}, "targets.phasing": "DELETE"},
     "no customers": {"crm.customers": []},
     "no budget": {"budget": "DELETE"},
-    "all months equal": {"targets.phasing": {"method": "equal"}},
+    "all months equal": {"targets.phasing": {"method": "equal", "quarters": None}},
 }
 NOT_A_YEAR = ("half year", "quarter", "one month")
 CURRENCY = {"en": "USD", "es": "EUR", "zh-CN": "CNY"}
@@ -99,7 +99,7 @@ def test_a_team_where_nobody_ramps_is_not_told_new_reps_ramp_up(make_plan, plan_
 
 def test_when_all_months_are_equal_no_month_is_called_the_peak(make_plan, plan_from):
     """12,000k in 12 equal months of 1,000k: no month stands out, so the deck names none."""
-    ctx = build_context(*_plan_and_d(plan_from(make_plan(**{"targets.phasing": {"method": "equal"}}))))
+    ctx = build_context(*_plan_and_d(plan_from(make_plan(**{"targets.phasing": {"method": "equal", "quarters": None}}))))
     assert ctx["targets"]["peak_month"] is None
 
 

@@ -92,6 +92,6 @@ def test_needed_per_week_counts_the_remaining_iso_weeks(make_plan, plan_from, tm
     """2027 Jan-Sep on nothing: 12M left; Oct 1 (a Friday) is in ISO week 39, Dec 31 in week 52:
     14 weeks touch Oct-Dec, 12M / 14 = 857,142.9, rounded up 857,143.
     """
-    plan = plan_from(make_plan({"targets.phasing": {"method": "equal"}}))
+    plan = plan_from(make_plan({"targets.phasing": {"method": "equal"}, "targets.phasing.quarters": make_plan.DELETE}))
     p = progress_of(plan, "month,amount\n9,0\n", tmp_path)
     assert p.total.needed_per_week == 857_143

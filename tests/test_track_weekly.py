@@ -14,7 +14,8 @@ from plangen.track import read_actuals, track
 @pytest.fixture
 def daily(make_plan, plan_from):
     """12M over 12 equal months, every day a working day, no rounding: a day carries 1M / days of its month."""
-    return plan_from(make_plan({"targets.phasing": {"method": "equal"}, "targets.rounding": 1,
+    return plan_from(make_plan({"targets.phasing": {"method": "equal"}, "targets.phasing.quarters": make_plan.DELETE,
+                                "targets.rounding": 1,
                                 "targets.calendar": {"working_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}}))
 
 

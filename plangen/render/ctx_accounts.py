@@ -41,4 +41,4 @@ def rep_accounts(c: Ctx, rep_id: str):
 def product_items(c: Ctx, account) -> str:
     """ "A系列 50万、B系列 30万" : each product item's target in the display unit."""
     parts = [f"{name} {c.f.money(sum(months))}" for name, months in account.products.items()]
-    return ("、" if c.plan.plan.locale == "zh-CN" else ", ").join(parts)
+    return c.loc.list_sep.join(parts)

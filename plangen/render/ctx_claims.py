@@ -54,7 +54,7 @@ def _period(c: Ctx) -> str:
     """The period as a title names it: 2027年 in Chinese for a calendar year, else the period's name."""
     p = c.plan.plan
     year = p.period.months == 12 and p.period.start[1] == 1
-    return c.period_name() + ("年" if year and p.locale == "zh-CN" else "")
+    return c.period_name() + (c.loc.year_suffix if year else "")
 
 
 def reps(c: Ctx) -> str:

@@ -56,7 +56,7 @@ def months_chart(c: Ctx, rep: RepTarget) -> ChartSpec:
 def story(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     """The facts behind the rep's number, for the paragraph that explains it."""
     group = [r for r in c.d.reps if r.region == rep.region and r.id != rep.id]
-    paren = "{}（{}）" if c.plan.plan.locale == "zh-CN" else "{} ({})"
+    paren = "{}（{}）" if c.loc.east_asian else "{} ({})"
     ramp = [paren.format(c.f.money(v), c.f.month_short(m.month))
             for m, v, r in zip(c.d.months, rep.months, rep.ramp) if 0 < r < 1]
     carried = [r.name for r in group if r.ramping] if rep.total > rep.full_quota else []

@@ -15,18 +15,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SecurityError
 
-from ..errors import EXIT_INVALID, PlangenError
-
-
-class TemplateProblem(PlangenError):
-    """A template that cannot render: file, line, what went wrong and what exists nearby."""
-
-    exit_code = EXIT_INVALID
-
-    def __init__(self, message: str, file: str = "", line: int | None = None):
-        self.file, self.line, self.message = file, line, message
-        where = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
-        super().__init__(f"{where}{message}")
+from .template_problem import TemplateProblem  # noqa: F401 - raised and re-exported here
 
 
 def default_dir() -> Path:

@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .jinja import TemplateProblem
+from .template_problem import TemplateProblem
 
 MAX_TEXT = 10_000_000         # characters of one value a template builds (and of one render's output)
 MAX_POWER_BITS = 100_000      # bits of an integer power (10**30000)

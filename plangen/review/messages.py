@@ -36,10 +36,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "zh-CN": ("{count} 名销售代表（共 {team} 名）每个工作日需拜访超过 {limit} 次：最多的{name}需 {rate} 次（{days} 个工作日共 {total} 次）",
                   "一名销售每天除路途和事务外能完成的客户拜访有限，超出的拜访量不会发生，漏斗目标形同虚设",
                   "按去年实际核对 funnel.average_deal、win_rate、visits_per_opportunity，或增加人手；确有把握时调整 review.visits_per_day"),
-        "en": ("{count} of {team} reps need more than {limit} visits a working day: the most, {name}, needs {rate} ({total} visits in {days} working days)",
+        "en": ("reps over {limit} visits a working day: {count} of {team}; the most, {name}, needs {rate} ({total} visits in {days} working days)",
                "a rep manages only a handful of customer visits a day besides travel and admin; visits above that will not happen, so the funnel targets will not be worked",
                "check funnel.average_deal, win_rate and visits_per_opportunity against last year's actuals, or add reps; raise review.visits_per_day only if your reps really do more"),
-        "es": ("{count} de {team} comerciales necesitan más de {limit} visitas por día laborable: quien más, {name}, necesita {rate} ({total} visitas en {days} días laborables)",
+        "es": ("comerciales por encima de {limit} visitas por día laborable: {count} de {team}; quien más, {name}, necesita {rate} ({total} visitas en {days} días laborables)",
                "un comercial solo puede hacer unas pocas visitas al día además de desplazamientos y gestiones; las visitas de más no se harán y el embudo no se cumplirá",
                "revise funnel.average_deal, win_rate y visits_per_opportunity con los datos reales del año anterior, o añada comerciales; suba review.visits_per_day solo si de verdad se hacen más"),
     },
@@ -47,10 +47,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "zh-CN": ("{count} 名销售代表（共 {team} 名）每个工作日需打电话超过 {limit} 个：最多的{name}需 {rate} 个（{days} 个工作日共 {total} 个）",
                   "超出一个人一天能打的电话数，电话目标无法执行",
                   "核对 funnel.calls_per_visit 与漏斗其他参数，或增加人手；确有把握时调整 review.calls_per_day"),
-        "en": ("{count} of {team} reps need more than {limit} calls a working day: the most, {name}, needs {rate} ({total} calls in {days} working days)",
+        "en": ("reps over {limit} calls a working day: {count} of {team}; the most, {name}, needs {rate} ({total} calls in {days} working days)",
                "more calls than a person can make in a day will not be made, so the call targets cannot be worked",
                "check funnel.calls_per_visit and the other funnel inputs, or add reps; raise review.calls_per_day only if your reps really do more"),
-        "es": ("{count} de {team} comerciales necesitan más de {limit} llamadas por día laborable: quien más, {name}, necesita {rate} ({total} llamadas en {days} días laborables)",
+        "es": ("comerciales por encima de {limit} llamadas por día laborable: {count} de {team}; quien más, {name}, necesita {rate} ({total} llamadas en {days} días laborables)",
                "nadie hace más llamadas de las que caben en un día, así que el objetivo de llamadas no se cumplirá",
                "revise funnel.calls_per_visit y el resto del embudo, o añada comerciales; suba review.calls_per_day solo si de verdad se hacen más"),
     },
@@ -58,10 +58,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "zh-CN": ("{count} 名销售代表（共 {team} 名）按客户分级频率每个工作日需拜访超过 {limit} 家客户：最多的{name}需 {rate} 次（{days} 个工作日共 {total} 次）",
                   "客户数与拜访频率超出了销售的拜访能力，重点客户的拜访计划无法兑现",
                   "把部分客户交给其他销售（crm.customers 的 owner），或降低 crm.tiers 的 visit_every 频率"),
-        "en": ("{count} of {team} reps would need more than {limit} customer visits a working day for their tiers' frequencies: the most, {name}, needs {rate} ({total} visits in {days} working days)",
+        "en": ("reps whose tiers' frequencies would need more than {limit} customer visits a working day: {count} of {team}; the most, {name}, needs {rate} ({total} visits in {days} working days)",
                "more customers at these frequencies than a rep can visit: the visit plan for key accounts will not be kept",
                "move customers to other reps (owner in crm.customers), or visit less often (visit_every in crm.tiers)"),
-        "es": ("{count} de {team} comerciales necesitarían más de {limit} visitas a clientes por día laborable según la frecuencia de su nivel: quien más, {name}, necesita {rate} ({total} visitas en {days} días laborables)",
+        "es": ("comerciales que según la frecuencia de su nivel necesitarían más de {limit} visitas a clientes por día laborable: {count} de {team}; quien más, {name}, necesita {rate} ({total} visitas en {days} días laborables)",
                "hay más clientes con esa frecuencia de los que un comercial puede visitar: el plan de visitas a cuentas clave no se cumplirá",
                "reparta clientes entre otros comerciales (owner en crm.customers) o reduzca la frecuencia (visit_every en crm.tiers)"),
     },
@@ -80,23 +80,23 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "zh-CN": ("按每名成熟销售全年 {quota}（review.rep_quota）、{attainment} 的达成率并计入爬坡，{count} 名销售预计完成 {expected}，为目标的 {share}，缺口 {short}",
                   "团队按正常水平干不出这个目标，计划从第一天起就落后",
                   "增加人手、提前入职或降低目标；若成熟销售的产出确实更高，调整 review.rep_quota 或 review.attainment"),
-        "en": ("at {quota} a year per ramped rep (review.rep_quota), {attainment} attainment and the ramp, the {count} reps are expected to sell {expected}, {share} of the target, {short} short",
+        "en": ("at {quota} a year per ramped rep (review.rep_quota), {attainment} attainment and the ramp, the team ({count} in all) is expected to sell {expected}, {share} of the target, {short} short",
                "a team that cannot make the target at its normal pace is behind plan from day one",
                "hire, start reps earlier or lower the target; raise review.rep_quota or review.attainment only if your reps really sell more"),
-        "es": ("a {quota} al año por comercial formado (review.rep_quota), con un cumplimiento del {attainment} y la rampa, los {count} comerciales venderían {expected}, el {share} del objetivo; faltan {short}",
+        "es": ("a {quota} al año por comercial formado (review.rep_quota), con un cumplimiento del {attainment} y la rampa, el equipo ({count} en total) vendería {expected}, el {share} del objetivo; faltan {short}",
                "un equipo que no llega al objetivo a su ritmo normal va por detrás del plan desde el primer día",
                "contrate, adelante incorporaciones o baje el objetivo; suba review.rep_quota o review.attainment solo si de verdad se vende más"),
     },
     "team.capacity_shares": {
         "zh-CN": ("配额等于目标份额时，按 {attainment} 的达成率并计入爬坡，{count} 名销售预计完成 {expected}，为目标的 {share}",
                   "计划没有给出成熟销售的产出（review.rep_quota），只能按目标份额估算，正常达成率下必然低于目标",
-                  "在 review.rep_quota 中填写一名成熟销售全年的销售额，以检查团队能否完成目标"),
-        "en": ("with quotas equal to the target's shares, at {attainment} attainment and the ramp, the {count} reps are expected to sell {expected}, {share} of the target",
+                  "在 review.rep_quota 中填写一名成熟销售12个月的销售额，以检查团队能否完成目标"),
+        "en": ("with quotas equal to the target's shares, at {attainment} attainment and the ramp, the team ({count} in all) is expected to sell {expected}, {share} of the target",
                "the plan does not say what a ramped rep sells (review.rep_quota), so capacity is estimated from the target's own shares and falls short at normal attainment",
-               "set review.rep_quota to a ramped rep's sales in a year to check that the team can make the target"),
-        "es": ("con cuotas iguales al reparto del objetivo, un cumplimiento del {attainment} y la rampa, los {count} comerciales venderían {expected}, el {share} del objetivo",
+               "set review.rep_quota to what a ramped rep sells in twelve months to check that the team can make the target"),
+        "es": ("con cuotas iguales al reparto del objetivo, un cumplimiento del {attainment} y la rampa, el equipo ({count} en total) vendería {expected}, el {share} del objetivo",
                "el plan no indica cuánto vende un comercial formado (review.rep_quota), así que la capacidad se estima con el propio reparto del objetivo y no llega con un cumplimiento normal",
-               "indique en review.rep_quota las ventas anuales de un comercial formado para comprobar si el equipo llega al objetivo"),
+               "indique en review.rep_quota las ventas en doce meses de un comercial formado para comprobar si el equipo llega al objetivo"),
     },
     "team.over_assignment": {
         "zh-CN": ("销售配额合计 {quotas}，为目标的 {ratio}，不在 {low} 至 {high} 的范围内（{gap} 无人承担）",
@@ -330,3 +330,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "reduzca targets.new_customers o revise el embudo"),
     },
 }
+
+
+def _add_traditional_chinese() -> None:
+    """zh-TW: the zh-CN wording in Traditional Chinese (generated by tools/make_zh_tw_review.py)."""
+    from . import messages_zh_tw as tw
+    SEVERITY["zh-TW"], FIELDS["zh-TW"], PATTERNS["zh-TW"] = tw.SEVERITY, tw.FIELDS, tw.PATTERNS
+    for code, text in tw.MESSAGES.items():
+        MESSAGES[code]["zh-TW"] = text
+
+
+_add_traditional_chinese()

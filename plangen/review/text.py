@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from babel.lists import format_list
 
 from ..decompose import Decomposition
+from ..locales import locale as plan_locale
 from ..model.errors import format_path
 from ..model.loader import Document
 from ..model.schema import Plan
@@ -13,7 +14,6 @@ from ..render.fmt import Formatter
 from .finding import Finding, Money, MonthVs, Names, Num, Pct, QuarterPcts, Review
 from .messages import FIELDS, MESSAGES, PATTERNS, SEVERITY
 
-BABEL = {"zh-CN": "zh_Hans_CN", "en": "en", "es": "es"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Writer:
 
     def names(self, items: tuple[str, ...]) -> str:
         """Names joined the locale's way: A, B and C / A、B和C / A, B y C."""
-        return format_list(list(items), locale=BABEL[self.locale]) if items else "—"
+        return format_list(list(items), locale=plan_locale(self.locale).babel_id) if items else "—"
 
     def summary(self, r: Review) -> str:
         """One line: how many errors, warnings and notes."""
@@ -81,12 +81,12 @@ class Writer:
     def sentence(self, finding: Finding) -> str:
         """Found, why and fix as one paragraph (the documents' appendix and speaker notes)."""
         t = self.text(finding)
-        sep = "。" if self.locale == "zh-CN" else ". "
-        return sep.join(_capital(s, self.locale) for s in (t.found, t.why, t.fix)) + ("。" if self.locale == "zh-CN" else ".")
+        stop = "。" if plan_locale(self.locale).east_asian else "."
+        return (stop if stop == "。" else ". ").join(_capital(s, self.locale) for s in (t.found, t.why, t.fix)) + stop
 
 
 def _capital(s: str, locale: str) -> str:
-    return s if locale == "zh-CN" or not s else s[0].upper() + s[1:]
+    return s if plan_locale(locale).east_asian or not s else s[0].upper() + s[1:]
 
 
 def lines(w: Writer, r: Review, doc: Document) -> list[str]:
