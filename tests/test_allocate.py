@@ -68,3 +68,14 @@ def it_crosses_columns_with_row_weights() -> None:
     grid = cross([100_000, 200_500, 300_000], [[F(2, 5)] * 3, [F(7, 20)] * 3, [F(1, 4)] * 3], 1000)
     assert [sum(c) for c in zip(*grid)] == [100_000, 200_500, 300_000]
     assert grid[0] == [40_000, 80_500, 120_000]
+
+
+def it_splits_whole_number_weights_exactly_as_the_fraction_path():
+    """The integer fast path (amounts as weights) gives the very parts the Fraction path gives:
+    7 units by 1 : 1 : 1 -> 3, 2, 2 (the tie goes to the earlier part); 100 by 0 : 0 -> 50, 50."""
+    from fractions import Fraction
+    from plangen.decompose.allocate import largest_remainder
+    for total, weights, unit in ((7, [1, 1, 1], 1), (100, [0, 0], 1), (70_000, [3, 5, 0, 9], 10_000),
+                                 (-25, [2, 3], 5), (1_005, [1, 2, 3], 10)):
+        assert largest_remainder(total, weights, unit) == largest_remainder(total, [Fraction(w) for w in weights], unit)
+    assert largest_remainder(7, [1, 1, 1]) == (3, 2, 2)

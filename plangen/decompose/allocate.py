@@ -20,6 +20,8 @@ def largest_remainder(total: int, weights: Sequence[Weight], unit: int = 1) -> t
     """
     if not weights:
         return ()
+    if all(type(w) is int for w in weights):
+        return _whole_weights(total, list(weights), unit)
     fr = _fractions(weights)
     wsum = sum(fr)
     if wsum <= 0:
@@ -34,6 +36,23 @@ def largest_remainder(total: int, weights: Sequence[Weight], unit: int = 1) -> t
     result = [p * unit for p in parts]
     if odd:
         result[max(range(len(fr)), key=lambda i: (fr[i], -i))] += odd
+    return tuple(result)
+
+
+def _whole_weights(total: int, weights: list[int], unit: int) -> tuple[int, ...]:
+    """largest_remainder for whole-number weights in integer arithmetic (amounts as weights: the hot path)."""
+    wsum = sum(weights)
+    if wsum <= 0:
+        weights, wsum = [1] * len(weights), len(weights)
+    units, odd = divmod(total, unit)
+    split = [divmod(units * w, wsum) for w in weights]
+    parts = [p for p, _ in split]
+    order = sorted(range(len(weights)), key=lambda i: (-split[i][1], i))
+    for i in order[:units - sum(parts)]:
+        parts[i] += 1
+    result = [p * unit for p in parts]
+    if odd:
+        result[max(range(len(weights)), key=lambda i: (weights[i], -i))] += odd
     return tuple(result)
 
 
