@@ -254,6 +254,7 @@ def it_writes_a_starter_plan_that_validates(run, tmp_path, locale):
     assert load(path).plan.locale == locale
     assert run("validate", path).exit_code == 0
     assert run("decompose", path, "--by", "rep").exit_code == 0
+    assert run("review", path, "--strict").exit_code == 0   # a starter a director would not reject on sight
 
 
 @pytest.mark.parametrize("locale", LOCALES)
