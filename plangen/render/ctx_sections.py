@@ -146,7 +146,7 @@ def crm(c: Ctx, tables: dict) -> dict | None:
     return {**summary, "tiers": bool(cr.tiers), "customers": len(d.customers), "care": list(cr.care),
             "accounts": accounts(c, tables),
             "satisfaction_target": c.share(sat.target) if sat and sat.target is not None else None,
-            "survey": L.get(f"report_{sat.survey}", sat.survey) if sat and sat.survey else None}
+            "survey": L[f"survey_{sat.survey}"] if sat and sat.survey else None}
 
 
 def frequency(c: Ctx, per_month: Fraction) -> str:
@@ -179,6 +179,7 @@ def monitoring(c: Ctx, tables: dict) -> dict | None:
     if not (mo or (h and h.monthly)):
         return None
     return {"reports": [L[f"report_{r}"] for r in (mo.reports if mo else [])],
+            "cadences": [L[f"cadence_{r}"] for r in (mo.reports if mo else [])],
             "risks": [{"risk": _join(c, r.risk), "probability": r.probability, "impact": r.impact,
                        "response": _join(c, r.response)} for r in (mo.risks if mo else [])],
             "history": bool(h and h.monthly)}
