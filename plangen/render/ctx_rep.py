@@ -20,11 +20,12 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     c = c.for_amounts(min((x for x in rep.months if x > 0), default=0))
     d, L, f = c.d, c.L, c.f
     days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
-    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep, days),
+    per_day = rep_daily_activities(rep, days) if c.plan.funnel else None  # once too: months and activities
+    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep, days, per_day),
               "rep_weeks": _weeks(c, rep, days)}
     tables.update(_splits(c, rep))
-    if c.plan.funnel:
-        tables["rep_activities"] = _activities(c, rep, days)
+    if per_day is not None:
+        tables["rep_activities"] = _activities(c, rep, per_day)
         tables["rep_activity_rates"] = _activity_rates(c, rep)
     customers = [x for x in d.customers if x.owner == rep.id]
     if customers:
@@ -95,14 +96,13 @@ def _quarters(c: Ctx, rep: RepTarget):
     return c.table("rep_quarters", L["quarterly_target"], cols, rows, numeric, total)
 
 
-def _months(c: Ctx, rep: RepTarget, worked: tuple):
+def _months(c: Ctx, rep: RepTarget, worked: tuple, per_day: tuple | None):
     """Months with working days, daily target, visits and calls per day and (for a late starter) ramp;
     months outside his employment show a dash."""
     L, d = c.L, c.d
     shown = c.amounts(list(rep.months), rep.total)
     days = [len(x) for x in worked]
     daily = c.daily_figs(list(rep.months), days)
-    per_day = rep_daily_activities(rep, worked) if c.plan.funnel else None
     keys = list(rep.metrics)  # units, new customers: the rep's share, month by month
     cols = [L["month"], c.head("target"), *[L[k] for k in keys], L["working_days"], c.head("daily_target")]
     cols += [f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"] if per_day else []
@@ -145,10 +145,9 @@ def _splits(c: Ctx, rep: RepTarget) -> dict:
     return out
 
 
-def _activities(c: Ctx, rep: RepTarget, worked: tuple):
-    """Activities per month, with calls and visits per working day."""
+def _activities(c: Ctx, rep: RepTarget, daily: tuple):
+    """Activities per month, with calls and visits per working day (the rep's daily activities)."""
     L, d = c.L, c.d
-    daily = rep_daily_activities(rep, worked)
     rows = [[c.month_row(m.index), *([DASH] * 6 if off else [*[c.f.count(getattr(a, k)) for k in ACT_KEYS],
              _day_range(c, days, "visits"), _day_range(c, days, "calls")])]
             for m, a, days, off in zip(d.months, rep.activities, daily, outside(rep))]

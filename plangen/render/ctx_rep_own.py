@@ -59,12 +59,12 @@ def story(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     paren = "{}（{}）" if c.loc.east_asian else "{} ({})"
     ramp = [paren.format(c.f.money(v), c.f.month_short(m.month))
             for m, v, r in zip(c.d.months, rep.months, rep.ramp) if 0 < r < 1]
-    carried = [r.name for r in group if r.ramping] if rep.total > rep.full_quota else []
+    carried = [r.name for r in group if r.ramping] if rep.carried else []   # the engine's figure, not re-derived
     model = next((r for r in c.plan.team.reps if r.id == rep.id), None)
     end = model.end if model and model.end and model.end < c.plan.plan.period.last_day else None
     late = bool(rep.start and rep.start > c.plan.plan.period.first_day)
-    diff = rep.total - rep.full_quota
-    less, more = diff < 0 and rep.ramping, diff > 0 and bool(carried)   # else a rounding difference
+    less, more = rep.total < rep.full_quota and rep.ramping, bool(carried)   # else a rounding difference
+    diff = rep.carried if more else rep.full_quota - rep.total
     shared = c.plan.team.ramp_policy == "redistribute" and any(r.full_quota and not r.ramping for r in group)
     return {"full": c.money(rep.full_quota), "diff": c.money(abs(diff)), "more": more, "less": less,
             "start": c.f.date(rep.start) if late else "", "end": c.f.date(end) if end else "",
