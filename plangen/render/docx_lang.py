@@ -6,9 +6,9 @@ from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from ..locales import locale as plan_locale
 from .fonts import default_rpr, set_east_asian_lang
 
-REGIONS = {"es": "es-ES", "en": "en-US", "zh": "zh-CN"}     # a bare language's usual country
 # w:settings children that come after w:updateFields, in schema order
 _AFTER_UPDATE = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
                  "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
@@ -17,11 +17,11 @@ _AFTER_UPDATE = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVa
 
 
 def language_tags(locale: str) -> tuple[str, str]:
-    """(Latin text, East Asian text) language tags for a plan locale: "es" -> ("es-ES", "zh-CN")."""
-    tag = locale if "-" in locale else REGIONS.get(locale, locale)
-    if tag.startswith("zh"):
-        return "en-US", tag                 # Chinese plans: Latin runs (numbers, codes) as English
-    return tag, "zh-CN"
+    """(Latin text, East Asian text) language tags from the locale registry: "es" -> ("es-ES", "zh-CN")."""
+    loc = plan_locale(locale)
+    if loc.east_asian:
+        return "en-US", loc.office_lang      # Chinese plans: Latin runs (numbers, codes) as English
+    return loc.office_lang, "zh-CN"
 
 
 def set_document_language(doc: Document, locale: str) -> None:
