@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 _ALIASES_EN = {"sales_rep": "rep", "salesperson": "rep", "representative": "rep", "sales": "amount",
-               "revenue": "amount", "product": "product_line", "sales_region": "region"}
+               "revenue": "amount", "product": "product_line", "sales_region": "region", "iso_week": "week"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ _ALL = (
            year_suffix="年",
            actuals_aliases={"月份": "month", "月": "month", "金额": "amount", "销售额": "amount", "实际": "amount",
                             "销售代表": "rep", "销售": "rep", "区域": "region", "产品线": "product_line",
-                            "客户类型": "customer_type"}),
+                            "客户类型": "customer_type", "周": "week", "周次": "week"}),
     Locale("en", "en", "d MMM y", ("en", "abbreviated"), ("en", "abbreviated"), "en-US", ("Page ", " of ", ""),
            actuals_aliases=_ALIASES_EN),
     Locale("es", "es", "medium", ("es", "abbreviated"), ("es", "wide"), "es-ES", ("Página ", " de ", ""),
@@ -60,7 +60,7 @@ _ALL = (
            actuals_aliases={"mes": "month", "importe": "amount", "ventas": "amount", "vendedor": "rep",
                             "comercial": "rep", "representante": "rep", "región": "region", "zona": "region",
                             "línea_de_producto": "product_line", "linea_de_producto": "product_line",
-                            "producto": "product_line", "tipo_de_cliente": "customer_type"}),
+                            "producto": "product_line", "tipo_de_cliente": "customer_type", "semana": "week"}),
     Locale("zh-TW", "zh_Hant_TW", "long", ("en", "abbreviated"), ("zh_Hant_TW", "wide"), "zh-TW",
            ("第 ", " 頁，共 ", " 頁"), east_asian=True, fonts=("PMingLiU", "Microsoft JhengHei"),
            list_sep="、", clause_sep="；", home_currency="TWD", year_suffix="年",

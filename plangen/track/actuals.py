@@ -25,8 +25,7 @@ REQUIRED = ("month", "amount")
 DIMENSIONS = ("region", "product_line", "customer_type")
 COLUMNS = (*REQUIRED, "rep", *DIMENSIONS)
 WEEK = "week"          # instead of month: weekly actuals
-ALIASES = {**actuals_aliases(),  # every locale's header words (plangen.locales)
-           "周": "week", "周次": "week", "iso_week": "week", "semana": "week"}
+ALIASES = actuals_aliases()  # every locale's header words, week columns included (plangen.locales)
 
 
 @dataclass(frozen=True)
