@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from fractions import Fraction
-
-from babel.lists import format_list
 from typing import Any
 
 from ..decompose.split import quarters_of
@@ -234,7 +232,7 @@ def budget_allocation(c: Ctx) -> dict[str, Any]:
     rule = c.plan.budget.allocation
     regions = [f"{name} {c.share(share)}" for name, share in rule.regions.items()]
     return {"basis": rule.basis, "fixed": c.money(rule.fixed_per_rep) if rule.fixed_per_rep else None,
-            "regions": format_list(regions, locale=c.plan.plan.locale.replace("-", "_")) if regions else None}
+            "regions": c.f.join(regions) if regions else None}
 
 
 def budget_part(c: Ctx, name: str, amount: int, total: int) -> dict[str, Any]:

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from babel.lists import format_list
-
 from ..decompose import Decomposition
 from ..locales import locale as plan_locale
 from ..model.errors import format_path
@@ -69,7 +67,7 @@ class Writer:
 
     def names(self, items: tuple[str, ...]) -> str:
         """Names joined the locale's way: A, B and C / A、B和C / A, B y C."""
-        return format_list(list(items), locale=plan_locale(self.locale).babel_id) if items else "—"
+        return self.f.join(list(items)) if items else "—"
 
     def summary(self, r: Review) -> str:
         """One line: how many errors, warnings and notes."""
