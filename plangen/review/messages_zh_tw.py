@@ -1,4 +1,4 @@
-"""The review's wording in zh-TW, generated from zh-CN by tools/make_zh_tw_review.py."""
+"""The review's wording in zh-TW, generated from zh-CN by tools/make_zh_tw.py."""
 # flake8: noqa
 
 SEVERITY = {'error': '錯誤', 'warning': '警告', 'note': '提示'}
