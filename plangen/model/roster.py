@@ -21,7 +21,6 @@ from .loader import Document
 MAX_BYTES = 200 * 1024 * 1024        # a roster file on disk
 MAX_UNPACKED = 1024 * 1024 * 1024    # an .xlsx roster unpacked
 MAX_ROWS = 1_000_000
-MAX_PROBLEMS = 200
 
 REP_COLUMNS = ("id", "name", "region", "weight", "start", "end", "title", "manager")
 CUSTOMER_COLUMNS = ("name", "revenue_last_year", "owner", "tier", "region")
@@ -75,27 +74,6 @@ SPECS = (
 )
 
 
-class _Problems:
-    """Problems found in one roster, capped so a broken export cannot flood the terminal."""
-
-    def __init__(self) -> None:
-        self.items: list[Problem] = []
-        self.more = 0
-
-    def add(self, message: str, path: Path, location: Location) -> None:
-        if len(self.items) < MAX_PROBLEMS:
-            self.items.append(Problem(message, path, location))
-        else:
-            self.more += 1
-
-    def raise_if_any(self) -> None:
-        if self.more:
-            last = self.items[-1]
-            self.items.append(Problem(f"and {self.more:,} more problems in this file", last.path[:2], last.location))
-        if self.items:
-            raise PlanError(self.items)
-
-
 def expand_rosters(doc: Document, base: FsPath) -> Document:
     """The document with every roster file's rows in place of its `*_file` key, each cell located."""
     for spec in SPECS:
@@ -134,7 +112,8 @@ def read_roster(path: FsPath, shown: str, spec: RosterSpec,
 
 def _columns(header: list[Any], shown: str, spec: RosterSpec) -> dict[int, str]:
     """0-based column index -> plan key; every unknown or missing header reported at once."""
-    out, problems = {}, _Problems()
+    out: dict[int, str] = {}
+    problems: list[Problem] = []  # PlanError lists the first MAX_PROBLEMS and counts the rest
     for i, cell in enumerate(header):
         text = "" if cell is None else str(cell).strip()
         if not text:
@@ -142,20 +121,21 @@ def _columns(header: list[Any], shown: str, spec: RosterSpec) -> dict[int, str]:
         key = column_key(text, spec)
         if key is None:
             hint = difflib.get_close_matches(text.lower(), spec.columns, n=1)
-            problems.add(f"unknown column {text!r}; expected one of {', '.join(spec.columns)}"
-                         + (f" (did you mean {hint[0]!r}?)" if hint else ""),
-                         (spec.section, spec.list_key), Location(shown, 1, i + 1))
+            problems.append(Problem(f"unknown column {text!r}; expected one of {', '.join(spec.columns)}"
+                                    + (f" (did you mean {hint[0]!r}?)" if hint else ""),
+                                    (spec.section, spec.list_key), Location(shown, 1, i + 1)))
         elif key in out.values():
-            problems.add(f"column {text!r} repeats {key!r}; expected each column once",
-                         (spec.section, spec.list_key), Location(shown, 1, i + 1))
+            problems.append(Problem(f"column {text!r} repeats {key!r}; expected each column once",
+                                    (spec.section, spec.list_key), Location(shown, 1, i + 1)))
         else:
             out[i] = key
     for key in spec.required:
         if key not in out.values():
-            problems.add(f"missing column {key!r}; expected columns {', '.join(spec.columns)} "
-                         f"({' and '.join(spec.required)} required)", (spec.section, spec.list_key),
-                         Location(shown, 1, 1))
-    problems.raise_if_any()
+            problems.append(Problem(f"missing column {key!r}; expected columns {', '.join(spec.columns)} "
+                                    f"({' and '.join(spec.required)} required)", (spec.section, spec.list_key),
+                                    Location(shown, 1, 1)))
+    if problems:
+        raise PlanError(problems)
     return out
 
 
