@@ -2,9 +2,10 @@
 
 Each plan is the test suite's base plan with 1-4 random mutations (hostile texts: formulas, control
 characters, surrogates, markup, huge numbers, wrong types, deleted or unknown keys, long lists).
-A plan either fails validation with a PlanError (exit 2), or goes through csv (every view), json and
-xlsx, and every N-th valid one (--documents-every, for the time on a shared 2-core machine) through the
-Word plan, the deck and every rep's Word plan. Anything else raised is a crash.
+A plan either fails validation with a PlanError (exit 2), or goes through every output: the review,
+csv (every view), json, xlsx, the Word plan, the deck, every rep's Word plan, and the progress report
+(Word, deck, workbook) against actuals made from its own first months (--documents-every N puts only
+every N-th valid plan through the Office documents, for a quick run). Anything else raised is a crash.
 Actuals: a valid csv/xlsx mutated (bytes, cells, encodings) through read_actuals and track.
 Run: .venv/bin/python benchmarks/fuzz_hostile.py [--plans 5000] [--actuals 2000] [--seed 15]
 """
@@ -38,7 +39,10 @@ from plangen.render.docx_rep import render_rep_docx  # noqa: E402
 from plangen.render.jinja import TemplateProblem  # noqa: E402
 from plangen.render.pptx_deck import render_deck  # noqa: E402
 from plangen.render.template_set import TemplateSet  # noqa: E402
+from plangen.review import review  # noqa: E402
 from plangen.track import read_actuals, track  # noqa: E402
+from plangen.track.actuals import Actuals  # noqa: E402
+from plangen.track.render import render_files, report_context  # noqa: E402
 
 TEXTS = ["=1+1", '=HYPERLINK("http://x","y")', "+A1", "-x", "@SUM(A1)", "\tx", "A&B <Ltd>", "\"O'Brien\"",
          "T\x01", "A\ud800", "", " ", "x" * 5000, "销售" * 300, "a/b", "a?b", "CON", "../x", "{{ 7*7 }}",
@@ -97,8 +101,9 @@ def _parent(root, path):
 
 
 def every_output(plan, documents: bool) -> None:
-    """csv of every view, json, xlsx; with `documents` the Word plan, the deck and each rep's Word plan."""
+    """Review, csv of every view, json, xlsx; with `documents` the Word plan, deck, rep plans, progress report."""
     d = decompose(plan)
+    review(plan, d)
     fmt = tables.formatter(plan)
     for name in tables.view_names(d):
         tables.to_csv(tables.view(name, plan, d, fmt))
@@ -112,6 +117,18 @@ def every_output(plan, documents: bool) -> None:
     c = Ctx(plan, d)
     for r in d.reps:
         render_rep_docx(ctx, rep_context(c, r), ts)
+    progress = track(plan, d, own_actuals(plan, d))
+    render_files(plan, d, progress, report_context(plan, d, progress), ts)
+
+
+def own_actuals(plan, d) -> Actuals:
+    """Actuals for the plan's first two months: 90% of each rep's target, read back through the csv reader."""
+    lines = ["month,rep,amount"] + [f"{m.key},{r.id},{r.months[m.index] * 9 // 10}"
+                                    for m in d.months[:2] for r in d.reps]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "actuals.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return read_actuals(path, plan)
 
 
 def fuzz_plans(n: int, rng: random.Random, every: int) -> dict:
@@ -206,12 +223,12 @@ def main() -> None:
     ap.add_argument("--plans", type=int, default=5000)
     ap.add_argument("--actuals", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=15)
-    ap.add_argument("--documents-every", type=int, default=8, help="Word/PowerPoint for every N-th valid plan")
+    ap.add_argument("--documents-every", type=int, default=1, help="Word/PowerPoint for every N-th valid plan")
     args = ap.parse_args()
     start = time.perf_counter()
     p = fuzz_plans(args.plans, random.Random(args.seed), args.documents_every)
-    print(f"plans: {p['plans']} mutated, {p['valid']} valid through csv/json/xlsx, {p['documents']} of them also "
-          f"through the Word plan, the deck and every rep's plan, {p['refused']} refused "
+    print(f"plans: {p['plans']} mutated, {p['valid']} valid through the review and csv/json/xlsx, {p['documents']} of them also "
+          f"through the Word plan, the deck, every rep's plan and the progress report, {p['refused']} refused "
           f"(exit 2), {len(p['crashes'])} crashes; slowest {p['slowest'][0]:.2f} s "
           f"({time.perf_counter() - start:.0f} s in all; os.cpu_count() = {os.cpu_count()})")
     a = fuzz_actuals(args.actuals, random.Random(args.seed))

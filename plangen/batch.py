@@ -88,7 +88,8 @@ class RepRenderer:
         from .render.template_set import TemplateSet
         templates = TemplateSet(Path(template_dir) if template_dir else None)
         templates.bytes("base.docx")
-        return cls(build_context(plan, d), Ctx(plan, d), tuple(d.reps), templates)
+        words = templates.labels(plan.plan.locale)
+        return cls(build_context(plan, d, words=words), Ctx(plan, d, words), tuple(d.reps), templates)
 
     def write(self, index: int, path: str, overwrite: bool) -> str:
         """Render rep `index` and write it atomically to `path`."""

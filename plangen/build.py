@@ -48,7 +48,7 @@ def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir:
     existing = [p for p, _ in outputs if p.exists()]
     if existing and not force:
         raise WriteRefused(f"{existing[0]}: already exists (use --force to replace it)")
-    ctx = build_context(plan, d, issued)
+    ctx = build_context(plan, d, issued, ts.labels(plan.plan.locale))
     rendered = [(path, render(ctx, ts)) for path, render in outputs]  # all documents first: no lone .docx
     return [write_atomic(path, data, overwrite=force) for path, data in rendered]
 

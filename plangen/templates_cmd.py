@@ -101,8 +101,12 @@ def check(folder: str | Path, plan_path: str | Path | None = None,
     for locale in locales:
         plan = plan_variant(source, locale=locale)
         d = decompose(plan)
-        ctx = build_context(plan, d)
-        rep = rep_context(Ctx(plan, d), d.reps[0]) if d.reps else None
+        try:
+            words = ts.labels(locale)
+        except jinja.TemplateProblem:
+            continue  # said by check_i18n
+        ctx = build_context(plan, d, words=words)
+        rep = rep_context(Ctx(plan, d, words), d.reps[0]) if d.reps else None
         problems += check_texts(ts, locale, ctx, rep)
         problems += check_outlines(ts, locale, ctx, rep)
         problems += check_documents(ts, locale, ctx, rep, problems)
@@ -143,22 +147,17 @@ def check_syntax(folder: Path) -> list[Problem]:
 
 
 def check_i18n(folder: Path) -> list[Problem]:
-    """i18n/<locale>.yaml of a folder that changes labels: said, since plangen reads only its own labels."""
-    import yaml
+    """Each i18n/<locale>.yaml of a folder: a known locale, known label keys, text with the same {fields}."""
     out = []
     for path in sorted(folder.glob("i18n/*.yaml")):
-        default = jinja.default_dir() / "i18n" / path.name
-        try:
-            mine = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            theirs = yaml.safe_load(default.read_text(encoding="utf-8")) if default.is_file() else {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-            out.append(Problem(str(path), f"cannot read: {e}"))
+        if path.stem not in LOCALES:
+            out.append(Problem(str(path), f"no locale {path.stem!r}; expected i18n/<locale>.yaml for one of "
+                                          f"{', '.join(LOCALES)}"))
             continue
-        changed = sorted(k for k, v in mine.items() if theirs.get(k) != v) if isinstance(mine, dict) else ["?"]
-        if changed:
-            out.append(Problem(str(path), f"labels changed here are not used: plangen reads its own i18n labels "
-                                          f"(changed: {', '.join(map(str, changed[:5]))}); reword them in "
-                                          "text/<locale>/*.j2 instead"))
+        try:
+            TemplateSet(folder).labels(path.stem)
+        except jinja.TemplateProblem as e:
+            out.append(_problem(e))
     return out
 
 

@@ -11,6 +11,7 @@ import zipfile
 
 import openpyxl
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from plangen.cli import cli
@@ -525,14 +526,75 @@ def it_reads_actuals_in_the_encodings_it_can_tell_apart(tmp_path, make_plan, pla
 
 # -- 16. a template folder's i18n labels ------------------------------------------------------------
 
-def it_says_that_changed_labels_of_a_template_folder_are_not_used(tmp_path):
-    """i18n/en.yaml with total: 'Grand total': templates check names the file and the label instead of 'all is well'."""
+def _label_folder(tmp_path, text: str, locale: str = "en"):
+    """A template folder holding only i18n/<locale>.yaml."""
+    folder = tmp_path / "tf"
+    (folder / "i18n").mkdir(parents=True)
+    (folder / "i18n" / f"{locale}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _docx_text(path) -> str:
+    import docx
+    d = docx.Document(str(path))
+    return "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells])
+
+
+def it_words_the_documents_with_a_template_folders_own_labels(tmp_path, make_plan, plan_from):
+    """i18n/en.yaml with total: 'Grand total': the Word plan's, the deck's and a rep plan's total rows say it."""
+    from pptx import Presentation
+    from plangen.batch import RepRenderer
+    from plangen.build import plan_documents
+    folder = _label_folder(tmp_path, 'total: "Grand total"\n')
+    plan = plan_from(make_plan())
+    d = decompose(plan)
+    word, deck = plan_documents(plan, d, "p.yaml", tmp_path / "out", folder)
+    RepRenderer.build(plan, d, str(folder)).write(0, str(tmp_path / "rep.docx"), True)
+    cells = [c.text for slide in Presentation(str(deck)).slides for shape in slide.shapes if shape.has_table
+             for r in shape.table.rows for c in r.cells]
+    for text in (_docx_text(word), _docx_text(tmp_path / "rep.docx"), "\n".join(cells)):
+        assert "Grand total" in text and "\nTotal\n" not in f"\n{text}\n"
+
+
+def it_words_the_progress_report_with_a_template_folders_own_labels(tmp_path, make_plan, plan_from):
+    """The same folder restyles `track`: its report's total rows say 'Grand total'."""
+    from plangen.track.command import progress_report
+    folder = _label_folder(tmp_path, 'total: "Grand total"\n')
+    (tmp_path / "p.yaml").write_text(yaml.safe_dump(make_plan(), allow_unicode=True), encoding="utf-8")
+    (tmp_path / "a.csv").write_text("month,amount\n2027-01,500000\n", encoding="utf-8")
+    files, _ = progress_report(plan_from(make_plan()), str(tmp_path / "p.yaml"), str(tmp_path / "a.csv"),
+                               templates=folder)
+    (tmp_path / "r.docx").write_bytes(dict(files)["p-progress.docx"])
+    assert "Grand total" in _docx_text(tmp_path / "r.docx")
+
+
+@pytest.mark.parametrize("text, message", [
+    ('totl: "Grand total"\n', "tf/i18n/en.yaml:1: unknown label 'totl' (plangen's labels are the keys of its own "
+                               "i18n/en.yaml)"),
+    ("total: 5\n", "tf/i18n/en.yaml:1: label 'total': expected text, found int"),
+    ('with_unit: "{label}"\n', "tf/i18n/en.yaml:1: label 'with_unit': expected {label}, {unit} as in plangen's "
+                               "label '{label} ({unit})', found '{label}'"),
+    ('a: x\nb: y\n', "tf/i18n/en.yaml:1: unknown label 'a' (plangen's labels are the keys of its own "
+                       "i18n/en.yaml) (and 1 more)"),
+    ("- total\n", "tf/i18n/en.yaml:1: expected a mapping of label keys to text"),
+])
+def it_refuses_a_label_plangen_cannot_use_with_its_file_and_line(tmp_path, make_plan, text, message):
+    """`build --templates` exits 2 with the file and line; `templates check` reports the same line."""
     from plangen.templates_cmd import check_i18n
-    (tmp_path / "i18n").mkdir()
-    (tmp_path / "i18n" / "en.yaml").write_text('total: "Grand total"\n', encoding="utf-8")
-    (tmp_path / "i18n" / "es.yaml").write_text("", encoding="utf-8")
-    problems = [str(p) for p in check_i18n(tmp_path)]
-    assert len(problems) == 1 and "en.yaml" in problems[0] and "not used" in problems[0] and "total" in problems[0]
+    folder = _label_folder(tmp_path, text)
+    (tmp_path / "p.yaml").write_text(yaml.safe_dump(make_plan(), allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"),
+                                      "--templates", str(folder)])
+    assert result.exit_code == 2 and message in result.output.replace(str(tmp_path) + "/", "")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in check_i18n(folder)] == [message]
+
+
+def it_names_an_i18n_file_of_no_locale(tmp_path):
+    """i18n/fr.yaml: plangen has no fr; check says which locales it has."""
+    from plangen.templates_cmd import check_i18n
+    problems = [str(p) for p in check_i18n(_label_folder(tmp_path, "total: Total\n", locale="fr"))]
+    assert len(problems) == 1 and "no locale 'fr'" in problems[0]
 
 
 def it_refuses_an_actuals_formula_without_a_saved_value(tmp_path, make_plan, plan_from):

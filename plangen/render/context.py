@@ -15,13 +15,16 @@ from ..decompose.result import Decomposition
 from ..model.schema import Plan
 from . import ctx_claims, ctx_forecast, ctx_review, ctx_sections, ctx_targets  # one module per part of the document
 from .ctx_base import Ctx, notice_text, smallest_month  # noqa: F401 - part of this module's API
+from .labels import Labels
 
 SECTION_KEYS = ("targets", "market", "product", "sales", "team", "crm", "monitoring")
 
 
-def build_context(plan: Plan, d: Decomposition, issued: dt.date | None = None) -> dict[str, Any]:
-    """The whole plan, ready to render; the cover's date is plan.date, else `issued` (none if neither)."""
-    c = Ctx(plan, d)
+def build_context(plan: Plan, d: Decomposition, issued: dt.date | None = None,
+                  words: Labels | None = None) -> dict[str, Any]:
+    """The whole plan, ready to render; the cover's date is plan.date, else `issued` (none if neither);
+    `words`: the labels (a template folder's, TemplateSet.labels), else plangen's."""
+    c = Ctx(plan, d, words)
     ctx: dict[str, Any] = {"L": c.L, "plan": _header(c, issued), "tables": {}, "charts": {}}
     ctx["targets"] = ctx_targets.targets(c, ctx["tables"], ctx["charts"])
     ctx.update(ctx_sections.sections(c, ctx["tables"], ctx["charts"]))

@@ -22,11 +22,12 @@ from .values import Money, Share, Table
 class Ctx:
     """What every part of the context needs: the plan, its decomposition, formatter and labels."""
 
-    def __init__(self, plan: Plan, d: Decomposition):
+    def __init__(self, plan: Plan, d: Decomposition, words: Labels | None = None):
+        """`words`: the labels to use (a company's wording over plangen's, TemplateSet.labels); default plangen's."""
         self.plan, self.d = plan, d
         p = plan.plan
-        self.f = Formatter.for_plan(p.locale, p.currency, p.display_unit).precise_for(smallest_month(d))
-        self.L: Labels = labels(p.locale)
+        self.L: Labels = words or labels(p.locale)
+        self.f = Formatter.for_plan(p.locale, p.currency, p.display_unit, self.L).precise_for(smallest_month(d))
         self.loc: Locale = plan_locale(p.locale)
 
     def for_amounts(self, smallest: int) -> "Ctx":

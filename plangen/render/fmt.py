@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from decimal import Decimal
 from fractions import Fraction
@@ -40,7 +40,7 @@ from babel.numbers import (
 from plangen.decompose.allocate import largest_remainder
 from plangen.locales import Locale as PlanLocale
 from plangen.locales import locale as plan_locale
-from plangen.render.labels import labels
+from plangen.render.labels import Labels, labels
 
 Real = int | float | Decimal | Fraction
 
@@ -138,12 +138,18 @@ class Formatter:
     locale: str
     currency: str
     unit: DisplayUnit
+    words: Labels | None = field(default=None, compare=False)  # a company's labels; else plangen's
 
     @classmethod
-    def for_plan(cls, locale: str, currency: str, display_unit: str | None) -> Formatter:
-        """The formatter for a plan's `locale`, `currency` and `display_unit`."""
+    def for_plan(cls, locale: str, currency: str, display_unit: str | None, words: Labels | None = None) -> Formatter:
+        """The formatter for a plan's `locale`, `currency` and `display_unit` (and labels, if not plangen's)."""
         plan_locale(locale)
-        return cls(locale, currency.upper(), _unit_for(display_unit))
+        return cls(locale, currency.upper(), _unit_for(display_unit), words)
+
+    @property
+    def _labels(self) -> Labels:
+        """The labels headers, weeks and month thirds are worded with."""
+        return self.words or labels(self.locale)
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -255,7 +261,7 @@ class Formatter:
 
     def header(self, label: str) -> str:
         """A column header with the unit: "目标（万元）", "Target (k USD)", "Objetivo (M EUR)"."""
-        return labels(self.locale)["with_unit"].format(label=label, unit=self.unit_label())
+        return self._labels["with_unit"].format(label=label, unit=self.unit_label())
 
     def display_values(self, values: Sequence[int], total: int) -> list[int]:
         """Parts re-apportioned at display precision so they add up to the displayed `total`.
@@ -339,14 +345,14 @@ class Formatter:
 
     def week(self, iso_year: int, iso_week: int) -> str:
         """An ISO week for table columns: "第23周", "W23", "S23" (two digits in en/es)."""
-        return labels(self.locale)["week_short"].format(year=iso_year, week=iso_week)
+        return self._labels["week_short"].format(year=iso_year, week=iso_week)
 
     def week_long(self, iso_year: int, iso_week: int) -> str:
         """An ISO week with its ISO year: "2027年第23周", "2027-W23", "2027-S23"."""
-        return labels(self.locale)["week_long"].format(year=iso_year, week=iso_week)
+        return self._labels["week_long"].format(year=iso_year, week=iso_week)
 
     def third(self, i: int) -> str:
         """A third of a month, i in 1..3: 上旬/中旬/下旬, early/mid/late, primera/segunda/tercera decena."""
         if i not in (1, 2, 3):
             raise ValueError(f"a month has thirds 1..3, not {i}")
-        return labels(self.locale)[f"third_{i}"]
+        return self._labels[f"third_{i}"]

@@ -1,6 +1,7 @@
 """The label vocabulary per locale, from templates/i18n/<locale>.yaml (package plangen.templates)."""
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib.resources import files
@@ -56,3 +57,27 @@ def labels(locale: str) -> Labels:
         raise ValueError(f"unknown locale {locale!r}; expected one of {', '.join(LOCALES)}")
     text = (files("plangen.templates") / "i18n" / f"{locale}.yaml").read_text(encoding="utf-8")
     return Labels(locale, _checked(locale, yaml.load(text, Loader=FAST_SAFE_LOADER)))
+
+
+def fields_of(text: str) -> frozenset[str]:
+    """The `{name}` fields a label fills in ("{label}（{unit}）" -> label, unit)."""
+    return frozenset(f for _, f, _, _ in string.Formatter().parse(text) if f)
+
+
+def override_problems(base: Labels, entries: Mapping[object, object]) -> dict[object, str]:
+    """Why each of a company's label entries cannot replace plangen's: unknown key, not text, other fields."""
+    out: dict[object, str] = {}
+    for key, text in entries.items():
+        if not isinstance(key, str) or key not in base:
+            out[key] = f"unknown label {key!r} (plangen's labels are the keys of its own i18n/{base.locale}.yaml)"
+        elif not isinstance(text, str):
+            out[key] = f"label {key!r}: expected text, found {type(text).__name__}"
+        elif fields_of(text) != fields_of(base[key]):
+            want = ", ".join(f"{{{f}}}" for f in sorted(fields_of(base[key]))) or "no {fields}"
+            out[key] = f"label {key!r}: expected {want} as in plangen's label {base[key]!r}, found {text!r}"
+    return out
+
+
+def overridden(base: Labels, entries: Mapping[str, str]) -> Labels:
+    """`base` with a company's wording for some of its keys (checked with override_problems first)."""
+    return Labels(base.locale, {**base, **entries})

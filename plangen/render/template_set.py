@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from .jinja import TemplateProblem, default_dir, inside
-from .labels import FAST_SAFE_LOADER
+from .labels import FAST_SAFE_LOADER, Labels, labels, override_problems, overridden
 
 
 TEMPLATE_NAMES = {"base.docx": "base.dotx", "base.pptx": "base.potx"}
@@ -69,6 +69,16 @@ class TemplateSet:
         self.path(name)
         return name
 
+    def labels(self, locale: str) -> Labels:
+        """plangen's labels of `locale` with the company's own wording from i18n/<locale>.yaml, if it has one."""
+        own = self.user_dir / "i18n" / f"{locale}.yaml" if self.user_dir else None
+        if own is None or not own.is_file():
+            return labels(locale)
+        if not inside(self.user_dir, own):
+            raise TemplateProblem(f"refused: i18n/{locale}.yaml links to {own.resolve()}, outside the template "
+                                  f"folder {self.user_dir}", str(own))
+        return overridden(labels(locale), _label_entries(own, labels(locale)))
+
     @property
     def jinja_dir(self) -> str | None:
         """The folder Jinja searches before the defaults."""
@@ -77,14 +87,33 @@ class TemplateSet:
 
 def _outline_data(path: Path) -> Any:
     """A company's outline, read like a plan: alias bombs, tags and duplicate keys refused with their line."""
+    return _located(path).data
+
+
+def _located(path: Path):
+    """A company's YAML file parsed by the plan loader (model.loader.Document: data and locations)."""
     from ..model.errors import PlanError
     from ..model.loader import parse_yaml
     try:
-        return parse_yaml(path.read_text(encoding="utf-8"), str(path)).data
+        return parse_yaml(path.read_text(encoding="utf-8"), str(path))
     except PlanError as e:
         raise TemplateProblem(e.format().splitlines()[0]) from None
     except (OSError, UnicodeDecodeError) as e:
         raise TemplateProblem(f"cannot read: {e}", str(path)) from None
+
+
+def _label_entries(path: Path, base: Labels) -> dict[str, str]:
+    """A company's i18n file read like a plan (located), every entry checked against plangen's labels."""
+    doc = _located(path)
+    if not isinstance(doc.data, dict):
+        raise TemplateProblem("expected a mapping of label keys to text", str(path), 1)
+    bad = override_problems(base, doc.data)
+    if bad:
+        key, why = next(iter(bad.items()))
+        loc = doc.locate((key,), key=True)
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        raise TemplateProblem(f"{why}{more}", str(path), loc.line if loc else None)
+    return dict(doc.data)
 
 
 def _fast(path: Path) -> Any:

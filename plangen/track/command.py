@@ -54,6 +54,7 @@ def progress_report(plan: Plan, plan_file: str, actuals_file: str, as_of: str | 
     d = decompose(plan)
     progress = track(plan, d, read_actuals(actuals_file, plan), month_of(plan, as_of))
     stem = Path(plan_file).stem
-    ctx = report_context(plan, d, progress)
-    files = render_files(plan, d, progress, ctx, TemplateSet(templates))
+    ts = TemplateSet(templates)
+    ctx = report_context(plan, d, progress, ts.labels(plan.plan.locale))
+    files = render_files(plan, d, progress, ctx, ts)
     return [(f"{stem}-progress.{ext}", data) for ext, data in files.items()], f"  {ctx['summary']}"

@@ -13,13 +13,14 @@ from ..model.schema import Plan
 from ..render.charts import ChartSpec, Series
 from ..render.context import Ctx
 from ..render.ctx_targets import dim_label
+from ..render.labels import Labels
 from ..render.values import Table
 from .progress import Line, Progress, status_of
 
 
-def report_context(plan: Plan, d: Decomposition, p: Progress) -> dict[str, Any]:
-    """Everything the report shows, as text, Table and ChartSpec."""
-    c = Ctx(plan, d)
+def report_context(plan: Plan, d: Decomposition, p: Progress, words: Labels | None = None) -> dict[str, Any]:
+    """Everything the report shows, as text, Table and ChartSpec (`words`: a template folder's labels)."""
+    c = Ctx(plan, d, words)
     L = c.L
     as_of = c.month_label(p.as_of) if p.as_of >= 0 else ""
     tables = {"track_summary": summary_table(c, p), "track_months": month_table(c, p),
