@@ -1,6 +1,7 @@
 """Exact apportionment: split an integer total by weights so the parts add up exactly."""
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
@@ -69,11 +70,18 @@ def round_matrix(exact: Sequence[Sequence[Fraction]], row_totals: Sequence[int],
     their extra unit by largest fractional part; a transport step moves units where greed
     alone would leave a row or column short. Totals must be consistent with `exact`.
     """
-    cells = [[v.numerator // v.denominator for v in row] for row in exact]
+    den = math.lcm(*(v.denominator for row in exact for v in row)) if any(exact) else 1
+    return round_scaled([[v.numerator * (den // v.denominator) for v in row] for row in exact], den,
+                        row_totals, col_totals)
+
+
+def round_scaled(num: Sequence[Sequence[int]], den: int, row_totals: Sequence[int],
+                 col_totals: Sequence[int]) -> list[list[int]]:
+    """round_matrix of the exact values num[i][j] / den, in integer arithmetic (the hot path of big teams)."""
+    cells = [[v // den for v in row] for row in num]
     row_need = [t - sum(r) for t, r in zip(row_totals, cells)]
-    col_need = [t - sum(cells[i][j] for i in range(len(cells))) for j, t in enumerate(col_totals)]
-    fracs = sorted(((-(v - cells[i][j]), i, j) for i, row in enumerate(exact) for j, v in enumerate(row)
-                    if v != cells[i][j]))
+    col_need = [t - sum(col) for t, col in zip(col_totals, zip(*cells))] if cells else list(col_totals)
+    fracs = sorted((-(v % den), i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v % den)
     bumped: set[tuple[int, int]] = set()
     for _, i, j in fracs:
         if row_need[i] > 0 and col_need[j] > 0:
@@ -81,18 +89,19 @@ def round_matrix(exact: Sequence[Sequence[Fraction]], row_totals: Sequence[int],
             row_need[i] -= 1
             col_need[j] -= 1
             bumped.add((i, j))
-    _repair(cells, exact, row_need, col_need, bumped)
+    if any(n > 0 for n in row_need):
+        _repair(cells, num, den, row_need, col_need, bumped)
     return cells
 
 
-def _repair(cells, exact, row_need, col_need, bumped) -> None:
+def _repair(cells, num, den, row_need, col_need, bumped) -> None:
     """Augmenting paths: move bumps until every row and column need is met.
 
     First only floor/ceiling moves; where those cannot meet the totals (row totals fixed by a
     coarser level), any cell with a positive exact value may move by a further unit.
     """
-    strict = {(i, j) for i, row in enumerate(exact) for j, v in enumerate(row) if v != cells[i][j] or (i, j) in bumped}
-    loose = {(i, j) for i, row in enumerate(exact) for j, v in enumerate(row) if v > 0}
+    strict = {(i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v != cells[i][j] * den or (i, j) in bumped}
+    loose = {(i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v > 0}
     while any(n > 0 for n in row_need):
         start = next(i for i, n in enumerate(row_need) if n > 0)
         path = _augment(start, strict, bumped, col_need, len(col_need), cells, False) or \
