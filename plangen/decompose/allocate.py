@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
@@ -98,49 +99,79 @@ def _repair(cells, num, den, row_need, col_need, bumped) -> None:
     """Augmenting paths: move bumps until every row and column need is met.
 
     First only floor/ceiling moves; where those cannot meet the totals (row totals fixed by a
-    coarser level), any cell with a positive exact value may move by a further unit.
+    coarser level), any cell with a positive exact value may move by a further unit. The cells a
+    path may take a unit from are kept by column as the paths change them (no pass over the grid
+    per path: linear in the team, not quadratic).
     """
     strict = {(i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v != cells[i][j] * den or (i, j) in bumped}
     loose = {(i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v > 0}
-    while any(n > 0 for n in row_need):
-        start = next(i for i, n in enumerate(row_need) if n > 0)
-        path = _augment(start, strict, bumped, col_need, len(col_need), cells, False) or \
-            _augment(start, loose, bumped, col_need, len(col_need), cells, True)
-        if path is None:
-            raise ValueError("row and column totals are inconsistent with the exact values")
-        for kind, i, j in path:
-            cells[i][j] += 1 if kind == "+" else -1
-            (bumped.add if kind == "+" else bumped.discard)((i, j))
-        row_need[start] -= 1
-        col_need[path[-1][2]] -= 1
+    ncols = len(col_need)
+    bumped_in = _by_column(sorted(bumped), ncols)
+    positive_in = _by_column(sorted(c for c in loose if cells[c[0]][c[1]] > 0), ncols)
+    for start in [i for i, n in enumerate(row_need) if n > 0]:
+        while row_need[start] > 0:
+            path = _augment(start, lambda i, j: (i, j) in strict and (i, j) not in bumped, bumped_in, col_need) or \
+                _augment(start, lambda i, j: (i, j) in loose, positive_in, col_need)
+            if path is None:
+                raise ValueError("row and column totals are inconsistent with the exact values")
+            for kind, i, j in path:
+                _step(cells, bumped, bumped_in, positive_in, loose, kind, i, j)
+            row_need[start] -= 1
+            col_need[path[-1][2]] -= 1
 
 
-def _augment(start, candidates, bumped, col_need, ncols, cells, loose):
-    """BFS from a short row to a short column, alternating added (+) and removed (-) cells.
+def _by_column(cell_list, ncols: int) -> list[dict[int, None]]:
+    """Cells (i, j) as, per column j, an ordered set of rows i."""
+    out: list[dict[int, None]] = [{} for _ in range(ncols)]
+    for i, j in cell_list:
+        out[j][i] = None
+    return out
 
-    Strict: add to unbumped candidates, remove from bumped cells. Loose: add to any candidate,
-    remove from any candidate above zero.
+
+def _step(cells, bumped, bumped_in, positive_in, loose, kind: str, i: int, j: int) -> None:
+    """Apply one step of a path: a unit added to (+) or taken from (-) cell (i, j), indexes kept."""
+    if kind == "+":
+        cells[i][j] += 1
+        bumped.add((i, j))
+        bumped_in[j][i] = None
+        if (i, j) in loose:
+            positive_in[j][i] = None
+    else:
+        cells[i][j] -= 1
+        bumped.discard((i, j))
+        bumped_in[j].pop(i, None)
+        if cells[i][j] == 0:
+            positive_in[j].pop(i, None)
+
+
+def _augment(start, can_add, removable_in, col_need):
+    """Search from a short row to a short column, alternating added (+) and removed (-) cells.
+
+    A row's columns are looked at as soon as the row is reached, a column's rows one at a time:
+    a path is usually found within a few rows, whatever the size of the team.
     """
-    from collections import deque
-    rows_of: dict[int, list[int]] = {}  # removable cells by column (one pass, not one per column)
-    for i, j in (((i, j) for i, j in candidates if cells[i][j] > 0) if loose else bumped):
-        rows_of.setdefault(j, []).append(i)
     prev: dict = {("r", start): None}
-    queue = deque([("r", start)])
-    while queue:
-        kind, x = queue.popleft()
-        if kind == "r":
-            for j in range(ncols):
-                if (x, j) in candidates and (loose or (x, j) not in bumped) and ("c", j) not in prev:
-                    prev[("c", j)] = ("r", x)
-                    if col_need[j] > 0:
-                        return _trace(prev, ("c", j))
-                    queue.append(("c", j))
-        else:
-            for i in rows_of.get(x, ()):
-                if ("r", i) not in prev:
-                    prev[("r", i)] = ("c", x)
-                    queue.append(("r", i))
+    columns: deque = deque()
+    found = _scan(start, can_add, removable_in, col_need, prev, columns)
+    while found is None and columns:
+        j, rows = columns[0]
+        i = next((i for i in rows if ("r", i) not in prev), None)
+        if i is None:
+            columns.popleft()
+            continue
+        prev[("r", i)] = ("c", j)
+        found = _scan(i, can_add, removable_in, col_need, prev, columns)
+    return _trace(prev, found) if found else None
+
+
+def _scan(x, can_add, removable_in, col_need, prev, columns):
+    """Reach the columns row x may add to: a short one ends the search, the others wait in `columns`."""
+    for j in range(len(col_need)):
+        if ("c", j) not in prev and can_add(x, j):
+            prev[("c", j)] = ("r", x)
+            if col_need[j] > 0:
+                return ("c", j)
+            columns.append((j, iter(removable_in[j])))
     return None
 
 
