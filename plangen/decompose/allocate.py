@@ -148,27 +148,30 @@ def _augment(start, can_add, removable_in, col_need):
     """Search from a short row to a short column, alternating added (+) and removed (-) cells.
 
     A row's columns are looked at as soon as the row is reached, a column's rows one at a time:
-    a path is usually found within a few rows, whatever the size of the team.
+    a path is usually found within a few rows, whatever the size of the team; once every column
+    is reached without a short one there is none (no walk through the remaining rows).
     """
     prev: dict = {("r", start): None}
-    columns: deque = deque()
-    found = _scan(start, can_add, removable_in, col_need, prev, columns)
-    while found is None and columns:
+    columns: deque = deque()   # (column, its removable rows not yet looked at); every column reached once
+    reached = [0]
+    found = _scan(start, can_add, removable_in, col_need, prev, columns, reached)
+    while found is None and columns and reached[0] < len(col_need):
         j, rows = columns[0]
         i = next((i for i in rows if ("r", i) not in prev), None)
         if i is None:
             columns.popleft()
             continue
         prev[("r", i)] = ("c", j)
-        found = _scan(i, can_add, removable_in, col_need, prev, columns)
+        found = _scan(i, can_add, removable_in, col_need, prev, columns, reached)
     return _trace(prev, found) if found else None
 
 
-def _scan(x, can_add, removable_in, col_need, prev, columns):
+def _scan(x, can_add, removable_in, col_need, prev, columns, reached):
     """Reach the columns row x may add to: a short one ends the search, the others wait in `columns`."""
     for j in range(len(col_need)):
         if ("c", j) not in prev and can_add(x, j):
             prev[("c", j)] = ("r", x)
+            reached[0] += 1
             if col_need[j] > 0:
                 return ("c", j)
             columns.append((j, iter(removable_in[j])))
