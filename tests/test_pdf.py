@@ -67,7 +67,7 @@ def test_annual_plan_pdf_shows_the_targets_and_page_x_of_y(plan_pages):
 
 
 TOC_ENTRY = re.compile(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+)\s*$", re.M)
-SAMPLES = ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml"]
+SAMPLES = ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml", "es-MX-quarter-plan.yaml"]
 
 
 def toc_and_headings(pages: list[str]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:

@@ -51,11 +51,11 @@ def _focus(c: Ctx) -> list[str]:
 
 
 def money_texts(c: Ctx) -> dict[str, str]:
-    """Headline amounts with their currency ("10,000万元", "$12.0M"; "" when absent) for big-number slides."""
+    """Headline amounts with their currency ("1亿元", "$12M"; "" when absent) for big-number slides."""
     d, g = c.d, c.d.growth
     values = {"total": d.total, "last_year": g.last_year,
               **{k: d.metrics[k].total if d.metrics.get(k) else None for k in ("stretch", "profit")}}
-    return {k: c.f.money(v) if v is not None else "" for k, v in values.items()}
+    return {k: c.f.headline(v) if v is not None else "" for k, v in values.items()}
 
 
 def peak_month(c: Ctx) -> dict[str, Any] | None:
