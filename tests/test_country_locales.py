@@ -192,3 +192,25 @@ def it_builds_the_mexican_quarter_plan_deck_and_rep_plans_cleanly(tmp_path):
     assert "$18.5\xa0M" in text and "vendedores" in text and "días hábiles" in text
     assert "comerciales" not in text and "decena" not in text and "18.500" not in text
     assert 'w:val="es-MX"' in plan.styles.element.xml
+
+
+def it_describes_the_plan_file_in_mexican_words_on_init(tmp_path):
+    """plangen init --locale es-MX: a Mexican starter (MXN, MX holidays) and es's hover texts, reworded."""
+    import json
+    assert CliRunner().invoke(cli, ["init", str(tmp_path), "--locale", "es-MX"]).exit_code == 0
+    schema = json.loads((tmp_path / "plangen.schema.json").read_text(encoding="utf-8"))
+    from plangen.editor_schema import key_nodes
+    hover = dict(key_nodes(schema))["targets.calendar.working_days"]["description"]
+    assert "hábiles" in hover and "laborables" not in hover
+    assert "locale: es-MX" in (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+
+
+def it_rewords_a_companys_own_parent_template_for_the_variant(tmp_path, mx_plan):
+    """A company folder with text/es/document.j2 of its own: es-MX plans read it, reworded (comercial -> vendedor)."""
+    src = (ROOT / "templates" / "text" / "es" / "document.j2").read_text(encoding="utf-8")
+    (tmp_path / "text" / "es").mkdir(parents=True)
+    (tmp_path / "text" / "es" / "document.j2").write_text(
+        src.replace("{% macro cover_subtitle() %}", "{% macro cover_subtitle() %}Cada comercial · "), encoding="utf-8")
+    data = render_plan_docx(build_context(mx_plan, decompose(mx_plan)), TemplateSet(tmp_path))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "Cada vendedor · " in text
