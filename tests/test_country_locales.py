@@ -77,7 +77,7 @@ def it_says_headline_amounts_in_the_readers_magnitude(loc, currency, unit, amoun
     assert Formatter.for_plan(loc, currency, unit).headline(amount) == shown
 
 
-@pytest.mark.parametrize("rate, shown", [(3.46, "3.5"), (7, "7"), (12.4, "12"), (1764, "1,764")])
+@pytest.mark.parametrize("rate, shown", [(3.46, "3.5"), (7, "7"), (1.98, "2"), (12.4, "12"), (1764, "1,764")])
 def it_shows_activity_rates_without_decimals_from_ten_up(rate, shown):
     """0.3 deals a day needs its decimal; 1,764 calls a month never reads 1,764.0."""
     assert Formatter.for_plan("en", "USD", "k").rate(rate) == shown

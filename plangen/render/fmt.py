@@ -338,9 +338,10 @@ class Formatter:
         return format_list(list(words), locale=self._loc) if words else ""
 
     def rate(self, x: Real) -> str:
-        """A count per day, week or month: one decimal only below 10 and when not whole ("3.5", "12", "1,764")."""
+        """A count per day, week or month: one decimal only below 10 and when it shows ("3.5", "2", "12", "1,764")."""
         q = _exact(x)
-        return self.number(q, 1 if q.denominator != 1 and abs(q) < 10 else 0)
+        tenths = _rounded(q, 1)
+        return self.number(q, 1 if abs(q) < 10 and tenths != tenths.to_integral_value() else 0)
 
     def count(self, n: int) -> str:
         """A whole count with the locale's grouping: "1,234" / "1.234"."""
