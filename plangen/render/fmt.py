@@ -15,6 +15,9 @@ from zero, at the display precision of the plan's `display_unit`:
 The unit symbol is the plan's `display_unit` as written; the gap between number and
 symbol is the one in the locale's CLDR compact pattern of the same magnitude
 (none in zh-CN and en, a no-break space in es).
+
+Headlines (cover, summaries, slide titles) say an amount in the reader's magnitude instead,
+whatever the display unit: `Formatter.headline` gives 1亿元, $3.85M, 6,8 M€, $18.5 M (es-MX).
 """
 from __future__ import annotations
 

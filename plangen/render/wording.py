@@ -49,6 +49,7 @@ class Wording:
         return _pattern(tuple(self.phrases)).sub(lambda m: self._replace(m.group(0)), text)
 
     def _replace(self, found: str) -> str:
+        """The replacement of one found phrase, capitalised when the found text was."""
         new = self.phrases[found[0].lower() + found[1:]]
         return new[0].upper() + new[1:] if found[0].isupper() and not new[0].isupper() else new
 
