@@ -59,7 +59,7 @@ def product(c: Ctx, tables: dict) -> dict | None:
         rows = [[x.name, L[f"role_{x.role}"] if x.role else "", c.f.count(x.price) if x.price else "",
                  c.fig(split.totals[x.name]) if split and x.name in split.totals else ""] for x in p.lines]
         tables["product_lines"] = c.table("product_lines", L["product"],
-                                          [L["product"], L["product_role"], f"{L['price']} ({c.plan.plan.currency})", c.head("target")],
+                                          [L["product"], L["product_role"], c.f.header(L["price"], c.f.currency_label()), c.head("target")],
                                           rows, [False, False, True, True])
     return {"positioning": list(p.positioning), "lines": bool(p.lines), "pricing": list(p.pricing),
             "promotion": list(p.promotion)}

@@ -10,6 +10,7 @@ import yaml
 
 from .jinja import TemplateProblem, default_dir, inside
 from .labels import FAST_SAFE_LOADER, Labels, labels, override_problems, overridden
+from .wording import parent_text
 
 
 TEMPLATE_NAMES = {"base.docx": "base.dotx", "base.pptx": "base.potx"}
@@ -66,7 +67,11 @@ class TemplateSet:
     def text(self, locale: str, kind: str) -> str:
         """The Jinja name of a text template (text/<locale>/<kind>.j2), for render.jinja.macros."""
         name = f"text/{locale}/{kind}.j2"
-        self.path(name)
+        inherited = parent_text(name)
+        if inherited and not self.has(name):
+            self.path(inherited[0])  # a country variant without its own file reads its parent's
+        else:
+            self.path(name)
         return name
 
     def labels(self, locale: str) -> Labels:
@@ -78,6 +83,10 @@ class TemplateSet:
             raise TemplateProblem(f"refused: i18n/{locale}.yaml links to {own.resolve()}, outside the template "
                                   f"folder {self.user_dir}", str(own))
         return overridden(labels(locale), _label_entries(own, labels(locale)))
+
+    def has(self, name: str) -> bool:
+        """Whether the company folder or the defaults hold the file `name`."""
+        return any(d and (Path(d) / name).is_file() for d in (self.user_dir, default_dir()))
 
     @property
     def jinja_dir(self) -> str | None:
