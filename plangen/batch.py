@@ -55,6 +55,33 @@ def unique_file_names(texts: list[str], suffix: str, fallback: str) -> list[str]
     return out
 
 
+@dataclass(frozen=True)
+class Shard:
+    """Shard K of N of a batch: the reps whose index (0-based, plan order) % N == K - 1.
+
+    Interleaved, not contiguous blocks: every shard gets reps of every region and as many as the
+    others (within one), so N jobs of a scheduler finish together. File names are those of the
+    whole team, so shards write to one folder without clashes."""
+
+    k: int
+    n: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Shard":
+        """"2/4" -> Shard(2, 4); ValueError with what was expected otherwise."""
+        k, sep, n = text.strip().partition("/")
+        if not (sep and k.strip().isdigit() and n.strip().isdigit() and 1 <= int(k) <= int(n)):
+            raise ValueError(f"expected K/N with 1 <= K <= N (such as 2/4), found {text!r}")
+        return cls(int(k), int(n))
+
+    def picks(self, index: int) -> bool:
+        """Whether rep `index` (0-based) is this shard's."""
+        return index % self.n == self.k - 1
+
+    def __str__(self) -> str:
+        return f"{self.k}/{self.n}"
+
+
 @dataclass
 class BatchResult:
     """What a batch wrote, and whether it was interrupted."""
@@ -139,16 +166,23 @@ def refuse_existing(paths: list[Path], force: bool) -> None:
         raise WriteRefused(f"{existing[0]}{more}: already exist (use --force to replace them)")
 
 
+def shard_items(paths: list[Path], shard: Shard | None) -> list[tuple[int, Path]]:
+    """(rep index, path) of the reps a shard writes (all of them without a shard)."""
+    return [(i, p) for i, p in enumerate(paths) if shard is None or shard.picks(i)]
+
+
 def render_reps(plan: Plan, d: Decomposition, out_dir: str | Path, template_dir: str | None = None,
-                jobs: int = 1, force: bool = False, on_done: Callable[[Path], None] | None = None) -> BatchResult:
-    """Write every rep's plan to `out_dir`; Ctrl-C stops cleanly, leaving only complete files."""
-    paths = plan_rep_paths(d, Path(out_dir))
+                jobs: int = 1, force: bool = False, on_done: Callable[[Path], None] | None = None,
+                shard: Shard | None = None) -> BatchResult:
+    """Write every rep's plan (or a shard's) to `out_dir`; Ctrl-C stops cleanly, leaving only complete files."""
+    items = shard_items(plan_rep_paths(d, Path(out_dir)), shard)
+    paths = [p for _, p in items]
     refuse_existing(paths, force)
     result = BatchResult(len(paths))
     done = on_done or (lambda p: None)
     start = time.time_ns()
     try:
-        for path in _run(plan, d, template_dir, paths, jobs, force):
+        for path in _run(plan, d, template_dir, items, jobs, force):
             result.written.append(path)
             done(path)
     except KeyboardInterrupt:
@@ -157,18 +191,18 @@ def render_reps(plan: Plan, d: Decomposition, out_dir: str | Path, template_dir:
     return result
 
 
-def _run(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Path], jobs: int,
+def _run(plan: Plan, d: Decomposition, template_dir: str | None, items: list[tuple[int, Path]], jobs: int,
          force: bool) -> Iterator[Path]:
     """Rendered paths as they complete: in this process for one job, else over a process pool."""
-    if jobs <= 1 or len(paths) < 2:
+    if jobs <= 1 or len(items) < 2:
         renderer = RepRenderer.build(plan, d, template_dir)
-        for i, p in enumerate(paths):
+        for i, p in items:
             yield Path(renderer.write(i, str(p), force))
         return
-    yield from _pool(plan, d, template_dir, paths, jobs, force)
+    yield from _pool(plan, d, template_dir, items, jobs, force)
 
 
-def _pool(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Path], jobs: int,
+def _pool(plan: Plan, d: Decomposition, template_dir: str | None, items: list[tuple[int, Path]], jobs: int,
           force: bool) -> Iterator[Path]:
     """Render over `jobs` processes; on Ctrl-C cancel what has not started and let running writes finish.
 
@@ -177,7 +211,7 @@ def _pool(plan: Plan, d: Decomposition, template_dir: str | None, paths: list[Pa
     """
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                initargs=(plan, d, template_dir, os.getpid()))
-    todo = iter(enumerate(paths))
+    todo = iter(items)
     pending: set = set()
     try:
         _refill(pool, todo, pending, jobs * 4, force)
