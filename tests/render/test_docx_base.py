@@ -18,10 +18,16 @@ from plangen.render.template_set import TemplateSet
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*-plan.yaml"))
 
 
-def _parts(data: bytes) -> dict[str, bytes]:
+def _parts(data: bytes, workbook: bool = False) -> dict:
+    """Each member's bytes; an embedded workbook's members, but its properties (xlsxwriter's clock)."""
+    out: dict = {}
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert z.testzip() is None
-        return {n: z.read(n) for n in z.namelist()}
+        for n in z.namelist():
+            if workbook and n == "docProps/core.xml":
+                continue
+            out[n] = _parts(z.read(n), True) if n.endswith(".xlsx") else z.read(n)
+    return out
 
 
 def _python_docx_rep(ctx, rep, ts) -> bytes:
