@@ -301,3 +301,17 @@ def test_it_writes_rounded_numbers_as_babel_does_without_babel(babel_id: str) ->
         value = Decimal(rng.randint(-10**rng.randint(0, 12), 10**rng.randint(0, 12))).scaleb(-rng.randint(0, hi))
         pattern = _with_fraction(loc.decimal_formats[None].pattern, lo, hi)
         assert _plain_decimal(value, lo, hi, symbols) == format_decimal(value, format=pattern, locale=loc)
+
+
+@pytest.mark.parametrize("value,factor,digits,shown", [
+    (25_000, 10_000, 0, "3"), (-25_000, 10_000, 0, "-3"), (24_999, 10_000, 0, "2"),
+    (125_000_000, 10**8, 2, "1.25"), (3_950_000, 10**6, 1, "4.0"), (0, 10**4, 0, "0"), (-4_999, 10**4, 0, "0"),
+])
+def test_it_rounds_an_amount_to_the_display_unit_half_away_from_zero_in_integers(value, factor, digits, shown):
+    """2.5万 shows as 3万 and -2.5万 as -3万 (halves away from zero); 3.95M at 1 decimal is 4.0M;
+    -0.4999万 is 0, never -0: the same as rounding the exact fraction."""
+    from fractions import Fraction
+
+    from plangen.render.fmt import _rounded, _rounded_ratio
+    assert _rounded_ratio(value, factor, digits) == _rounded(Fraction(value, factor), digits)
+    assert str(_rounded_ratio(value, factor, digits)) == shown

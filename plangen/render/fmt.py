@@ -109,6 +109,13 @@ def _rounded(x: Fraction, digits: int) -> Decimal:
     return Decimal(_half_away(x * 10**digits)).scaleb(-digits)
 
 
+def _rounded_ratio(value: int, factor: int, digits: int) -> Decimal:
+    """`value / factor` rounded half away from zero to `digits` decimals, in integers (as _rounded)."""
+    q, r = divmod(abs(value) * 10**digits, factor)
+    n = q + (2 * r >= factor)
+    return Decimal(-n if value < 0 else n).scaleb(-digits)
+
+
 def _with_fraction(pattern: str, min_frac: int, max_frac: int) -> str:
     """A CLDR number pattern with its fraction part set to min..max digits."""
     frac = ("." + "0" * min_frac + "#" * (max_frac - min_frac)) if max_frac else ""
@@ -200,7 +207,7 @@ class Formatter:
 
     def _shown(self, value: int) -> Decimal:
         """`value` in display units, rounded to display precision."""
-        return _rounded(Fraction(value, self.unit.factor), self.unit.max_frac)
+        return _rounded_ratio(value, self.unit.factor, self.unit.max_frac)
 
     def _with_unit(self, shown: Decimal) -> str:
         """A displayed value followed by the unit symbol."""
