@@ -7,7 +7,8 @@ Prints, in one run:
 2. the batch (plangen.batch.render_reps, real files) with 1 and 2 processes on that plan: documents/s;
 3. with --roster 1000,10000,100000: a plan whose team is a CSV roster of that size (roster_bench),
    loaded and decomposed, then 1,000 of its reps written (shard 1 of size/1,000) with 2 processes:
-   documents/s, and the peak memory of a worker. Each size runs in a process of its own.
+   documents/s (wall, and per CPU-second of the workers: steady on a busy machine), and the peak
+   memory of a worker (which includes its start-up: the plan, decomposition and context). Each size runs in a process of its own.
 Run: .venv/bin/python benchmarks/reps_bench.py [--reps 1000] [--sample 200] [--roster 1000,10000]
 """
 from __future__ import annotations
@@ -67,11 +68,16 @@ def write_floor(docs: list[bytes]) -> float:
     return (time.process_time() - start) / len(docs)
 
 
-def batch(plan, d, out: Path, jobs: int, shard: Shard | None = None) -> tuple[int, float]:
-    """(documents, wall seconds) of plangen.batch with `jobs` processes, real files."""
+def batch(plan, d, out: Path, jobs: int, shard: Shard | None = None) -> tuple[int, float, float]:
+    """(documents, wall seconds, steady docs/s) of plangen.batch with `jobs` processes, real files.
+
+    Steady: from the first document written to the last, without the start (context, pool)."""
+    stamps: list[float] = []
     start = time.perf_counter()
-    result = render_reps(plan, d, out, jobs=jobs, force=True, shard=shard)
-    return len(result.written), time.perf_counter() - start
+    result = render_reps(plan, d, out, jobs=jobs, force=True, shard=shard,
+                         on_done=lambda p: stamps.append(time.perf_counter()))
+    steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
+    return len(result.written), time.perf_counter() - start, steady
 
 
 def roster(n: int) -> dict:
@@ -82,9 +88,10 @@ def roster(n: int) -> dict:
         plan = load(str(write_plan(Path(tmp), n)))
         d = decompose(plan)
         t1 = time.perf_counter()
-        docs, seconds = batch(plan, d, Path(tmp) / "reps", 2, Shard(1, max(1, n // DOCS_PER_ROSTER)))
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"load_decompose": t1 - t0, "docs": docs, "seconds": seconds, "worker_mib": worker,
+        docs, seconds, steady = batch(plan, d, Path(tmp) / "reps", 2, Shard(1, max(1, n // DOCS_PER_ROSTER)))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"load_decompose": t1 - t0, "docs": docs, "seconds": seconds, "steady": steady, "worker_mib": children.ru_maxrss / 1024,
+            "worker_cpu": children.ru_utime + children.ru_stime,
             "parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -98,16 +105,16 @@ def print_per_rep(r: dict[str, float], n: int) -> None:
 
 def print_rosters(sizes: list[int]) -> None:
     """Section 3: one child process per team size."""
-    print(f"{'roster reps':>11} {'load+decompose s':>16} {'docs':>5} {'docs/s (2 proc)':>15} "
-          f"{'worker peak MiB':>15} {'parent peak MiB':>15}")
+    print(f"{'roster reps':>11} {'load+decompose s':>16} {'docs':>5} {'docs/s (2 proc)':>15} {'steady docs/s':>13} "
+          f"{'docs/worker CPU s':>17} {'worker peak MiB':>15} {'parent peak MiB':>15}")
     for n in sizes:
         done = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
         if done.returncode:
             print(f"{n:>11,} failed: {done.stderr[-1500:]}")
             continue
         r = json.loads(done.stdout.splitlines()[-1])
-        print(f"{n:>11,} {r['load_decompose']:>16.1f} {r['docs']:>5} {r['docs'] / r['seconds']:>15.1f} "
-              f"{r['worker_mib']:>15.0f} {r['parent_mib']:>15.0f}")
+        print(f"{n:>11,} {r['load_decompose']:>16.1f} {r['docs']:>5} {r['docs'] / r['seconds']:>15.1f} {r['steady']:>13.1f} "
+              f"{r['docs'] / r['worker_cpu']:>17.1f} {r['worker_mib']:>15.0f} {r['parent_mib']:>15.0f}")
 
 
 def main() -> None:
@@ -128,8 +135,9 @@ def main() -> None:
     print_per_rep(per_rep(plan, d, n), n)
     with tempfile.TemporaryDirectory() as tmp:
         for jobs in (1, 2):
-            docs, t = batch(plan, d, Path(tmp) / f"jobs{jobs}", jobs)
-            print(f"batch, {jobs} process{'es' if jobs > 1 else ''}: {docs / t:6.1f} docs/s ({docs} docs in {t:.1f} s)")
+            docs, t, steady = batch(plan, d, Path(tmp) / f"jobs{jobs}", jobs)
+            print(f"batch, {jobs} process{'es' if jobs > 1 else ''}: {docs / t:6.1f} docs/s ({docs} docs in {t:.1f} s; "
+                  f"steady {steady:.1f} docs/s)")
     if args.roster:
         print_rosters([int(x) for x in args.roster.split(",")])
 
