@@ -1,96 +1,145 @@
-"""Benchmark: 1,000 per-rep Word plans, documents per second with 1 and 2 processes, beside a baseline.
+"""Benchmark: the per-rep Word plan beside its write floor, and the batch's documents/s by team size.
 
-The baseline makes the same documents one at a time with plain python-docx: it opens base.docx
-for each rep and fills tables cell by cell (Table.cell). Every run writes real files.
-Run: /work/venv/bin/python benchmarks/reps_bench.py [--reps N] [--profile]
+Prints, in one run:
+1. per rep plan in one process (CPU time, the 1,000-rep benchmark plan): the context
+   (render.ctx_rep), the writing (render.docx_rep), their sum; the write floor (the same
+   document's parts, already in memory, zipped again with zipfile) and plangen's ratio to it;
+2. the batch (plangen.batch.render_reps, real files) with 1 and 2 processes on that plan: documents/s;
+3. with --roster 1000,10000,100000: a plan whose team is a CSV roster of that size (roster_bench),
+   loaded and decomposed, then 1,000 of its reps written (shard 1 of size/1,000) with 2 processes:
+   documents/s (wall, and per CPU-second of the workers: steady on a busy machine), and the peak
+   memory of a worker (which includes its start-up: the plan, decomposition and context). Each size runs in a process of its own.
+Run: .venv/bin/python benchmarks/reps_bench.py [--reps 1000] [--sample 200] [--roster 1000,10000]
 """
 from __future__ import annotations
 
 import argparse
-import cProfile
+import io
+import json
 import os
-import pstats
+import resource
+import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
-
-import docx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from decompose_bench import build_plan  # noqa: E402 - the 1,000-rep benchmark plan
+from roster_bench import write_plan  # noqa: E402 - a CSV roster of any size
 
-from plangen.batch import render_reps  # noqa: E402
+from plangen.batch import Shard, render_reps  # noqa: E402
 from plangen.decompose import decompose  # noqa: E402
 from plangen.render.context import Ctx, build_context  # noqa: E402
 from plangen.render.ctx_rep import rep_context  # noqa: E402
 from plangen.render.docx_rep import render_rep_docx  # noqa: E402
 from plangen.render.template_set import TemplateSet  # noqa: E402
 
-
-def baseline(plan, d, out: Path, n: int) -> float:
-    """Seconds for `n` rep documents with plain python-docx, base.docx opened for each."""
-    base = TemplateSet().path("base.docx")
-    ctx_c = Ctx(plan, d)
-    start = time.perf_counter()
-    for i, r in enumerate(d.reps[:n]):
-        rep = rep_context(ctx_c, r)
-        doc = docx.Document(str(base))
-        doc.add_paragraph(f"{rep['name']} · {ctx_c.L['rep_plan']}", style="Title")
-        for t in rep["tables"].values():
-            doc.add_paragraph(t.title, style="Caption")
-            rows = [t.columns, *t.rows, *([t.total] if t.total else [])]
-            table = doc.add_table(rows=len(rows), cols=len(t.columns), style="Plan Table")
-            for y, row in enumerate(rows):
-                for x, text in enumerate(row):
-                    table.cell(y, x).text = text
-        doc.add_paragraph(rep["commitment"])
-        doc.save(str(out / f"{i}.docx"))
-    return time.perf_counter() - start
+DOCS_PER_ROSTER = 1000
 
 
-def plangen_batch(plan, d, out: Path, jobs: int) -> float:
-    """Seconds for every rep's plan through plangen.batch with `jobs` processes."""
-    start = time.perf_counter()
-    result = render_reps(plan, d, out, jobs=jobs, force=True)
-    assert len(result.written) == len(d.reps)
-    return time.perf_counter() - start
-
-
-def profile(plan, d, n: int = 100) -> None:
-    """Where the time of `n` rep plans goes (one process)."""
+def per_rep(plan, d, n: int) -> dict[str, float]:
+    """Milliseconds of CPU per rep plan: context, writing, and the write floor of the same documents."""
     ctx, c, ts = build_context(plan, d), Ctx(plan, d), TemplateSet()
-    render_rep_docx(ctx, rep_context(c, d.reps[0]), ts)
-    prof = cProfile.Profile()
-    prof.enable()
-    for r in d.reps[:n]:
-        render_rep_docx(ctx, rep_context(c, r), ts)
-    prof.disable()
-    pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+    render_rep_docx(ctx, rep_context(c, d.reps[0]), ts)   # the base is prepared once per process
+    reps = d.reps[:n]
+    t0 = time.process_time()
+    contexts = [rep_context(c, r) for r in reps]
+    t1 = time.process_time()
+    docs = [render_rep_docx(ctx, r, ts) for r in contexts]
+    t2 = time.process_time()
+    return {"context": (t1 - t0) / len(reps) * 1e3, "write": (t2 - t1) / len(reps) * 1e3,
+            "floor": write_floor(docs) * 1e3}
+
+
+def write_floor(docs: list[bytes]) -> float:
+    """CPU seconds per document to zip its parts again (deflated, as Word files are), parts in memory."""
+    parts = []
+    for data in docs:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts.append([(n, z.read(n)) for n in z.namelist()])
+    start = time.process_time()
+    for members in parts:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, raw in members:
+                z.writestr(name, raw)
+    return (time.process_time() - start) / len(docs)
+
+
+def batch(plan, d, out: Path, jobs: int, shard: Shard | None = None) -> tuple[int, float, float]:
+    """(documents, wall seconds, steady docs/s) of plangen.batch with `jobs` processes, real files.
+
+    Steady: from the first document written to the last, without the start (context, pool)."""
+    stamps: list[float] = []
+    start = time.perf_counter()
+    result = render_reps(plan, d, out, jobs=jobs, force=True, shard=shard,
+                         on_done=lambda p: stamps.append(time.perf_counter()))
+    steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
+    return len(result.written), time.perf_counter() - start, steady
+
+
+def roster(n: int) -> dict:
+    """In this process: a roster plan of `n` reps, loaded, decomposed, and 1,000 reps written by 2 workers."""
+    from plangen.model import load
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        plan = load(str(write_plan(Path(tmp), n)))
+        d = decompose(plan)
+        t1 = time.perf_counter()
+        docs, seconds, steady = batch(plan, d, Path(tmp) / "reps", 2, Shard(1, max(1, n // DOCS_PER_ROSTER)))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"load_decompose": t1 - t0, "docs": docs, "seconds": seconds, "steady": steady, "worker_mib": children.ru_maxrss / 1024,
+            "worker_cpu": children.ru_utime + children.ru_stime,
+            "parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def print_per_rep(r: dict[str, float], n: int) -> None:
+    """Section 1: the per-rep cost beside its floor."""
+    total = r["context"] + r["write"]
+    print(f"per rep plan, 1 process, CPU ms over {n} reps: context {r['context']:.2f} + writing "
+          f"{r['write']:.2f} = {total:.2f}; write floor {r['floor']:.2f}; ratio {total / r['floor']:.1f}x "
+          f"(writing alone {r['write'] / r['floor']:.1f}x)")
+
+
+def print_rosters(sizes: list[int]) -> None:
+    """Section 3: one child process per team size."""
+    print(f"{'roster reps':>11} {'load+decompose s':>16} {'docs':>5} {'docs/s (2 proc)':>15} {'steady docs/s':>13} "
+          f"{'docs/worker CPU s':>17} {'worker peak MiB':>15} {'parent peak MiB':>15}")
+    for n in sizes:
+        done = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
+        if done.returncode:
+            print(f"{n:>11,} failed: {done.stderr[-1500:]}")
+            continue
+        r = json.loads(done.stdout.splitlines()[-1])
+        print(f"{n:>11,} {r['load_decompose']:>16.1f} {r['docs']:>5} {r['docs'] / r['seconds']:>15.1f} {r['steady']:>13.1f} "
+              f"{r['docs'] / r['worker_cpu']:>17.1f} {r['worker_mib']:>15.0f} {r['parent_mib']:>15.0f}")
 
 
 def main() -> None:
-    """Print documents per second: baseline, plangen with 1 and 2 processes; and os.cpu_count()."""
+    """Print the three sections; os.cpu_count() and the load average first."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reps", type=int, default=1000)
-    ap.add_argument("--baseline-reps", type=int, default=200, help="the baseline is slow: time this many")
-    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--sample", type=int, default=200, help="reps timed for the per-rep cost")
+    ap.add_argument("--roster", default="", help="team sizes from a CSV roster, e.g. 1000,10000,100000")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        print(json.dumps(roster(args.child)))
+        return
+    print(f"os.cpu_count() = {os.cpu_count()}; load average {os.getloadavg()[0]:.2f}")
     plan = build_plan(args.reps, args.reps * 3)
     d = decompose(plan)
-    if args.profile:
-        profile(plan, d)
-        return
-    print(f"os.cpu_count() = {os.cpu_count()}; {len(d.reps)} reps")
+    n = min(args.sample, len(d.reps))
+    print_per_rep(per_rep(plan, d, n), n)
     with tempfile.TemporaryDirectory() as tmp:
-        n = min(args.baseline_reps, len(d.reps))
-        (Path(tmp) / "base").mkdir()
-        t = baseline(plan, d, Path(tmp) / "base", n)
-        print(f"baseline (python-docx, base.docx opened per rep, cells one by one): {n / t:6.1f} docs/s ({n} docs)")
         for jobs in (1, 2):
-            t = plangen_batch(plan, d, Path(tmp) / f"jobs{jobs}", jobs)
-            print(f"plangen batch, {jobs} process{'es' if jobs > 1 else ''}: {len(d.reps) / t:6.1f} docs/s "
-                  f"({len(d.reps)} docs in {t:.1f} s, context built once per process)")
+            docs, t, steady = batch(plan, d, Path(tmp) / f"jobs{jobs}", jobs)
+            print(f"batch, {jobs} process{'es' if jobs > 1 else ''}: {docs / t:6.1f} docs/s ({docs} docs in {t:.1f} s; "
+                  f"steady {steady:.1f} docs/s)")
+    if args.roster:
+        print_rosters([int(x) for x in args.roster.split(",")])
 
 
 if __name__ == "__main__":

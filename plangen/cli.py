@@ -14,6 +14,7 @@ import shutil
 import sys
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,6 +30,9 @@ from plangen.render.context import Ctx, notice_text, smallest_month
 from plangen.render.labels import LOCALES
 from plangen.render.starter import FILE_NAME, next_year, starter_text
 from plangen.writer import WriteRefused, write_atomic
+
+if TYPE_CHECKING:
+    from plangen.batch import Shard
 
 FORMATS = ("table", "csv", "json", "xlsx")
 # --help lists commands in the order a user meets them; names not registered are skipped, others follow sorted
@@ -268,6 +272,28 @@ def _output_options(f):
                         help="Processes for the rep plans [default: the CPUs, at most 8].")(f)
 
 
+class ShardParam(click.ParamType):
+    """--shard K/N: one of N shards of the rep plans (plangen.batch.Shard)."""
+
+    name = "K/N"
+
+    def convert(self, value, param, ctx):
+        from plangen.batch import Shard
+        if isinstance(value, Shard):
+            return value
+        try:
+            return Shard.parse(str(value))
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+
+
+def _shard_option(f):
+    """--shard K/N for the commands that write rep plans."""
+    return click.option("--shard", type=ShardParam(), default=None,
+                        help="Write only shard K of N of the rep plans: the reps whose index (0-based, plan "
+                             "order) % N == K-1, so N jobs of any scheduler share the team.")(f)
+
+
 @cli.command("build")
 @click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -277,8 +303,13 @@ def _output_options(f):
               "(replaces its own files, as --force); Ctrl-C stops.")
 @click.option("--max-rebuilds", type=click.IntRange(min=0), default=None, hidden=True)  # bounds --watch in tests
 @_output_options
+@_shard_option
 def build_cmd(plan_file: str, out_dir: str, reps: bool, watch: bool, max_rebuilds: int | None, **opts) -> None:
-    """Write the annual plan as Word (and PowerPoint) documents; --reps adds one plan per rep."""
+    """Write the annual plan as Word (and PowerPoint) documents; --reps adds one plan per rep.
+
+    With --shard K/N (needs --reps) shard 1 also writes the annual plan, the others only their reps."""
+    if opts["shard"] and (not reps or watch):
+        raise click.UsageError("--shard needs --reps and no --watch (it splits the rep plans over jobs)")
     if watch:
         _watch_builds(plan_file, out_dir, reps, max_rebuilds, **opts)
     else:
@@ -286,31 +317,38 @@ def build_cmd(plan_file: str, out_dir: str, reps: bool, watch: bool, max_rebuild
 
 
 def _build_once(plan_file: str, out_dir: str, reps: bool, jobs: int | None, force: bool,
-                templates_dir: str | None, pdf: bool) -> tuple[Plan, Decomposition]:
+                templates_dir: str | None, pdf: bool, shard: Shard | None = None) -> tuple[Plan, Decomposition]:
     """Check, decompose and write the documents (and their PDFs); the plan and its decomposition."""
     from plangen.build import plan_documents, template_dir
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
     tdir = template_dir(plan, plan_file, templates_dir)
-    office = _pdf_prepare(plan, d, plan_file, out_dir, reps, force) if pdf else None
-    written = plan_documents(plan, d, plan_file, out_dir, tdir, force, issued=dt.date.today())
+    annual = shard is None or shard.k == 1
+    office = _pdf_prepare(plan, d, plan_file, out_dir, reps, force, shard) if pdf else None
+    written = plan_documents(plan, d, plan_file, out_dir, tdir, force, issued=dt.date.today()) if annual else []
     for path in written:
         click.echo(f"✓ wrote {path}")
     if reps:
-        written += _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force)
+        written += _write_reps(plan, d, Path(out_dir) / "reps", tdir, jobs, force, shard)
     if office:
         _write_pdfs(written, office)
     warn(plan, d, doc)
     return plan, d
 
 
-def _pdf_prepare(plan: Plan, d: Decomposition, plan_file: str, out_dir: str, reps: bool, force: bool) -> str:
+def _pdf_prepare(plan: Plan, d: Decomposition, plan_file: str, out_dir: str, reps: bool, force: bool,
+                 shard: Shard | None = None) -> str:
     """The soffice to convert with, checked before anything is written (exit 2 with a hint without one)."""
-    from plangen.batch import plan_rep_paths
     from plangen.build import plan_document_paths
     from plangen.pdf import prepare
-    docs = plan_document_paths(plan, plan_file, out_dir)
-    return prepare(docs + (plan_rep_paths(d, Path(out_dir) / "reps") if reps else []), force)
+    docs = plan_document_paths(plan, plan_file, out_dir) if shard is None or shard.k == 1 else []
+    return prepare(docs + (_shard_paths(d, Path(out_dir) / "reps", shard) if reps else []), force)
+
+
+def _shard_paths(d: Decomposition, out_dir: Path, shard: Shard | None) -> list[Path]:
+    """The rep plan paths a shard writes (all without one)."""
+    from plangen.batch import plan_rep_paths, shard_items
+    return [p for _, p in shard_items(plan_rep_paths(d, out_dir), shard)]
 
 
 def _write_pdfs(documents: list[Path], office: str) -> None:
@@ -382,28 +420,29 @@ def _after_rebuild(watch, state: dict, plan_file: str, opts: dict, result: tuple
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the rep plans (<id>-<name>.docx).")
 @_output_options
+@_shard_option
 def reps_cmd(plan_file: str, out_dir: str, jobs: int | None, force: bool, templates_dir: str | None,
-             pdf: bool) -> None:
-    """Write one Word plan per rep (2-4 pages each, with a commitment to sign)."""
-    from plangen.batch import plan_rep_paths
+             pdf: bool, shard: Shard | None) -> None:
+    """Write one Word plan per rep (2-4 pages each, with a commitment to sign); --shard K/N writes a share."""
     from plangen.build import template_dir
     from plangen.pdf import prepare
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
-    office = prepare(plan_rep_paths(d, Path(out_dir)), force) if pdf else None
-    written = _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force)
+    office = prepare(_shard_paths(d, Path(out_dir), shard), force) if pdf else None
+    written = _write_reps(plan, d, Path(out_dir), template_dir(plan, plan_file, templates_dir), jobs, force, shard)
     if office:
         _write_pdfs(written, office)
     warn(plan, d, doc)
 
 
 def _write_reps(plan: Plan, d: Decomposition, out_dir: Path, tdir: Path | None, jobs: int | None,
-                force: bool) -> list[Path]:
+                force: bool, shard: Shard | None = None) -> list[Path]:
     """Render the rep plans with a progress bar (the paths written); Ctrl-C reports how far it got (exit 130)."""
     from plangen.batch import default_jobs, progress_callback, render_reps
-    advance, close = progress_callback(len(d.reps))
+    advance, close = progress_callback(len(_shard_paths(d, out_dir, shard)))
     try:
-        result = render_reps(plan, d, out_dir, str(tdir) if tdir else None, jobs or default_jobs(), force, advance)
+        result = render_reps(plan, d, out_dir, str(tdir) if tdir else None, jobs or default_jobs(), force, advance,
+                             shard)
     finally:
         close()
     if result.interrupted:

@@ -121,3 +121,57 @@ def test_build_uses_a_company_template_folder(tmp_path):
     assert done.exit_code == 0, done.output
     doc = docx.Document(str(tmp_path / "out" / "销售经理明年工作计划.docx"))
     assert [p.text for p in doc.paragraphs if p.text][0].startswith("2027年销售目标为1亿元")
+
+
+# -- --shard K/N: any job scheduler splits the team -------------------------------------------
+
+@pytest.mark.parametrize("text,k,n", [("1/1", 1, 1), ("2/4", 2, 4), (" 4/4 ", 4, 4)])
+def test_it_reads_a_shard_as_k_of_n(text, k, n):
+    from plangen.batch import Shard
+    assert Shard.parse(text) == Shard(k, n)
+
+
+@pytest.mark.parametrize("text", ["0/4", "5/4", "2", "2/", "/4", "a/b", "-1/4", "2/0"])
+def test_it_refuses_a_shard_that_is_not_k_of_n(text):
+    from plangen.batch import Shard
+    with pytest.raises(ValueError, match=r"expected K/N with 1 <= K <= N \(such as 2/4\), found"):
+        Shard.parse(text)
+
+
+def test_it_gives_shard_k_of_n_the_reps_whose_index_mod_n_is_k_minus_1(team, tmp_path):
+    """Six reps r1..r6 (index 0..5) in 2 shards: shard 1 has index 0, 2, 4 (r1, r3, r5), shard 2 has
+    r2, r4, r6; together the same six files, named as in one run, no rep twice."""
+    from plangen.batch import Shard
+    plan, d = team
+    whole = render_reps(plan, d, tmp_path / "all")
+    first = render_reps(plan, d, tmp_path / "split", shard=Shard(1, 2))
+    second = render_reps(plan, d, tmp_path / "split", jobs=2, shard=Shard(2, 2))
+    assert [p.name[:2] for p in first.written] == ["r1", "r3", "r5"]
+    assert sorted(p.name[:2] for p in second.written) == ["r2", "r4", "r6"]
+    assert sorted(p.name for p in first.written + second.written) == sorted(p.name for p in whole.written)
+
+
+def test_it_writes_the_annual_plan_in_shard_1_only_and_a_shard_of_the_reps(tmp_path):
+    """`build --reps --shard 2/3` on the 6-rep zh sample: reps 2 and 5 (index 1, 4), no annual plan;
+    `--shard 1/3`: the annual plan and reps 1 and 4."""
+    runner = CliRunner()
+    second = runner.invoke(cli, ["build", str(SAMPLE), "-o", str(tmp_path / "b"), "--reps", "--jobs", "1",
+                                 "--shard", "2/3"])
+    assert second.exit_code == 0, second.output
+    assert not list((tmp_path / "b").glob("*.docx"))
+    first = runner.invoke(cli, ["build", str(SAMPLE), "-o", str(tmp_path / "b"), "--reps", "--jobs", "1",
+                                "--shard", "1/3"])
+    assert first.exit_code == 0, first.output
+    assert list((tmp_path / "b").glob("*.docx"))
+    assert len(list((tmp_path / "b" / "reps").glob("*.docx"))) == 4
+
+
+@pytest.mark.parametrize("args,message", [
+    (["reps", "--shard", "3/2"], "Invalid value for '--shard': expected K/N with 1 <= K <= N (such as 2/4), found '3/2'"),
+    (["build", "--shard", "1/2"], "--shard needs --reps and no --watch (it splits the rep plans over jobs)"),
+])
+def test_it_refuses_a_bad_shard_with_exit_2_and_writes_nothing(tmp_path, args, message):
+    result = CliRunner().invoke(cli, [args[0], str(SAMPLE), "-o", str(tmp_path / "o"), *args[1:]])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "o").exists()

@@ -281,3 +281,37 @@ def test_displayed_parts_add_up(locale: str, unit: str | None, parts: list[int],
     assert sum(_parse(f, s) for s in shown) == _parse(f, f.amount(total))
     for v, d in zip(values, f.display_values(values, total)):
         assert abs(d - v) < 2 * f.unit.quantum
+
+
+@pytest.mark.parametrize("babel_id", ["en", "es_ES", "zh_Hans_CN", "zh_Hant_TW"])
+def test_it_writes_rounded_numbers_as_babel_does_without_babel(babel_id: str) -> None:
+    """2,000 numbers per locale, whole and with up to 3 decimals, either sign: 1234567.5 with 0..3
+    decimals is "1,234,567.5" (en) and "1.234.567,5" (es), the same text Babel's pattern gives."""
+    import random
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    from plangen.render.fmt import _babel, _plain_decimal, _plain_symbols, _with_fraction
+    rng, loc, symbols = random.Random(17), _babel(babel_id), _plain_symbols(babel_id)
+    assert symbols is not None
+    for _ in range(2000):
+        hi = rng.randint(0, 3)
+        lo = rng.randint(0, hi)
+        value = Decimal(rng.randint(-10**rng.randint(0, 12), 10**rng.randint(0, 12))).scaleb(-rng.randint(0, hi))
+        pattern = _with_fraction(loc.decimal_formats[None].pattern, lo, hi)
+        assert _plain_decimal(value, lo, hi, symbols) == format_decimal(value, format=pattern, locale=loc)
+
+
+@pytest.mark.parametrize("value,factor,digits,shown", [
+    (25_000, 10_000, 0, "3"), (-25_000, 10_000, 0, "-3"), (24_999, 10_000, 0, "2"),
+    (125_000_000, 10**8, 2, "1.25"), (3_950_000, 10**6, 1, "4.0"), (0, 10**4, 0, "0"), (-4_999, 10**4, 0, "0"),
+])
+def test_it_rounds_an_amount_to_the_display_unit_half_away_from_zero_in_integers(value, factor, digits, shown):
+    """2.5万 shows as 3万 and -2.5万 as -3万 (halves away from zero); 3.95M at 1 decimal is 4.0M;
+    -0.4999万 is 0, never -0: the same as rounding the exact fraction."""
+    from fractions import Fraction
+
+    from plangen.render.fmt import _rounded, _rounded_ratio
+    assert _rounded_ratio(value, factor, digits) == _rounded(Fraction(value, factor), digits)
+    assert str(_rounded_ratio(value, factor, digits)) == shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from ..decompose.result import RepTarget
 from .ctx_base import Ctx
 
 
@@ -22,12 +23,12 @@ def accounts(c: Ctx, tables: dict) -> dict[str, Any] | None:
     return {"count": len(named), "total": c.money(total), "share": c.share(Fraction(total, c.d.total or 1), 1)}
 
 
-def rep_accounts(c: Ctx, rep_id: str):
+def rep_accounts(c: Ctx, rep: RepTarget):
     """One rep's key customers and his other business, adding up to his target."""
-    named = [a for a in c.d.accounts if a.owner == rep_id]
+    named = c.team.accounts.get(rep.id)
     if not named:
         return None
-    rep, L = c.d.rep(rep_id), c.L
+    L = c.L
     amounts = [a.total for a in named] + [rep.total - sum(a.total for a in named)]
     shown = c.amounts(amounts, rep.total)
     rows = [[a.name, s, c.f.percent(Fraction(a.total, rep.total or 1), 1), product_items(c, a)]

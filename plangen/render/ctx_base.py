@@ -14,6 +14,7 @@ from ..decompose.result import Decomposition
 from ..locales import Locale
 from ..locales import locale as plan_locale
 from ..model.schema import Plan
+from .ctx_team import TeamIndex
 from .fmt import Formatter
 from .labels import Labels, labels
 from .values import Money, Share, Table
@@ -29,6 +30,14 @@ class Ctx:
         self.L: Labels = words or labels(p.locale)
         self.f = Formatter.for_plan(p.locale, p.currency, p.display_unit, self.L).precise_for(smallest_month(d))
         self.loc: Locale = plan_locale(p.locale)
+        self._team: list[TeamIndex] = []   # shared by copies (for_amounts): built once per plan
+
+    @property
+    def team(self) -> TeamIndex:
+        """The team by rep and region (render.ctx_team), built on first use."""
+        if not self._team:
+            self._team.append(TeamIndex.build(self.plan, self.d))
+        return self._team[0]
 
     def for_amounts(self, smallest: int) -> "Ctx":
         """This context with enough decimals for amounts down to `smallest` (e.g. one rep's months)."""

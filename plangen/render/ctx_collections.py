@@ -5,6 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from .charts import ChartSpec, Series
+from ..decompose.result import RepTarget
 from .ctx_base import Ctx
 
 
@@ -42,12 +43,12 @@ def collection_table(c: Ctx):
                    [False] + [True] * len(columns), total, c.unit_note())
 
 
-def rep_collection_table(c: Ctx, rep_id: str):
+def rep_collection_table(c: Ctx, rep: RepTarget):
     """One rep's months: his sales target and what he is to collect."""
     col, L = c.d.collections, c.L
-    if col is None or rep_id not in col.reps:
+    if col is None or rep.id not in col.reps:
         return None
-    sales, collected = list(c.d.rep(rep_id).months), list(col.reps[rep_id])
+    sales, collected = list(rep.months), list(col.reps[rep.id])
     shown = [c.amounts(sales, sum(sales)), c.amounts(collected, sum(collected))]
     rows = [[c.month_row(i), shown[0][i], shown[1][i]] for i in range(len(sales))]
     return c.table("rep_collections", L["table_collections"], [L["month"], c.head("sales_target"), c.head("collected")],

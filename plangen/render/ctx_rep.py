@@ -27,7 +27,7 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     if per_day is not None:
         tables["rep_activities"] = _activities(c, rep, per_day)
         tables["rep_activity_rates"] = _activity_rates(c, rep)
-    customers = [x for x in d.customers if x.owner == rep.id]
+    customers = c.team.customers.get(rep.id, [])
     if customers:
         tables["rep_customers"] = _customers(c, customers)
     budget = budget_parts(c, rep)
@@ -39,10 +39,10 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     tasks = rep_tasks(c, rep)
     if tasks:
         tables["rep_tasks"] = tasks
-    named = rep_accounts(c, rep.id)
+    named = rep_accounts(c, rep)
     if named:
         tables["rep_accounts"] = named
-    collected = rep_collection_table(c, rep.id)
+    collected = rep_collection_table(c, rep)
     if collected:
         tables["rep_collections"] = collected
     return {
@@ -74,7 +74,8 @@ def metric_table(c: Ctx, key: str, series: dict[str, tuple[int, ...]]):
 
 def _manager(c: Ctx, rep: RepTarget) -> str:
     """Who signs the rep's plan as manager: the rep's `manager`, else the plan's owner."""
-    return next((r.manager for r in c.plan.team.reps if r.id == rep.id and r.manager), c.plan.plan.owner or "")
+    model = c.team.models.get(rep.id)
+    return (model.manager if model and model.manager else "") or c.plan.plan.owner or ""
 
 
 def _period_words(c: Ctx) -> str:

@@ -55,17 +55,16 @@ def months_chart(c: Ctx, rep: RepTarget) -> ChartSpec:
 
 def story(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     """The facts behind the rep's number, for the paragraph that explains it."""
-    group = [r for r in c.d.reps if r.region == rep.region and r.id != rep.id]
     paren = "{}（{}）" if c.loc.east_asian else "{} ({})"
     ramp = [paren.format(c.f.money(v), c.f.month_short(m.month))
             for m, v, r in zip(c.d.months, rep.months, rep.ramp) if 0 < r < 1]
-    carried = [r.name for r in group if r.ramping] if rep.carried else []   # the engine's figure, not re-derived
-    model = next((r for r in c.plan.team.reps if r.id == rep.id), None)
+    carried = c.team.colleagues_ramping(rep) if rep.carried else []   # the engine's figure, not re-derived
+    model = c.team.models.get(rep.id)
     end = model.end if model and model.end and model.end < c.plan.plan.period.last_day else None
     late = bool(rep.start and rep.start > c.plan.plan.period.first_day)
     less, more = rep.total < rep.full_quota and rep.ramping, bool(carried)   # else a rounding difference
     diff = rep.carried if more else rep.full_quota - rep.total
-    shared = c.plan.team.ramp_policy == "redistribute" and any(r.full_quota and not r.ramping for r in group)
+    shared = c.plan.team.ramp_policy == "redistribute" and c.team.covered(rep)
     return {"full": c.money(rep.full_quota), "diff": c.money(abs(diff)), "more": more, "less": less,
             "start": c.f.date(rep.start) if late else "", "end": c.f.date(end) if end else "",
             "before": late and rep.ramp[0] == 0,

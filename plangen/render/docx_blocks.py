@@ -200,8 +200,9 @@ def plain_numbering(doc: Document) -> int:
 
 
 def display_width(text: str) -> int:
-    """Columns a text takes: East Asian wide characters count twice, zero-width ones not at all (rich's cell_len)."""
-    return cell_len(text)
+    """Columns a text takes: East Asian wide characters count twice, zero-width ones not at all (rich's cell_len);
+    printable ASCII (most figures) one each, without the lookup."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
 def set_header_text(doc: Document, text: str) -> None:

@@ -24,8 +24,18 @@ def render_plan_docx(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
 
 def prepare(doc: Document, plan: dict[str, Any], subject: str = "") -> None:
     """East Asian fonts from the locale, language tags from the locale and the document properties."""
-    ensure_locale_fonts(doc, plan_locale(plan["locale"]))
-    set_document_language(doc, plan["locale"])
+    prepare_locale(doc, plan["locale"])
+    set_properties(doc, plan, subject)
+
+
+def prepare_locale(doc: Document, locale: str) -> None:
+    """What a base needs for a locale, the same for every document: East Asian fonts, language tags."""
+    ensure_locale_fonts(doc, plan_locale(locale))
+    set_document_language(doc, locale)
+
+
+def set_properties(doc: Document, plan: dict[str, Any], subject: str = "") -> None:
+    """The document properties: title, author, subject and language."""
     props = doc.core_properties
     props.title, props.author = _prop(plan["title"]), _prop(plan["owner"] or "plangen")
     props.subject = _prop(subject)

@@ -1,20 +1,23 @@
 """One rep's plan as a Word document: base .docx + outlines/rep.yaml + text/<locale>/rep.j2."""
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from .docx_base import fresh_document
-from .docx_blocks import save
+from .docx_base import prepared_base
 from .docx_outline import OutlineWriter
-from .docx_plan import prepare
+from .docx_plan import prepare_locale, set_properties
 from .template_set import TemplateSet
 
 
 def render_rep_docx(ctx: dict[str, Any], rep: dict[str, Any], templates: TemplateSet) -> bytes:
-    """A rep's plan (.docx bytes): the plan context plus the rep's own values (ctx_rep.rep_context)."""
-    doc = fresh_document(templates.bytes("base.docx"))
-    prepare(doc, ctx["plan"], rep["name"])
+    """A rep's plan (.docx bytes): the plan context plus the rep's own values (ctx_rep.rep_context).
+
+    The base is opened and prepared for the locale once per process (render.docx_base)."""
+    locale = ctx["plan"]["locale"]
+    base = prepared_base(templates.bytes("base.docx"), locale, partial(prepare_locale, locale=locale))
+    doc = base.fresh()
+    set_properties(doc, ctx["plan"], rep["name"])
     scope = {**ctx, "rep": rep, "charts": {**ctx["charts"], **rep["charts"]}}
-    writer = OutlineWriter(doc, scope, templates, "rep", {**ctx["tables"], **rep["tables"]})
-    writer.run()
-    return save(doc)
+    OutlineWriter(doc, scope, templates, "rep", {**ctx["tables"], **rep["tables"]}).run()
+    return base.save()

@@ -109,9 +109,20 @@ def column_widths(t: Table, width: int, compact: bool = False) -> list[int]:
     return out
 
 
+_LAID_OUT: list[tuple[Table, tuple]] = []   # the last table measured: writing it asks four times
+
+
 def wanted_columns(t: Table) -> tuple[list[int], list[int], int]:
     """Display columns each column would like (widest cell or header, capped), needs (longest word),
-    and the sum of what they would like uncapped."""
+    and the sum of what they would like uncapped (treat as read-only: the last table's is kept)."""
+    if _LAID_OUT and _LAID_OUT[0][0] is t:
+        return _LAID_OUT[0][1]
+    _LAID_OUT[:] = [(t, _measure(t))]
+    return _LAID_OUT[0][1]
+
+
+def _measure(t: Table) -> tuple[list[int], list[int], int]:
+    """wanted_columns, measured."""
     rows = [*t.rows, *([t.total] if t.total else [])]
     want, least, natural = [], [], 0
     for i, head in enumerate(t.columns):

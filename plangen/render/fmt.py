@@ -37,6 +37,8 @@ from babel.numbers import (
     format_percent,
     get_currency_name,
     get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
     get_minus_sign_symbol,
 )
 
@@ -110,10 +112,41 @@ def _rounded(x: Fraction, digits: int) -> Decimal:
     return Decimal(_half_away(x * 10**digits)).scaleb(-digits)
 
 
+def _rounded_ratio(value: int, factor: int, digits: int) -> Decimal:
+    """`value / factor` rounded half away from zero to `digits` decimals, in integers (as _rounded)."""
+    q, r = divmod(abs(value) * 10**digits, factor)
+    n = q + (2 * r >= factor)
+    return Decimal(-n if value < 0 else n).scaleb(-digits)
+
+
 def _with_fraction(pattern: str, min_frac: int, max_frac: int) -> str:
     """A CLDR number pattern with its fraction part set to min..max digits."""
     frac = ("." + "0" * min_frac + "#" * (max_frac - min_frac)) if max_frac else ""
     return re.sub(r"([#,]*0+)(\.[0#]+)?", lambda m: m.group(1) + frac, pattern, count=1)
+
+
+@lru_cache(maxsize=None)
+def _plain_symbols(babel_id: str) -> tuple[str, str, str] | None:
+    """(group, decimal, minus) when the locale's decimal pattern is plain `#,##0.###` (threes, no
+    affixes but the minus), so a rounded number can be written without Babel; else None."""
+    loc = _babel(babel_id)
+    p = loc.decimal_formats[None]
+    if p.grouping != (3, 3) or p.prefix != ("", "-") or p.suffix != ("", "") or p.int_prec[0] != 1:
+        return None
+    return get_group_symbol(loc), get_decimal_symbol(loc), get_minus_sign_symbol(loc)
+
+
+def _plain_decimal(value: Decimal, min_frac: int, max_frac: int, symbols: tuple[str, str, str]) -> str | None:
+    """What Babel writes for a number already rounded to `max_frac` decimals, in integer arithmetic
+    (a table's 400 figures cost Babel's pattern machinery 400 times); None when not rounded yet."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent < -max_frac:
+        return None
+    group, point, minus = symbols
+    whole, frac = divmod(abs(int(value.scaleb(max_frac))), 10**max_frac)
+    digits = f"{frac:0{max_frac}d}".rstrip("0").ljust(min_frac, "0") if max_frac else ""
+    text = f"{whole:,}".replace(",", group) + (point + digits if digits else "")
+    return minus + text if value < 0 else text
 
 
 def _unit_gap(babel_id: str, factor: int) -> str:
@@ -168,12 +201,16 @@ class Formatter:
 
     def _decimal(self, value: Decimal, min_frac: int, max_frac: int) -> str:
         """A rounded decimal in the locale's decimal pattern with the given fraction digits."""
+        symbols = _plain_symbols(self._spec.babel_id)
+        text = _plain_decimal(value, min_frac, max_frac, symbols) if symbols else None
+        if text is not None:
+            return text
         pattern = _with_fraction(self._loc.decimal_formats[None].pattern, min_frac, max_frac)
         return format_decimal(value, format=pattern, locale=self._loc)
 
     def _shown(self, value: int) -> Decimal:
         """`value` in display units, rounded to display precision."""
-        return _rounded(Fraction(value, self.unit.factor), self.unit.max_frac)
+        return _rounded_ratio(value, self.unit.factor, self.unit.max_frac)
 
     def _with_unit(self, shown: Decimal) -> str:
         """A displayed value followed by the unit symbol."""
@@ -354,7 +391,7 @@ class Formatter:
 
     def count(self, n: int) -> str:
         """A whole count with the locale's grouping: "1,234" / "1.234"."""
-        return format_decimal(n, locale=self._loc)
+        return self._decimal(Decimal(n), 0, 3) if isinstance(n, int) else format_decimal(n, locale=self._loc)
 
     def plural(self, n: int) -> str:
         """The locale's plural category of a count: "one" or "other" (zh-CN: always "other")."""
