@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from plangen.cli import cli
 from plangen.decompose import decompose
 from plangen.render import tables
+from plangen.render.context import build_context
 from plangen.render.cells import csv_text
 from plangen.render.xlsx import to_bytes
 
@@ -106,6 +107,24 @@ def it_summarises_a_team_of_46_reps_by_its_largest_and_smallest_targets(make_pla
     assert sorted(bars["The 10 smallest rep targets"]) == sorted(f"Rep {i}" for i in range(1, 11))
     assert not any("Rep 20" in n for n in _notes(prs))
     assert any("46 reps' targets" in n and "--format xlsx" in n for n in _notes(prs))
+
+
+def it_charts_a_big_teams_largest_and_smallest_targets_in_the_word_plan_and_lists_everyone(make_plan, plan_from):
+    """46 reps: the Word plan's team section charts the 10 largest and 10 smallest (not 46 bars, nor
+    5,000 for a big sales force: python-pptx's chart data indexes categories in quadratic time); its
+    table still has a row for each of the 46."""
+    import docx
+    from plangen.render.docx_plan import render_plan_docx
+    from plangen.render.template_set import TemplateSet
+    plan = _team_plan(make_plan, plan_from, 46)
+    d = decompose(plan)
+    doc = docx.Document(io.BytesIO(render_plan_docx(build_context(plan, d), TemplateSet())))
+    from lxml import etree
+    charts = [etree.fromstring(p.blob) for p in doc.part.package.parts if "/charts/chart" in p.partname]
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    reps = [len(ch.findall(f".//{c}cat//{c}pt")) for ch in charts if b"Rep " in etree.tostring(ch)]
+    assert sorted(reps) == [10, 10]
+    assert any(sum(1 for r in t.rows if r.cells[0].text.startswith("Rep ")) == 46 for t in doc.tables)
 
 
 def it_shows_every_rep_of_a_team_of_45(make_plan, plan_from):

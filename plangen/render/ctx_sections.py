@@ -8,7 +8,7 @@ from ..decompose.split import quarters_of
 from .charts import PIE_SLICES, ChartSpec, Series
 from .ctx_base import Ctx
 from .ctx_accounts import accounts
-from .ctx_big import customer_summary, team_summary
+from .ctx_big import BIG_TEAM, customer_summary, team_summary
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
@@ -81,9 +81,10 @@ def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
         return None
     if d.reps:
         tables["reps"] = rep_table(c)
-        charts["reps"] = ChartSpec("bar", L["chart_by_rep"], tuple(r.name for r in d.reps),
-                                   (Series(L["target"], tuple(c.f.scaled(r.total) for r in d.reps)),),
-                                   c.f.excel_format(), c.unit_note(), sort=True)
+        if len(d.reps) <= BIG_TEAM:   # a big team's charts are its largest and smallest (ctx_big)
+            charts["reps"] = ChartSpec("bar", L["chart_by_rep"], tuple(r.name for r in d.reps),
+                                       (Series(L["target"], tuple(c.f.scaled(r.total) for r in d.reps)),),
+                                       c.f.excel_format(), c.unit_note(), sort=True)
         if c.plan.funnel:
             tables["funnel"] = funnel_table(c)
     summary = team_summary(c, tables, charts)
