@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from fractions import Fraction
 
 from ..decompose import Decomposition
@@ -13,9 +14,8 @@ from ..model.schema import Plan, Rep
 def rep_days(plan: Plan, d: Decomposition, i: int) -> int:
     """Working days between the rep's start and end (the period's bounds when not given)."""
     rep: Rep = plan.team.reps[i]
-    first = rep.start or dt.date.min
-    last = rep.end or dt.date.max
-    return sum(1 for day in d.calendar.days if first <= day <= last)
+    days = d.calendar.days                      # in order: count by bisection, not a pass per rep
+    return max(0, bisect_right(days, rep.end or dt.date.max) - bisect_left(days, rep.start or dt.date.min))
 
 
 def rep_activities(plan: Plan, rep: RepTarget) -> Activities:
