@@ -609,19 +609,6 @@ def it_refuses_a_label_plangen_cannot_use_with_its_file_and_line(tmp_path, make_
     assert [str(p).replace(str(tmp_path) + "/", "") for p in check_i18n(folder)] == [message]
 
 
-def it_rewords_a_country_variants_labels_and_refuses_a_change_to_its_phrases(tmp_path, make_plan, plan_from):
-    """i18n/es-MX.yaml in plangen's shape: its labels apply over es-MX's; changed phrases are refused at their line."""
-    from plangen.render.template_set import TemplateSet
-    from plangen.render.jinja import TemplateProblem
-    folder = _label_folder(tmp_path, 'labels:\n  total: "Gran total"\n', locale="es-MX")
-    assert TemplateSet(folder).labels("es-MX")["total"] == "Gran total"
-    (folder / "i18n" / "es-MX.yaml").write_text('labels: {}\nphrases:\n  coste: precio\n', encoding="utf-8")
-    with pytest.raises(TemplateProblem) as e:
-        TemplateSet(folder).labels("es-MX")
-    assert str(e.value).endswith("es-MX.yaml:2: phrases: a template folder cannot change a variant's phrases "
-                                 "(they reword plangen's own texts); reword text/es-MX/*.j2 or the labels instead")
-
-
 def it_names_an_i18n_file_of_no_locale(tmp_path):
     """i18n/fr.yaml: plangen has no fr; check says which locales it has."""
     from plangen.templates_cmd import check_i18n
