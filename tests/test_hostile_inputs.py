@@ -516,11 +516,21 @@ def it_refuses_unreadable_actuals_with_a_place(tmp_path, make_plan, plan_from, n
     assert words in _actuals_problem(tmp_path, name, data, plan_from(make_plan()))
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "gb18030"])
-def it_reads_actuals_in_the_encodings_it_can_tell_apart(tmp_path, make_plan, plan_from, encoding):
-    """UTF-16 and UTF-8 with their BOMs, and Chinese GB18030: 月份/金额 headers, 5,000 in January."""
+TABLE = "月份,金额\n2027-01,5000\n"
+
+
+@pytest.mark.parametrize("data", [
+    TABLE.encode("utf-16"), TABLE.encode("utf-8-sig"), TABLE.encode("gb18030"),
+    TABLE.encode("utf-32"), b"\x00\x00\xfe\xff" + TABLE.encode("utf-32-be"),
+], ids=["utf-16", "utf-8-sig", "gb18030", "utf-32-le", "utf-32-be"])
+def it_reads_actuals_in_the_encodings_it_can_tell_apart(tmp_path, make_plan, plan_from, data):
+    """UTF-16, UTF-8 and UTF-32 (either byte order) with their BOMs, and Chinese GB18030: 月份/金额, 5,000 in January.
+
+    UTF-32's little-endian mark FF FE 00 00 starts with UTF-16's FF FE: read as UTF-16 it was a csv of NULs
+    ("new-line character seen in unquoted field"; found by the fuzz run).
+    """
     from plangen.track import read_actuals
-    (tmp_path / "a.csv").write_bytes("月份,金额\n2027-01,5000\n".encode(encoding))
+    (tmp_path / "a.csv").write_bytes(data)
     assert [r.amount for r in read_actuals(tmp_path / "a.csv", plan_from(make_plan())).rows] == [5000]
 
 
