@@ -587,6 +587,9 @@ def it_words_the_progress_report_with_a_template_folders_own_labels(tmp_path, ma
     ('a: x\nb: y\n', "tf/i18n/en.yaml:1: unknown label 'a' (plangen's labels are the keys of its own "
                        "i18n/en.yaml) (and 1 more)"),
     ("- total\n", "tf/i18n/en.yaml:1: expected a mapping of label keys to text"),
+    ("phrases:\n  informe: reporte\n", "tf/i18n/en.yaml:1: unknown label 'phrases' (a template folder's i18n "
+                                         "file lists labels, key: text, as `plangen templates export` writes them; "
+                                         "a country variant's phrases are plangen's own)"),
 ])
 def it_refuses_a_label_plangen_cannot_use_with_its_file_and_line(tmp_path, make_plan, text, message):
     """`build --templates` exits 2 with the file and line; `templates check` reports the same line."""
@@ -598,6 +601,24 @@ def it_refuses_a_label_plangen_cannot_use_with_its_file_and_line(tmp_path, make_
     assert result.exit_code == 2 and message in result.output.replace(str(tmp_path) + "/", "")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     assert [str(p).replace(str(tmp_path) + "/", "") for p in check_i18n(folder)] == [message]
+
+
+def it_words_a_country_variants_documents_with_an_exported_and_edited_label_file(tmp_path, samples_dir):
+    """`templates export`, then total: "Gran total" in i18n/es-MX.yaml: the es-MX sample's Word plan says it.
+
+    Before, the exported es-MX.yaml (plangen's phrases/labels/starter maps) was refused by build and
+    listed by `templates check` as an unknown label 'phrases'.
+    """
+    from plangen.templates_cmd import check_i18n, export
+    folder = tmp_path / "tf"
+    export(folder)
+    assert check_i18n(folder) == []
+    own = folder / "i18n" / "es-MX.yaml"
+    own.write_text(own.read_text(encoding="utf-8").replace("total: Total\n", "total: Gran total\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(samples_dir / "es-MX-quarter-plan.yaml"), "-o", str(tmp_path / "out"),
+                                      "--templates", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "Gran total" in _docx_text(next((tmp_path / "out").glob("*.docx")))
 
 
 def it_names_an_i18n_file_of_no_locale(tmp_path):
