@@ -24,6 +24,16 @@ class ReadProblem(ValueError):
         self.line = line
 
 
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a roster or actuals file on disk (a workbook's parts: plangen.packages' limits)
+
+
+def check_size(path: Path, what: str = "file") -> None:
+    """Refuse a file too large to read into memory, before reading it (OSError if it cannot be read)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ReadProblem(f"the {what} is {size:,} bytes; expected at most {MAX_FILE_BYTES:,}")
+
+
 def csv_rows(data: bytes) -> list[tuple[int, list[object]]]:
     """CSV rows numbered from 1 (UTF-8, UTF-16 or UTF-32 by their BOM, UTF-8, Chinese GB2312; , ; or tab)."""
     text = csv_text(data)

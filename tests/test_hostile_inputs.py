@@ -385,6 +385,25 @@ def it_stops_a_render_that_runs_past_its_time_limit(tmp_path, monkeypatch):
         _call(folder)
 
 
+def it_refuses_a_users_docx_whose_output_passes_ten_million_characters(tmp_path, make_plan, plan_from):
+    """A loop writing 3 x 9,000,000 = 27,000,000 characters into a user's .docx: refused past 10,000,000.
+
+    Each piece is under the repetition bound; before, the whole 27 MB was rendered and written (60 pieces:
+    1.7 GB until the 20-second limit), though docs/security.md named the output bound for every render.
+    """
+    import docx as python_docx
+    from plangen.render.ctx_user import user_context
+    from plangen.render.jinja import TemplateProblem
+    from plangen.render.user_docx import render_user_docx
+    d = python_docx.Document()
+    d.add_paragraph("{% for i in range(3) %}{{ 'a' * 9000000 }}{% endfor %}")
+    buf = io.BytesIO()
+    d.save(buf)
+    plan = plan_from(make_plan())
+    with pytest.raises(TemplateProblem, match=r"big\.docx.*output is more than 10,000,000 characters"):
+        render_user_docx(buf.getvalue(), user_context(plan, decompose(plan)), "big.docx")
+
+
 def it_keeps_ordinary_arithmetic_and_loops(tmp_path):
     """2 ** 10, '-' * 3, a range of 10 and a percent format still work."""
     body = "{{ 2 ** 10 }} {{ '-' * 3 }} {% for i in range(3) %}{{ i }}{% endfor %} {{ '%05.1f' % 2.5 }}"
@@ -494,6 +513,23 @@ def _actuals_problem(tmp_path, name: str, data: bytes, plan) -> str:
     with pytest.raises(PlanError) as e:
         read_actuals(tmp_path / name, plan)
     return e.value.format()
+
+
+@pytest.mark.parametrize("name", ["a.csv", "a.xlsx"])
+def it_refuses_an_actuals_file_over_200_mib_before_reading_it(tmp_path, make_plan, plan_from, name):
+    """A 201 MiB actuals file (sparse: no disk used) is exit 2 at line 1 with both sizes, not read into memory.
+
+    200 MiB = 200 x 1,048,576 = 209,715,200 bytes, the rosters' limit; before, actuals had none (the
+    whole file was read, then refused for its NUL bytes or its zip directory).
+    """
+    from plangen.model import PlanError
+    from plangen.track import read_actuals
+    with open(tmp_path / name, "wb") as f:
+        f.truncate(201 * 1024 * 1024)
+    with pytest.raises(PlanError) as e:
+        read_actuals(tmp_path / name, plan_from(make_plan()))
+    assert e.value.format().endswith(f"{name}:1:1: (top level): cannot read the actuals file: the file is "
+                                     "210,763,776 bytes; expected at most 209,715,200")
 
 
 def _with_dtd(data: bytes) -> bytes:
