@@ -24,8 +24,18 @@ class ReadProblem(ValueError):
         self.line = line
 
 
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a roster or actuals file on disk (a workbook's parts: plangen.packages' limits)
+
+
+def check_size(path: Path, what: str = "file") -> None:
+    """Refuse a file too large to read into memory, before reading it (OSError if it cannot be read)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ReadProblem(f"the {what} is {size:,} bytes; expected at most {MAX_FILE_BYTES:,}")
+
+
 def csv_rows(data: bytes) -> list[tuple[int, list[object]]]:
-    """CSV rows numbered from 1 (UTF-8 or UTF-16 by their BOM, UTF-8, Chinese GB2312; , ; or tab)."""
+    """CSV rows numbered from 1 (UTF-8, UTF-16 or UTF-32 by their BOM, UTF-8, Chinese GB2312; , ; or tab)."""
     text = csv_text(data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -39,7 +49,8 @@ def csv_rows(data: bytes) -> list[tuple[int, list[object]]]:
                           reader.line_num) from None
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))  # UTF-32's FF FE 00 00 before UTF-16's FF FE
 _CHINESE = re.compile(r"[^\x00-\x7f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 

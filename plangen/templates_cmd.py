@@ -14,6 +14,8 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .batch import unique_file_names
 from .decompose import decompose
 from .locales import locale as plan_locale
@@ -23,7 +25,7 @@ from .render.context import Ctx, build_context
 from .render.context_doc import SAMPLE, plan_variant
 from .render.ctx_rep import rep_context
 from .render.ctx_user import rep_contexts, user_context
-from .render.labels import LOCALES
+from .render.labels import LOCALES, labels
 from .render.docx_adapt import missing_styles
 from .render.office_convert import as_document
 from .render.pptx_layouts import TYPES as LAYOUT_TYPES
@@ -57,9 +59,30 @@ def export(dest: str | Path, overwrite: bool = False) -> list[Path]:
     for name in names:
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(root / name, target)
+        if (variant := _variant_of(name)) is None:
+            shutil.copyfile(root / name, target)
+        else:
+            target.write_text(variant_labels_text(variant), encoding="utf-8")
         out.append(target)
     return out
+
+
+def _variant_of(name: str) -> str | None:
+    """The country variant whose label file `name` is (i18n/es-MX.yaml -> es-MX), else None."""
+    stem = name.removeprefix("i18n/").removesuffix(".yaml")
+    return stem if name != stem and stem in LOCALES and plan_locale(stem).wording else None
+
+
+def variant_labels_text(locale: str) -> str:
+    """A country variant's labels as a template folder holds them: every label its documents print.
+
+    plangen's own i18n/<variant>.yaml holds phrases over the parent's wording (render.wording), which a
+    template folder does not read; exported as they are, `templates check` and `build` refused them.
+    """
+    parent = plan_locale(locale).wording
+    head = (f"# {locale} labels: {parent}'s with {locale}'s own words, as the documents print them. Reword any\n"
+            f"# label (keep its {{fields}}); the words {locale} changes in sentences stay plangen's.\n")
+    return head + yaml.safe_dump(dict(labels(locale)), allow_unicode=True, sort_keys=False, width=10**6)
 
 
 # -- the sample plan -------------------------------------------------------------------------

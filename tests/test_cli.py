@@ -73,6 +73,22 @@ def it_prints_every_view(run, sample, view, shown):
     assert shown in result.stdout and "合计" in result.stdout
 
 
+@pytest.mark.parametrize("has_budget, views", [
+    (True, "quarter, month, week, day, third, rep, budget\n"),
+    (False, "quarter, month, week, day, third, rep\n"),
+], ids=["with-a-budget", "without-a-budget"])
+def it_lists_only_the_views_the_plan_has_for_an_unknown_view(run, write_plan, make_plan, has_budget, views):
+    """--by nonsense names the views this plan has: no budget view for a plan without a budget section.
+
+    The fuzz run found `decompose --by budget` refused ("the plan has no budget section") while the
+    unknown-view message still offered budget.
+    """
+    plan = write_plan() if has_budget else write_plan(budget=make_plan.DELETE)
+    result = run("decompose", plan, "--by", "nonsense")
+    assert result.exit_code == 2
+    assert result.output.endswith(f"unknown view 'nonsense'; expected one of {views}")
+
+
 @pytest.fixture
 def lone_starter(tmp_path, zh_lone_starter, to_yaml_text) -> Path:
     """The zh sample with 华北's only rep starting in April, as a file."""

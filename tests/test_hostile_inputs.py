@@ -404,6 +404,25 @@ def it_stops_a_render_that_runs_past_its_time_limit(tmp_path, monkeypatch):
         _call(folder)
 
 
+def it_refuses_a_users_docx_whose_output_passes_ten_million_characters(tmp_path, make_plan, plan_from):
+    """A loop writing 3 x 9,000,000 = 27,000,000 characters into a user's .docx: refused past 10,000,000.
+
+    Each piece is under the repetition bound; before, the whole 27 MB was rendered and written (60 pieces:
+    1.7 GB until the 20-second limit), though docs/security.md named the output bound for every render.
+    """
+    import docx as python_docx
+    from plangen.render.ctx_user import user_context
+    from plangen.render.jinja import TemplateProblem
+    from plangen.render.user_docx import render_user_docx
+    d = python_docx.Document()
+    d.add_paragraph("{% for i in range(3) %}{{ 'a' * 9000000 }}{% endfor %}")
+    buf = io.BytesIO()
+    d.save(buf)
+    plan = plan_from(make_plan())
+    with pytest.raises(TemplateProblem, match=r"big\.docx.*output is more than 10,000,000 characters"):
+        render_user_docx(buf.getvalue(), user_context(plan, decompose(plan)), "big.docx")
+
+
 def it_keeps_ordinary_arithmetic_and_loops(tmp_path):
     """2 ** 10, '-' * 3, a range of 10 and a percent format still work."""
     body = "{{ 2 ** 10 }} {{ '-' * 3 }} {% for i in range(3) %}{{ i }}{% endfor %} {{ '%05.1f' % 2.5 }}"
@@ -515,6 +534,23 @@ def _actuals_problem(tmp_path, name: str, data: bytes, plan) -> str:
     return e.value.format()
 
 
+@pytest.mark.parametrize("name", ["a.csv", "a.xlsx"])
+def it_refuses_an_actuals_file_over_200_mib_before_reading_it(tmp_path, make_plan, plan_from, name):
+    """A 201 MiB actuals file (sparse: no disk used) is exit 2 at line 1 with both sizes, not read into memory.
+
+    200 MiB = 200 x 1,048,576 = 209,715,200 bytes, the rosters' limit; before, actuals had none (the
+    whole file was read, then refused for its NUL bytes or its zip directory).
+    """
+    from plangen.model import PlanError
+    from plangen.track import read_actuals
+    with open(tmp_path / name, "wb") as f:
+        f.truncate(201 * 1024 * 1024)
+    with pytest.raises(PlanError) as e:
+        read_actuals(tmp_path / name, plan_from(make_plan()))
+    assert e.value.format().endswith(f"{name}:1:1: (top level): cannot read the actuals file: the file is "
+                                     "210,763,776 bytes; expected at most 209,715,200")
+
+
 def _with_dtd(data: bytes) -> bytes:
     from fixtures.office import replace_entry
     strings = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
@@ -535,11 +571,21 @@ def it_refuses_unreadable_actuals_with_a_place(tmp_path, make_plan, plan_from, n
     assert words in _actuals_problem(tmp_path, name, data, plan_from(make_plan()))
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "gb18030"])
-def it_reads_actuals_in_the_encodings_it_can_tell_apart(tmp_path, make_plan, plan_from, encoding):
-    """UTF-16 and UTF-8 with their BOMs, and Chinese GB18030: 月份/金额 headers, 5,000 in January."""
+TABLE = "月份,金额\n2027-01,5000\n"
+
+
+@pytest.mark.parametrize("data", [
+    TABLE.encode("utf-16"), TABLE.encode("utf-8-sig"), TABLE.encode("gb18030"),
+    TABLE.encode("utf-32"), b"\x00\x00\xfe\xff" + TABLE.encode("utf-32-be"),
+], ids=["utf-16", "utf-8-sig", "gb18030", "utf-32-le", "utf-32-be"])
+def it_reads_actuals_in_the_encodings_it_can_tell_apart(tmp_path, make_plan, plan_from, data):
+    """UTF-16, UTF-8 and UTF-32 (either byte order) with their BOMs, and Chinese GB18030: 月份/金额, 5,000 in January.
+
+    UTF-32's little-endian mark FF FE 00 00 starts with UTF-16's FF FE: read as UTF-16 it was a csv of NULs
+    ("new-line character seen in unquoted field"; found by the fuzz run).
+    """
     from plangen.track import read_actuals
-    (tmp_path / "a.csv").write_bytes("月份,金额\n2027-01,5000\n".encode(encoding))
+    (tmp_path / "a.csv").write_bytes(data)
     assert [r.amount for r in read_actuals(tmp_path / "a.csv", plan_from(make_plan())).rows] == [5000]
 
 
@@ -596,6 +642,9 @@ def it_words_the_progress_report_with_a_template_folders_own_labels(tmp_path, ma
     ('a: x\nb: y\n', "tf/i18n/en.yaml:1: unknown label 'a' (plangen's labels are the keys of its own "
                        "i18n/en.yaml) (and 1 more)"),
     ("- total\n", "tf/i18n/en.yaml:1: expected a mapping of label keys to text"),
+    ("phrases:\n  informe: reporte\n", "tf/i18n/en.yaml:1: unknown label 'phrases' (a template folder's i18n "
+                                         "file lists labels, key: text, as `plangen templates export` writes them; "
+                                         "a country variant's phrases are plangen's own)"),
 ])
 def it_refuses_a_label_plangen_cannot_use_with_its_file_and_line(tmp_path, make_plan, text, message):
     """`build --templates` exits 2 with the file and line; `templates check` reports the same line."""
@@ -607,6 +656,24 @@ def it_refuses_a_label_plangen_cannot_use_with_its_file_and_line(tmp_path, make_
     assert result.exit_code == 2 and message in result.output.replace(str(tmp_path) + "/", "")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     assert [str(p).replace(str(tmp_path) + "/", "") for p in check_i18n(folder)] == [message]
+
+
+def it_words_a_country_variants_documents_with_an_exported_and_edited_label_file(tmp_path, samples_dir):
+    """`templates export`, then total: "Gran total" in i18n/es-MX.yaml: the es-MX sample's Word plan says it.
+
+    Before, the exported es-MX.yaml (plangen's phrases/labels/starter maps) was refused by build and
+    listed by `templates check` as an unknown label 'phrases'.
+    """
+    from plangen.templates_cmd import check_i18n, export
+    folder = tmp_path / "tf"
+    export(folder)
+    assert check_i18n(folder) == []
+    own = folder / "i18n" / "es-MX.yaml"
+    own.write_text(own.read_text(encoding="utf-8").replace("total: Total\n", "total: Gran total\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(samples_dir / "es-MX-quarter-plan.yaml"), "-o", str(tmp_path / "out"),
+                                      "--templates", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "Gran total" in _docx_text(next((tmp_path / "out").glob("*.docx")))
 
 
 def it_names_an_i18n_file_of_no_locale(tmp_path):

@@ -143,6 +143,16 @@ def it_reads_a_roster_exported_in_the_encodings_it_can_tell_apart(tmp_path, make
     assert [(r.id, r.name) for r in plan.team.reps] == [("r1", "张伟"), ("r2", "李娜")]
 
 
+def it_refuses_a_roster_over_200_mib_before_reading_it(tmp_path, make_plan, to_yaml_text):
+    """201 MiB (sparse) against 200 x 1,048,576 = 209,715,200 bytes: refused at line 1 (the limit actuals now share)."""
+    path = _roster_plan(tmp_path, make_plan, to_yaml_text, "reps.csv", b"")
+    with open(tmp_path / "reps.csv", "wb") as f:
+        f.truncate(201 * 1024 * 1024)
+    [problem] = _problems(path)
+    assert problem == (f"{tmp_path / 'reps.csv'}:1:1: team.reps_file: the roster file is 210,763,776 bytes; "
+                       "expected at most 209,715,200")
+
+
 def it_refuses_a_latin1_roster_as_ambiguous_at_its_line(tmp_path, make_plan, to_yaml_text):
     """Latin-1 'Müller' on line 3 reads neither as UTF-8 nor as Chinese: refused there, with the hint."""
     data = "id,name\nr1,Ann\nr2,Müller\n".encode("latin-1")

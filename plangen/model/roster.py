@@ -16,7 +16,6 @@ from .. import tabular
 from .errors import Location, Path, PlanError, Problem
 from .loader import Document
 
-MAX_BYTES = 200 * 1024 * 1024        # a roster file on disk (a workbook's parts: plangen.packages' limits)
 MAX_ROWS = 1_000_000
 
 REP_COLUMNS = ("id", "name", "region", "weight", "start", "end", "title", "manager")
@@ -178,12 +177,11 @@ def _read_table(path: FsPath, shown: str, where: Location | None,
                 key_path: Path) -> Iterator[tuple[int, list[Any]]]:
     """(1-based row number, cells) of the file's first sheet, header first (plangen.tabular reads it)."""
     try:
-        size = path.stat().st_size
+        tabular.check_size(path, "roster file")
     except OSError as e:
         raise PlanError([Problem(f"cannot read the roster file {shown}: {e.strerror}", key_path, where)]) from None
-    if size > MAX_BYTES:
-        raise PlanError([Problem(f"the roster file is {size:,} bytes; expected at most {MAX_BYTES:,}",
-                                 key_path, Location(shown, 1, 1))])
+    except tabular.ReadProblem as e:
+        raise PlanError([Problem(str(e), key_path, Location(shown, 1, 1))]) from None
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
         raise PlanError([Problem(f"expected a .csv or .xlsx roster file, found {path.name!r}", key_path, where)])

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from jinja2 import Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .template_problem import TemplateProblem
@@ -26,12 +27,36 @@ MAX_RANGE_ITEMS = 1_000_000   # items all range() calls of one render may produc
 TEMPLATE_SECONDS = 20         # wall-clock seconds of one render
 _BIG_WIDTH = re.compile(r"\d{7,}")
 _range_used: contextvars.ContextVar[list[int]] = contextvars.ContextVar("range_used", default=[0])
+_render_name: contextvars.ContextVar[str] = contextvars.ContextVar("render_name", default="")
+
+
+class BoundedTemplate(Template):
+    """A template whose rendered output stops at MAX_TEXT characters as it is produced, not after."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """The output, joined piece by piece; refused once it passes MAX_TEXT (a loop of 9 MB pieces)."""
+        ctx = self.new_context(dict(*args, **kwargs))
+        try:
+            return "".join(_bounded_output(self.root_render_func(ctx)))
+        except Exception:  # noqa: BLE001 - Jinja's own handling: the template's line in the traceback
+            self.environment.handle_exception()
+
+
+def _bounded_output(pieces: Iterator[str]) -> Iterator[str]:
+    """The pieces of one render until their total passes MAX_TEXT characters."""
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if size > MAX_TEXT:
+            raise TemplateProblem(f"refused: the output is more than {MAX_TEXT:,} characters", _render_name.get())
+        yield piece
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox with bounded powers, repetitions, widths and ranges."""
+    """The immutable sandbox with bounded powers, repetitions, widths, ranges and output."""
 
     intercepted_binops = frozenset({"**", "*", "%"})
+    template_class = BoundedTemplate
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -107,7 +132,7 @@ def _bounded_range(*args: int) -> Iterator[int]:
 def time_limit(name: str, seconds: float | None = None) -> Iterator[None]:
     """Stop a render of template `name` after `seconds` (TEMPLATE_SECONDS; main thread: SIGALRM); a fresh range budget."""
     seconds = seconds or TEMPLATE_SECONDS
-    token = _range_used.set([0])
+    token, named = _range_used.set([0]), _render_name.set(name)
     armed = threading.current_thread() is threading.main_thread() and signal.getitimer(signal.ITIMER_REAL)[0] == 0
     if armed:
         def stop(signum: int, frame: Any) -> None:
@@ -122,6 +147,7 @@ def time_limit(name: str, seconds: float | None = None) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
         _range_used.reset(token)
+        _render_name.reset(named)
 
 
 def checked_size(text: str, name: str) -> str:

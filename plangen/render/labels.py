@@ -10,7 +10,7 @@ import yaml
 
 from ..locales import LOCALE_IDS
 from ..locales import locale as plan_locale
-from .wording import wording
+from .wording import MAPS, wording
 
 # Our own template files need no line numbers: libyaml's safe loader when installed, else PyYAML's.
 FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -77,7 +77,10 @@ def override_problems(base: Labels, entries: Mapping[object, object]) -> dict[ob
     """Why each of a company's label entries cannot replace plangen's: unknown key, not text, other fields."""
     out: dict[object, str] = {}
     for key, text in entries.items():
-        if not isinstance(key, str) or key not in base:
+        if key in MAPS and key not in base:
+            out[key] = (f"unknown label {key!r} (a template folder's i18n file lists labels, key: text, as "
+                        "`plangen templates export` writes them; a country variant's phrases are plangen's own)")
+        elif not isinstance(key, str) or key not in base:
             out[key] = f"unknown label {key!r} (plangen's labels are the keys of its own i18n/{base.locale}.yaml)"
         elif not isinstance(text, str):
             out[key] = f"label {key!r}: expected text, found {type(text).__name__}"

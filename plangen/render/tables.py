@@ -230,8 +230,9 @@ VIEWS: dict[str, View] = {"quarter": by_quarter, "month": by_month, "week": by_w
 
 
 def view_names(d: Decomposition) -> tuple[str, ...]:
-    """Every --by this decomposition has: the built-in views, then its split dimensions."""
-    return (*VIEWS, *(n for n in d.splits if n not in VIEWS))
+    """Every --by this decomposition has: the built-in views (budget only with a budget), then its split dimensions."""
+    built_in = (n for n in VIEWS if n != "budget" or d.budget is not None)
+    return (*built_in, *(n for n in d.splits if n not in VIEWS))
 
 
 def view(name: str, plan: Plan, d: Decomposition, fmt: Formatter) -> Table:

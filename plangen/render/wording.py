@@ -62,6 +62,7 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 NO_CHANGE = Wording({}, {}, {})
+MAPS = ("labels", "phrases", "starter")  # the maps of a variant's i18n/<id>.yaml
 
 
 @lru_cache(maxsize=None)
@@ -71,10 +72,10 @@ def wording(locale_id: str) -> Wording:
         return NO_CHANGE
     text = (files("plangen.templates") / "i18n" / f"{locale_id}.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text) or {}
-    if not isinstance(data, dict) or set(data) - {"labels", "phrases", "starter"}:
+    if not isinstance(data, dict) or set(data) - set(MAPS):
         raise ValueError(f"i18n/{locale_id}.yaml: expected only the maps labels, phrases and starter")
     labels, phrases, starter = ({str(k): str(v) for k, v in (data.get(key) or {}).items()}
-                                for key in ("labels", "phrases", "starter"))
+                                for key in MAPS)
     return Wording(labels, {k[0].lower() + k[1:]: v for k, v in phrases.items()}, starter)
 
 

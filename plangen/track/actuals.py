@@ -18,7 +18,7 @@ from ..locales import locale as plan_locale
 from ..model.errors import MAX_PROBLEMS, Location, PlanError, Problem
 from ..model.schema import Plan
 from ..model.values import ValueProblem, parse_amount, parse_month
-from ..tabular import ReadProblem, csv_rows, xlsx_rows
+from ..tabular import ReadProblem, check_size, csv_rows, xlsx_rows
 
 REQUIRED = ("month", "amount")
 DIMENSIONS = ("region", "product_line", "customer_type")
@@ -109,6 +109,7 @@ def read_actuals(path: str | Path, plan: Plan) -> Actuals:
 
 def read_cells(path: Path) -> tuple[list[object], list[tuple[int, list[object]]]]:
     """The header cells and the (row number, cells) of every other non-blank row."""
+    check_size(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         table = xlsx_rows(path)
     elif path.suffix.lower() in (".csv", ".txt"):
