@@ -65,3 +65,16 @@ def it_shows_tables_whose_rows_add_up_to_their_total(path) -> None:
     locale, rate, tables = tables_of(path)
     bad = [m for where, t in tables for m in mismatches(locale, rate, where, t)]
     assert not bad, "\n".join(bad)
+
+
+def it_labels_the_quarters_of_a_july_to_june_plan_alike_in_the_documents_and_the_cli(make_plan, plan_from):
+    """Jul 2027-Jun 2028: the Word plan's quarter table, its chart and `decompose --by quarter` all say
+    2027 Q3, 2027 Q4, 2028 Q1, 2028 Q2 (the documents said Q3 Q4 Q1 Q2: which year's Q1?)."""
+    from plangen.render import tables
+    plan = plan_from(make_plan(**{"plan.period": {"start": "2027-07", "months": 12}}))
+    d = decompose(plan)
+    ctx = build_context(plan, d)
+    cli = [r.label for r in tables.view("quarter", plan, d, tables.formatter(plan)).rows]
+    assert cli == ["2027 Q3", "2027 Q4", "2028 Q1", "2028 Q2"]
+    assert [row[0] for row in ctx["tables"]["quarters"].rows] == cli
+    assert list(ctx["charts"]["quarters"].categories) == cli

@@ -17,6 +17,7 @@ from ..model.schema import Plan
 from .ctx_team import TeamIndex
 from .fmt import Formatter
 from .labels import Labels, labels
+from .tables import quarter_label
 from .values import Money, Share, Table
 
 
@@ -113,8 +114,9 @@ class Ctx:
         return self.month_label(i)
 
     def quarter_label(self, q: int) -> str:
-        """A quarter as Q1 (calendar quarter when the period is aligned)."""
-        return self.f.quarter(self.d.quarters[q].quarter)
+        """A quarter as Q1 (calendar quarter when the period is aligned), "2027 Q3" when the period
+        spans two years, as in the CLI's tables (render.tables.quarter_label)."""
+        return quarter_label(self.f, self.d, self.d.quarters[q])
 
     def unit_note(self) -> str:
         """The unit/source line under a chart or table."""

@@ -109,15 +109,15 @@ def _table(name: str, title: str, key: Column, columns: Sequence[Column], rows: 
     return Table(name, title, key, tuple(columns), tuple(rows), _total_row(L, columns, rows))
 
 
-def _quarter_label(fmt: Formatter, d: Decomposition, q: Quarter) -> str:
-    """"Q1", or "2027 Q1" when the period spans two calendar years."""
+def quarter_label(fmt: Formatter, d: Decomposition, q: Quarter) -> str:
+    """"Q1", or "2027 Q1" when the period spans two calendar years (one rule for every table and chart)."""
     name = fmt.quarter(q.quarter)
     return name if len({x.year for x in d.quarters}) == 1 else f"{q.year} {name}"
 
 
 def _quarter_columns(fmt: Formatter, d: Decomposition) -> list[Column]:
     """One amount column per quarter, keyed 2027-Q1 ..."""
-    return [Column(q.key, _quarter_label(fmt, d, q)) for q in d.quarters]
+    return [Column(q.key, quarter_label(fmt, d, q)) for q in d.quarters]
 
 
 def _days_header(L: Labels, d: Decomposition) -> str:
@@ -130,7 +130,7 @@ def by_quarter(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     L = labels(fmt.locale)
     columns = [Column("working_days", _days_header(L, d), COUNT),
                Column("amount", fmt.header(L["target"])), Column("share", L["share"], SHARE)]
-    rows = [Row(q.key, _quarter_label(fmt, d, q),
+    rows = [Row(q.key, quarter_label(fmt, d, q),
                 (sum(d.months[i].working_days for i in q.months), q.amount, _share(q.amount, d.total)))
             for q in d.quarters]
     return _table("quarter", L["quarterly_target"], Column("quarter", L["quarter"], TEXT), columns, rows, L)
