@@ -12,13 +12,16 @@ from typing import Any
 
 import yaml
 
+from .locales import LOCALE_IDS
+from .locales import locale as plan_locale
 from .render import jsonout
+from .render.wording import wording
 
 SCHEMA_FILE = "plangen.schema.json"
 # Shorthands the model reads before validation, which its own JSON Schema does not show
 SHORTHANDS = {"plan.period": {"type": "integer", "minimum": 1900, "maximum": 2200, "examples": [2027]}}
 TITLE = {"zh-CN": "plangen 销售计划文件", "zh-TW": "plangen 銷售計劃檔案", "en": "plangen plan file",
-         "es": "Archivo de plan de plangen"}
+         "es": "Archivo de plan de plangen"}  # by wording locale: es-MX reads es's (plangen.locales)
 
 
 def modelines(schema_file: str = SCHEMA_FILE) -> str:
@@ -27,15 +30,17 @@ def modelines(schema_file: str = SCHEMA_FILE) -> str:
 
 
 def descriptions(locale: str) -> dict[str, str]:
-    """The hover texts of `locale`, by dotted key path."""
-    text = (files("plangen.templates") / "schema" / f"{locale}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """The hover texts of `locale` (a country variant: its parent's, reworded), by dotted key path;
+    {locales} lists the registry's locales."""
+    text = (files("plangen.templates") / "schema" / f"{plan_locale(locale).wording_id}.yaml").read_text(encoding="utf-8")
+    w, ids = wording(locale), ", ".join(LOCALE_IDS)
+    return {k: w.reword(v.replace("{locales}", ids)) for k, v in yaml.safe_load(text).items()}
 
 
 def editor_schema(locale: str) -> dict[str, Any]:
     """The plan JSON Schema with every key described in `locale`."""
     schema = jsonout.plan_schema()
-    schema["description"] = TITLE[locale]
+    schema["description"] = TITLE[plan_locale(locale).wording_id]
     texts = descriptions(locale)
     for path, node in key_nodes(schema):
         if path in SHORTHANDS:

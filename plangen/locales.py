@@ -5,7 +5,9 @@ pattern, quarter names, the Office language tag, East Asian fonts, the page foot
 separators of short lists and clauses, the currency written with 元, and the header words an
 actuals file may use. The wording lives in the template package, one folder or file per locale:
 i18n/<id>.yaml (labels), text/<id>/{document,deck,rep}.j2 (sentences) and starters/<id>.yaml
-(`plangen init`). This module is data only and imports nothing of plangen, so every layer reads it.
+(`plangen init`). A country variant (es-MX, en-US) names a `wording` parent instead: it uses the
+parent's files, and its own i18n/<id>.yaml holds only what differs (render.wording). This module is
+data only and imports nothing of plangen, so every layer reads it.
 """
 from __future__ import annotations
 
@@ -36,6 +38,14 @@ class Locale:
     year_suffix: str = ""                  # after a bare year in a sentence: 2027年
     dot_groups_thousands: bool = False     # 48.250 in an actuals file is 48250
     actuals_aliases: Mapping[str, str] = field(default_factory=dict)  # header words -> column keys
+    wording: str | None = None             # the parent whose labels, sentences and starter this locale uses
+    month_thirds: bool = False             # month thirds (上/中/下旬) shown unless the plan says otherwise
+    headline_glue: bool = False            # headline currency glued to the magnitude: 6,8 M€ (not 6,8 M €)
+
+    @property
+    def wording_id(self) -> str:
+        """The locale whose wording files this one reads: its parent, else itself."""
+        return self.wording or self.id
 
     @property
     def holiday_languages(self) -> tuple[str, ...]:
@@ -45,28 +55,37 @@ class Locale:
 
 # zh-CN tables use the international Q1..Q4 (Babel's en abbreviations); en's long form
 # stays "Q1" as in our headings. en dates are day-first ("10 Jun 2027", Babel's en month
-# names): en_GB's data would abbreviate September as "Sept".
+# names, as before the country variants): en-US writes "Jul 1, 2027", en-GB "1 Jul 2027".
+# es is es-ES under its old name; es-MX has Mexico's CLDR numbers (1,234.5) and dates.
 _ALL = (
     Locale("zh-CN", "zh_Hans_CN", "long", ("en", "abbreviated"), ("zh_Hans_CN", "wide"), "zh-CN",
            ("第 ", " 页，共 ", " 页"), east_asian=True, list_sep="、", clause_sep="；", home_currency="CNY",
-           year_suffix="年",
+           year_suffix="年", month_thirds=True,
            actuals_aliases={"月份": "month", "月": "month", "金额": "amount", "销售额": "amount", "实际": "amount",
                             "销售代表": "rep", "销售": "rep", "区域": "region", "产品线": "product_line",
                             "客户类型": "customer_type", "周": "week", "周次": "week"}),
     Locale("en", "en", "d MMM y", ("en", "abbreviated"), ("en", "abbreviated"), "en-US", ("Page ", " of ", ""),
            actuals_aliases=_ALIASES_EN),
     Locale("es", "es", "medium", ("es", "abbreviated"), ("es", "wide"), "es-ES", ("Página ", " de ", ""),
-           dot_groups_thousands=True,
+           dot_groups_thousands=True, headline_glue=True,
            actuals_aliases={"mes": "month", "importe": "amount", "ventas": "amount", "vendedor": "rep",
                             "comercial": "rep", "representante": "rep", "región": "region", "zona": "region",
                             "línea_de_producto": "product_line", "linea_de_producto": "product_line",
                             "producto": "product_line", "tipo_de_cliente": "customer_type", "semana": "week"}),
     Locale("zh-TW", "zh_Hant_TW", "long", ("en", "abbreviated"), ("zh_Hant_TW", "wide"), "zh-TW",
            ("第 ", " 頁，共 ", " 頁"), east_asian=True, fonts=("PMingLiU", "Microsoft JhengHei"),
-           list_sep="、", clause_sep="；", home_currency="TWD", year_suffix="年",
+           list_sep="、", clause_sep="；", home_currency="TWD", year_suffix="年", month_thirds=True,
            actuals_aliases={"月份": "month", "月": "month", "金額": "amount", "銷售額": "amount", "實際": "amount",
                             "業務代表": "rep", "銷售代表": "rep", "業務": "rep", "區域": "region",
                             "產品線": "product_line", "客戶類型": "customer_type"}),
+    Locale("en-US", "en_US", "medium", ("en", "abbreviated"), ("en", "abbreviated"), "en-US",
+           ("Page ", " of ", ""), wording="en"),
+    Locale("en-GB", "en_GB", "d MMM y", ("en", "abbreviated"), ("en", "abbreviated"), "en-GB",
+           ("Page ", " of ", ""), wording="en"),
+    Locale("es-ES", "es_ES", "medium", ("es", "abbreviated"), ("es", "wide"), "es-ES", ("Página ", " de ", ""),
+           dot_groups_thousands=True, headline_glue=True, wording="es"),
+    Locale("es-MX", "es_MX", "medium", ("es", "abbreviated"), ("es_MX", "wide"), "es-MX", ("Página ", " de ", ""),
+           wording="es"),
 )
 
 LOCALES: Mapping[str, Locale] = MappingProxyType({loc.id: loc for loc in _ALL})

@@ -16,6 +16,7 @@ from typing import Any
 
 from .batch import unique_file_names
 from .decompose import decompose
+from .locales import locale as plan_locale
 from .model import load
 from .render import jinja
 from .render.context import Ctx, build_context
@@ -204,10 +205,11 @@ def _scope(kind: str, ctx: dict[str, Any], rep: dict[str, Any] | None) -> dict[s
 
 
 def text_kinds(ts: TemplateSet, locale: str) -> list[str]:
-    """The text templates of a locale, the folder's and the defaults'."""
+    """The text templates of a locale, the folder's and the defaults' (a country variant's: its own and its parent's)."""
     names = set()
     for root in filter(None, (ts.user_dir, jinja.default_dir())):
-        names.update(p.stem for p in (root / "text" / locale).glob("*.j2"))
+        for folder in {locale, plan_locale(locale).wording_id}:
+            names.update(p.stem for p in (root / "text" / folder).glob("*.j2"))
     return sorted(names)
 
 

@@ -120,7 +120,7 @@ def test_build_uses_a_company_template_folder(tmp_path):
     done = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(tmp_path / "out"), "--templates", str(company)])
     assert done.exit_code == 0, done.output
     doc = docx.Document(str(tmp_path / "out" / "销售经理明年工作计划.docx"))
-    assert [p.text for p in doc.paragraphs if p.text][0].startswith("2027年销售目标为10,000万元")
+    assert [p.text for p in doc.paragraphs if p.text][0].startswith("2027年销售目标为1亿元")
 
 
 # -- --shard K/N: any job scheduler splits the team -------------------------------------------

@@ -142,13 +142,14 @@ def it_stops_a_conversion_that_runs_out_of_time(tmp_path, fake_soffice, monkeypa
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice or poppler-utils not installed")
 def it_writes_pdfs_of_the_zh_sample_holding_the_quarter_targets(tmp_path):
-    """The zh sample's quarters are 20/25/30/25% of 10,000万: 2,000万 2,500万 3,000万 2,500万, in both PDFs."""
+    """The zh sample's quarters are 20/25/30/25% of 10,000万: 2,000万 2,500万 3,000万 2,500万, in both PDFs;
+    the headline total reads 1亿元."""
     out = tmp_path / "out"
     result = plangen("build", SAMPLE, "-o", out, "--reps", "--pdf")
     assert result.exit_code == 0, result.output
     for name in ("销售经理明年工作计划.pdf", "销售经理明年工作计划-deck.pdf"):
         text = subprocess.run(["pdftotext", "-layout", str(out / name), "-"], capture_output=True, text=True,
                               check=True).stdout.replace(" ", "")
-        for shown in ("2,000万", "2,500万", "3,000万", "10,000万"):
+        for shown in ("2,000万", "2,500万", "3,000万", "1亿元"):
             assert shown in text, (name, shown)
     assert len(list((out / "reps").glob("*.pdf"))) == 5

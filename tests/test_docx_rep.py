@@ -217,7 +217,8 @@ def test_the_rep_plan_charts_his_months(zh):
     assert len(charts) == 1
 
 
-@pytest.mark.parametrize("sample", ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml"])
+@pytest.mark.parametrize("sample", ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml",
+                                    "es-MX-quarter-plan.yaml"])
 def test_every_rep_plan_of_every_sample_holds_only_that_reps_items(sample):
     """Tasks and action lines by owner (id or name), budget items from budget.rep_items, customers by owner."""
     plan = load(ROOT / "samples" / sample)

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from plangen.cli import cli
 from plangen.decompose import decompose
 from plangen.render import tables
+from plangen.render.context import build_context
 from plangen.render.cells import csv_text
 from plangen.render.xlsx import to_bytes
 
@@ -106,6 +107,24 @@ def it_summarises_a_team_of_46_reps_by_its_largest_and_smallest_targets(make_pla
     assert sorted(bars["The 10 smallest rep targets"]) == sorted(f"Rep {i}" for i in range(1, 11))
     assert not any("Rep 20" in n for n in _notes(prs))
     assert any("46 reps' targets" in n and "--format xlsx" in n for n in _notes(prs))
+
+
+def it_charts_a_big_teams_largest_and_smallest_targets_in_the_word_plan_and_lists_everyone(make_plan, plan_from):
+    """46 reps: the Word plan's team section charts the 10 largest and 10 smallest (not 46 bars, nor
+    5,000 for a big sales force: python-pptx's chart data indexes categories in quadratic time); its
+    table still has a row for each of the 46."""
+    import docx
+    from plangen.render.docx_plan import render_plan_docx
+    from plangen.render.template_set import TemplateSet
+    plan = _team_plan(make_plan, plan_from, 46)
+    d = decompose(plan)
+    doc = docx.Document(io.BytesIO(render_plan_docx(build_context(plan, d), TemplateSet())))
+    from lxml import etree
+    charts = [etree.fromstring(p.blob) for p in doc.part.package.parts if "/charts/chart" in p.partname]
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    reps = [len(ch.findall(f".//{c}cat//{c}pt")) for ch in charts if b"Rep " in etree.tostring(ch)]
+    assert sorted(reps) == [10, 10]
+    assert any(sum(1 for r in t.rows if r.cells[0].text.startswith("Rep ")) == 46 for t in doc.tables)
 
 
 def it_shows_every_rep_of_a_team_of_45(make_plan, plan_from):
@@ -588,6 +607,19 @@ def it_refuses_a_label_plangen_cannot_use_with_its_file_and_line(tmp_path, make_
     assert result.exit_code == 2 and message in result.output.replace(str(tmp_path) + "/", "")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     assert [str(p).replace(str(tmp_path) + "/", "") for p in check_i18n(folder)] == [message]
+
+
+def it_rewords_a_country_variants_labels_and_refuses_a_change_to_its_phrases(tmp_path, make_plan, plan_from):
+    """i18n/es-MX.yaml in plangen's shape: its labels apply over es-MX's; changed phrases are refused at their line."""
+    from plangen.render.template_set import TemplateSet
+    from plangen.render.jinja import TemplateProblem
+    folder = _label_folder(tmp_path, 'labels:\n  total: "Gran total"\n', locale="es-MX")
+    assert TemplateSet(folder).labels("es-MX")["total"] == "Gran total"
+    (folder / "i18n" / "es-MX.yaml").write_text('labels: {}\nphrases:\n  coste: precio\n', encoding="utf-8")
+    with pytest.raises(TemplateProblem) as e:
+        TemplateSet(folder).labels("es-MX")
+    assert str(e.value).endswith("es-MX.yaml:2: phrases: a template folder cannot change a variant's phrases "
+                                 "(they reword plangen's own texts); reword text/es-MX/*.j2 or the labels instead")
 
 
 def it_names_an_i18n_file_of_no_locale(tmp_path):

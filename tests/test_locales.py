@@ -25,13 +25,15 @@ from plangen.track.actuals import column_key
 
 def it_names_every_locale_once_with_an_office_tag_and_footer_words():
     """One entry per plan locale; the schema, labels and formatter read this one registry."""
-    assert LOCALE_IDS == ("zh-CN", "en", "es", "zh-TW")
-    assert {k: (v.babel_id, v.office_lang) for k, v in LOCALES.items()} == {
-        "zh-CN": ("zh_Hans_CN", "zh-CN"), "en": ("en", "en-US"), "es": ("es", "es-ES"), "zh-TW": ("zh_Hant_TW", "zh-TW")}
+    assert LOCALE_IDS == ("zh-CN", "en", "es", "zh-TW", "en-US", "en-GB", "es-ES", "es-MX")
+    assert {k: (v.babel_id, v.office_lang, v.wording_id) for k, v in LOCALES.items()} == {
+        "zh-CN": ("zh_Hans_CN", "zh-CN", "zh-CN"), "en": ("en", "en-US", "en"), "es": ("es", "es-ES", "es"),
+        "zh-TW": ("zh_Hant_TW", "zh-TW", "zh-TW"), "en-US": ("en_US", "en-US", "en"), "en-GB": ("en_GB", "en-GB", "en"),
+        "es-ES": ("es_ES", "es-ES", "es"), "es-MX": ("es_MX", "es-MX", "es")}
 
 
 def it_refuses_an_unknown_locale_naming_the_known_ones():
-    with pytest.raises(ValueError, match="unknown locale 'fr'; expected one of zh-CN, en, es, zh-TW"):
+    with pytest.raises(ValueError, match="unknown locale 'fr'; expected one of zh-CN, en, es, zh-TW, en-US, en-GB, es-ES, es-MX"):
         locale("fr")
 
 

@@ -58,8 +58,8 @@ def rep_pages(sample, tmp_path_factory):
 
 
 def test_annual_plan_pdf_shows_the_targets_and_page_x_of_y(plan_pages):
-    text = re.sub(r"(?<=\d) (?=[万元])", "", "\n".join(plan_pages))  # pdftotext spaces digits from CJK
-    assert "10,000万元" in text and "2,000万" in text and "3,000万" in text and "8,333万" in text
+    text = re.sub(r"(?<=\d) (?=[亿万元])", "", "\n".join(plan_pages))  # pdftotext spaces digits from CJK
+    assert "1亿元" in text and "10,000万元" not in text and "2,000万" in text and "3,000万" in text and "8,333万" in text
     assert "销售经理明年工作计划" in plan_pages[0]
     assert f"共 {len(plan_pages)} 页" in plan_pages[-1]
     assert re.search(r"2\.2\s+竞争对手分析", text)
@@ -67,7 +67,7 @@ def test_annual_plan_pdf_shows_the_targets_and_page_x_of_y(plan_pages):
 
 
 TOC_ENTRY = re.compile(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+)\s*$", re.M)
-SAMPLES = ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml"]
+SAMPLES = ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml", "es-MX-quarter-plan.yaml"]
 
 
 def toc_and_headings(pages: list[str]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -87,7 +87,9 @@ def toc_and_headings(pages: list[str]) -> tuple[list[tuple[str, int]], list[tupl
 
 TOC_KNOWN_OFF = {"en-half-year-plan.yaml": "the page model overestimates section 7 by about 40 pt since the merged "
                  "review/engine changes, so sections 8 onward are estimated one page high (Word refreshes "
-                 "them on open through w:updateFields); issue 13 names it as not done"}
+                 "them on open through w:updateFields); issue 13 names it as not done",
+                 "es-MX-quarter-plan.yaml": "the page model puts 5.2 one page late (10, LibreOffice 9): the rep bar "
+                 "chart of section 5.1 is estimated taller than it lands; the TOC estimate is issue 13 item 5"}
 
 
 @pytest.mark.parametrize("sample_file", [pytest.param(s, marks=pytest.mark.xfail(reason=TOC_KNOWN_OFF[s], strict=True))

@@ -122,7 +122,7 @@ def test_agenda_shows_the_numbered_sections_and_its_notes_count_them(zh):
 def test_the_executive_summary_comes_first_with_the_target_three_numbers_and_the_ask(zh):
     slide = zh.slides[1]
     text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
-    assert "10,000万元" in text and "20.0%" in text
+    assert "1亿元" in text and "20.0%" in text  # the headline: 10,000万 reads 1亿元
     assert "利润目标" in text and "1,500万元" in text and "新增客户" in text and "800万元" in text
     assert "需要公司支持：费用预算800万元；第二季度招聘两名销售" in text
 
@@ -278,7 +278,7 @@ def test_locale_governs_labels_numbers_and_quarters(make_plan, plan_from):
     names = titles(prs)
     assert names[2] == "Índice" and "Objetivos de ventas" in names
     assert [c for s in prs.slides for c in charts(s) if list(c.plots[0].categories) == ["T1", "T2", "T3", "T4"]]
-    assert names[1] == "Resumen ejecutivo: objetivo de 12,0\u00a0M\u00a0€ para 2027"
+    assert names[1] == "Resumen ejecutivo: objetivo de 12\u00a0M€ para 2027"  # a headline: 6,8 M€, no decimal zero
 
 
 def test_deck_files_pass_openxml_audit_and_office_check(zh_bytes, big_bytes, tmp_path):

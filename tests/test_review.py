@@ -196,7 +196,8 @@ def it_lets_a_plan_turn_a_check_off(make_plan, plan_from) -> None:
     assert "smart.task" not in [f.code for f in findings] and set(CHECKS) >= {"smart.tasks"}
 
 
-@pytest.mark.parametrize("sample", ["zh-annual-plan.yaml", "en-half-year-plan.yaml", "es-regional-plan.yaml"])
+@pytest.mark.parametrize("sample", ["zh-annual-plan.yaml", "en-half-year-plan.yaml", "es-regional-plan.yaml",
+                                    "es-MX-quarter-plan.yaml"])
 def it_passes_every_sample_without_a_warning(samples_dir, sample) -> None:
     from plangen.model import load
     plan = load(samples_dir / sample)

@@ -34,7 +34,8 @@ def rejected(tmp_path, zh_rejected, to_yaml_text):
     return path
 
 
-@pytest.mark.parametrize("sample", ["zh-annual-plan.yaml", "en-half-year-plan.yaml", "es-regional-plan.yaml"])
+@pytest.mark.parametrize("sample", ["zh-annual-plan.yaml", "en-half-year-plan.yaml", "es-regional-plan.yaml",
+                                    "es-MX-quarter-plan.yaml"])
 def it_passes_each_sample_strictly(samples_dir, sample) -> None:
     done = _run("review", samples_dir / sample, "--strict")
     assert done.exit_code == 0, done.output

@@ -102,7 +102,52 @@ def it_refuses_a_text_file_named_xlsx(tmp_path, make_plan, to_yaml_text):
     path.write_text(to_yaml_text(make_plan(**{"team.reps": make_plan.DELETE, "team.reps_file": "reps.xlsx"})),
                     encoding="utf-8")
     [problem] = _problems(path)
-    assert "not an .xlsx workbook" in problem and problem.startswith(str(tmp_path / "reps.xlsx:1:1"))
+    assert "not an Excel workbook (.xlsx): the file is not a zip package" in problem
+    assert problem.startswith(str(tmp_path / "reps.xlsx:1:1"))
+
+
+def _roster_plan(tmp_path: Path, make_plan, to_yaml_text, name: str, data: bytes) -> Path:
+    """A plan whose reps come from the file `name` holding `data`."""
+    (tmp_path / name).write_bytes(data)
+    path = tmp_path / "plan.yaml"
+    path.write_text(to_yaml_text(make_plan(**{"team.reps": make_plan.DELETE, "team.reps_file": name})),
+                    encoding="utf-8")
+    return path
+
+
+def it_refuses_a_roster_workbook_whose_directory_lies_about_its_size(tmp_path, make_plan, to_yaml_text):
+    """Shared strings declared small but 200 MB inside (a zip bomb that lies): refused at the file, not expanded."""
+    from fixtures.lying_zip import lying, with_big_part
+    book = openpyxl.Workbook()
+    book.active.append(["id", "name"])
+    book.active.append(["r1", "Ann"])
+    book.save(tmp_path / "plain.xlsx")
+    bomb = lying(with_big_part((tmp_path / "plain.xlsx").read_bytes(), "xl/sharedStrings.xml", 200 * 2**20, b"a"),
+                 "xl/sharedStrings.xml", 60_000)
+    import tracemalloc
+    path = _roster_plan(tmp_path, make_plan, to_yaml_text, "reps.xlsx", bomb)
+    tracemalloc.start()
+    try:
+        [problem] = _problems(path)
+        peak_mb = tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+    assert problem.startswith(str(tmp_path / "reps.xlsx:1:1")) and "Bad CRC" in problem and peak_mb < 20
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def it_reads_a_roster_exported_in_the_encodings_it_can_tell_apart(tmp_path, make_plan, to_yaml_text, encoding):
+    """A Chinese HR export (工号,姓名 in GB18030, or UTF-16/UTF-8 with their marks) gives the same two reps."""
+    data = "工号,姓名\nr1,张伟\nr2,李娜\n".encode(encoding)
+    plan = load(_roster_plan(tmp_path, make_plan, to_yaml_text, "reps.csv", data))
+    assert [(r.id, r.name) for r in plan.team.reps] == [("r1", "张伟"), ("r2", "李娜")]
+
+
+def it_refuses_a_latin1_roster_as_ambiguous_at_its_line(tmp_path, make_plan, to_yaml_text):
+    """Latin-1 'Müller' on line 3 reads neither as UTF-8 nor as Chinese: refused there, with the hint."""
+    data = "id,name\nr1,Ann\nr2,Müller\n".encode("latin-1")
+    [problem] = _problems(_roster_plan(tmp_path, make_plan, to_yaml_text, "reps.csv", data))
+    assert problem.startswith(str(tmp_path / "reps.csv:3:1")) and "save it as UTF-8" in problem
 
 
 def it_reads_an_xlsx_roster_with_real_dates_and_a_stale_dimension(tmp_path, make_plan, to_yaml_text):

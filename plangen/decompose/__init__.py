@@ -13,7 +13,7 @@ from .accounts import account_notices, plan_accounts
 from .calendar import WorkCalendar, build_calendar
 from .collections import plan_collections
 from .milestones import check_milestones, milestone_notices
-from .customers import plan_customers, rep_visits
+from .customers import plan_customers, visits_by_rep
 from .funnel import period_activities
 from .growth import growth_check, growth_notices
 from .result import Decomposition, Notice, RepTarget, Timeline, frozen_map
@@ -101,11 +101,12 @@ def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int, metric
     quotas = full_quotas(reps, groups, unit)
     budget = plan_budget(plan.budget, revenue.total, revenue.months, {r.id: sum(g) for r, g in zip(reps, grid)}, unit,
                          reps, (plan.plan.period.first_day, plan.plan.period.last_day))
+    visits = visits_by_rep(customers, n)
     out = tuple(RepTarget(
         id=r.id, name=r.name, region=r.region, weight=r.weight, start=r.start, ramp=f,
         months=tuple(g), quarters=quarters_of(g), total=sum(g), full_quota=q,
         activities=period_activities(g, plan.funnel),
-        visits=rep_visits(customers, r.id, n), budget=budget.reps.get(r.id, 0) if budget else 0,
+        visits=visits.get(r.id, (0,) * n), budget=budget.reps.get(r.id, 0) if budget else 0,
         end=r.end, carried=k, metrics=frozen_map(mx))
         for r, f, g, q, k, mx in zip(reps, factors, grid, quotas, carried, rep_metrics(metrics, grid, gap)))
     # under redistribute, who leaves part of his share to the gap because nobody could take it

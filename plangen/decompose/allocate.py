@@ -1,6 +1,8 @@
 """Exact apportionment: split an integer total by weights so the parts add up exactly."""
 from __future__ import annotations
 
+import math
+from collections import deque
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
@@ -69,11 +71,18 @@ def round_matrix(exact: Sequence[Sequence[Fraction]], row_totals: Sequence[int],
     their extra unit by largest fractional part; a transport step moves units where greed
     alone would leave a row or column short. Totals must be consistent with `exact`.
     """
-    cells = [[v.numerator // v.denominator for v in row] for row in exact]
+    den = math.lcm(*(v.denominator for row in exact for v in row)) if any(exact) else 1
+    return round_scaled([[v.numerator * (den // v.denominator) for v in row] for row in exact], den,
+                        row_totals, col_totals)
+
+
+def round_scaled(num: Sequence[Sequence[int]], den: int, row_totals: Sequence[int],
+                 col_totals: Sequence[int]) -> list[list[int]]:
+    """round_matrix of the exact values num[i][j] / den, in integer arithmetic (the hot path of big teams)."""
+    cells = [[v // den for v in row] for row in num]
     row_need = [t - sum(r) for t, r in zip(row_totals, cells)]
-    col_need = [t - sum(cells[i][j] for i in range(len(cells))) for j, t in enumerate(col_totals)]
-    fracs = sorted(((-(v - cells[i][j]), i, j) for i, row in enumerate(exact) for j, v in enumerate(row)
-                    if v != cells[i][j]))
+    col_need = [t - sum(col) for t, col in zip(col_totals, zip(*cells))] if cells else list(col_totals)
+    fracs = sorted((-(v % den), i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v % den)
     bumped: set[tuple[int, int]] = set()
     for _, i, j in fracs:
         if row_need[i] > 0 and col_need[j] > 0:
@@ -81,57 +90,91 @@ def round_matrix(exact: Sequence[Sequence[Fraction]], row_totals: Sequence[int],
             row_need[i] -= 1
             col_need[j] -= 1
             bumped.add((i, j))
-    _repair(cells, exact, row_need, col_need, bumped)
+    if any(n > 0 for n in row_need):
+        _repair(cells, num, den, row_need, col_need, bumped)
     return cells
 
 
-def _repair(cells, exact, row_need, col_need, bumped) -> None:
+def _repair(cells, num, den, row_need, col_need, bumped) -> None:
     """Augmenting paths: move bumps until every row and column need is met.
 
     First only floor/ceiling moves; where those cannot meet the totals (row totals fixed by a
-    coarser level), any cell with a positive exact value may move by a further unit.
+    coarser level), any cell with a positive exact value may move by a further unit. The cells a
+    path may take a unit from are kept by column as the paths change them (no pass over the grid
+    per path: linear in the team, not quadratic).
     """
-    strict = {(i, j) for i, row in enumerate(exact) for j, v in enumerate(row) if v != cells[i][j] or (i, j) in bumped}
-    loose = {(i, j) for i, row in enumerate(exact) for j, v in enumerate(row) if v > 0}
-    while any(n > 0 for n in row_need):
-        start = next(i for i, n in enumerate(row_need) if n > 0)
-        path = _augment(start, strict, bumped, col_need, len(col_need), cells, False) or \
-            _augment(start, loose, bumped, col_need, len(col_need), cells, True)
-        if path is None:
-            raise ValueError("row and column totals are inconsistent with the exact values")
-        for kind, i, j in path:
-            cells[i][j] += 1 if kind == "+" else -1
-            (bumped.add if kind == "+" else bumped.discard)((i, j))
-        row_need[start] -= 1
-        col_need[path[-1][2]] -= 1
+    strict = {(i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v != cells[i][j] * den or (i, j) in bumped}
+    loose = {(i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v > 0}
+    ncols = len(col_need)
+    bumped_in = _by_column(sorted(bumped), ncols)
+    positive_in = _by_column(sorted(c for c in loose if cells[c[0]][c[1]] > 0), ncols)
+    for start in [i for i, n in enumerate(row_need) if n > 0]:
+        while row_need[start] > 0:
+            path = _augment(start, lambda i, j: (i, j) in strict and (i, j) not in bumped, bumped_in, col_need) or \
+                _augment(start, lambda i, j: (i, j) in loose, positive_in, col_need)
+            if path is None:
+                raise ValueError("row and column totals are inconsistent with the exact values")
+            for kind, i, j in path:
+                _step(cells, bumped, bumped_in, positive_in, loose, kind, i, j)
+            row_need[start] -= 1
+            col_need[path[-1][2]] -= 1
 
 
-def _augment(start, candidates, bumped, col_need, ncols, cells, loose):
-    """BFS from a short row to a short column, alternating added (+) and removed (-) cells.
+def _by_column(cell_list, ncols: int) -> list[dict[int, None]]:
+    """Cells (i, j) as, per column j, an ordered set of rows i."""
+    out: list[dict[int, None]] = [{} for _ in range(ncols)]
+    for i, j in cell_list:
+        out[j][i] = None
+    return out
 
-    Strict: add to unbumped candidates, remove from bumped cells. Loose: add to any candidate,
-    remove from any candidate above zero.
+
+def _step(cells, bumped, bumped_in, positive_in, loose, kind: str, i: int, j: int) -> None:
+    """Apply one step of a path: a unit added to (+) or taken from (-) cell (i, j), indexes kept."""
+    if kind == "+":
+        cells[i][j] += 1
+        bumped.add((i, j))
+        bumped_in[j][i] = None
+        if (i, j) in loose:
+            positive_in[j][i] = None
+    else:
+        cells[i][j] -= 1
+        bumped.discard((i, j))
+        bumped_in[j].pop(i, None)
+        if cells[i][j] == 0:
+            positive_in[j].pop(i, None)
+
+
+def _augment(start, can_add, removable_in, col_need):
+    """Search from a short row to a short column, alternating added (+) and removed (-) cells.
+
+    A row's columns are looked at as soon as the row is reached, a column's rows one at a time:
+    a path is usually found within a few rows, whatever the size of the team; once every column
+    is reached without a short one there is none (no walk through the remaining rows).
     """
-    from collections import deque
-    rows_of: dict[int, list[int]] = {}  # removable cells by column (one pass, not one per column)
-    for i, j in (((i, j) for i, j in candidates if cells[i][j] > 0) if loose else bumped):
-        rows_of.setdefault(j, []).append(i)
     prev: dict = {("r", start): None}
-    queue = deque([("r", start)])
-    while queue:
-        kind, x = queue.popleft()
-        if kind == "r":
-            for j in range(ncols):
-                if (x, j) in candidates and (loose or (x, j) not in bumped) and ("c", j) not in prev:
-                    prev[("c", j)] = ("r", x)
-                    if col_need[j] > 0:
-                        return _trace(prev, ("c", j))
-                    queue.append(("c", j))
-        else:
-            for i in rows_of.get(x, ()):
-                if ("r", i) not in prev:
-                    prev[("r", i)] = ("c", x)
-                    queue.append(("r", i))
+    columns: deque = deque()   # (column, its removable rows not yet looked at); every column reached once
+    reached = [0]
+    found = _scan(start, can_add, removable_in, col_need, prev, columns, reached)
+    while found is None and columns and reached[0] < len(col_need):
+        j, rows = columns[0]
+        i = next((i for i in rows if ("r", i) not in prev), None)
+        if i is None:
+            columns.popleft()
+            continue
+        prev[("r", i)] = ("c", j)
+        found = _scan(i, can_add, removable_in, col_need, prev, columns, reached)
+    return _trace(prev, found) if found else None
+
+
+def _scan(x, can_add, removable_in, col_need, prev, columns, reached):
+    """Reach the columns row x may add to: a short one ends the search, the others wait in `columns`."""
+    for j in range(len(col_need)):
+        if ("c", j) not in prev and can_add(x, j):
+            prev[("c", j)] = ("r", x)
+            reached[0] += 1
+            if col_need[j] > 0:
+                return ("c", j)
+            columns.append((j, iter(removable_in[j])))
     return None
 
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
+from functools import lru_cache
 
 from ..model.schema import Crm, Customer, Tier
 from .result import CustomerPlan
@@ -17,6 +19,7 @@ def tier_of(customer: Customer, tiers: list[Tier]) -> Tier | None:
     return next((t for t in ranked if revenue >= (t.min_revenue or 0)), None)
 
 
+@lru_cache(maxsize=1024)
 def visits_per_month(per_month: Fraction, months: int) -> tuple[int, ...]:
     """Visits spread evenly, the first in the first month: 1 every 2 months -> 1,0,1,0..."""
     return tuple(math.ceil((i + 1) * per_month) - math.ceil(i * per_month) for i in range(months))
@@ -42,7 +45,12 @@ def _in_months(visits: tuple[int, ...], works: list[bool]) -> tuple[int, ...]:
     return tuple(next(it) if w else 0 for w in works)
 
 
-def rep_visits(customers: tuple[CustomerPlan, ...], rep_id: str, months: int) -> tuple[int, ...]:
-    """Planned visits per month of the customers a rep owns."""
-    own = [c.visits for c in customers if c.owner == rep_id]
-    return tuple(sum(v[i] for v in own) for i in range(months))
+def visits_by_rep(customers: Sequence[CustomerPlan], months: int) -> dict[str, tuple[int, ...]]:
+    """Planned visits per month of the customers each rep owns, in one pass over the customers."""
+    sums: dict[str, list[int]] = {}
+    for c in customers:
+        if c.owner is not None:
+            row = sums.setdefault(c.owner, [0] * months)
+            for i, v in enumerate(c.visits):
+                row[i] += v
+    return {owner: tuple(row) for owner, row in sums.items()}

@@ -327,16 +327,25 @@ def _rounding(plan: Plan, out: Collector) -> None:
                 f"{t.revenue:,}; expected a rounding unit of at most the target (such as 10000)")
 
 
+def _holiday_data(country: str):
+    """The country's holiday calendar (the one decompose uses), or None when `holidays` has none: one
+    country's data loaded, not every country's (list_supported_countries imports all 250)."""
+    import holidays
+    try:
+        return holidays.country_holidays(country)
+    except NotImplementedError:
+        return None
+
+
 def _calendar(plan: Plan, out: Collector) -> None:
     """The country and subdivision have holiday data, and some day of the week is worked."""
-    import holidays
     cal = plan.targets.calendar
-    supported = holidays.list_supported_countries()
-    if cal.country and cal.country not in supported:
+    data = _holiday_data(cal.country) if cal.country else None
+    if cal.country and data is None:
         out.add(("targets", "calendar", "country"), f"no holiday data for country {cal.country!r}; expected an "
                 "ISO 3166 code such as CN, US, DE, ES or GB")
-    elif cal.country and cal.subdivision and cal.subdivision not in supported[cal.country]:
-        subs = ", ".join(supported[cal.country]) or "none (leave subdivision out)"
+    elif data is not None and cal.subdivision and cal.subdivision not in data.subdivisions:
+        subs = ", ".join(data.subdivisions) or "none (leave subdivision out)"
         out.add(("targets", "calendar", "subdivision"), f"no subdivision {cal.subdivision!r} in the "
                 f"{cal.country} holiday data; expected one of {subs}")
     if cal.daily_basis == "working_days" and not cal.working_days:

@@ -6,20 +6,17 @@ later check (an unknown region, a duplicate id, a bad date) points into the rost
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
-import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, Iterator
 
+from .. import tabular
 from .errors import Location, Path, PlanError, Problem
 from .loader import Document
 
-MAX_BYTES = 200 * 1024 * 1024        # a roster file on disk
-MAX_UNPACKED = 1024 * 1024 * 1024    # an .xlsx roster unpacked
+MAX_BYTES = 200 * 1024 * 1024        # a roster file on disk (a workbook's parts: plangen.packages' limits)
 MAX_ROWS = 1_000_000
 
 REP_COLUMNS = ("id", "name", "region", "weight", "start", "end", "title", "manager")
@@ -179,7 +176,7 @@ def _value(cell: Any) -> Any:
 
 def _read_table(path: FsPath, shown: str, where: Location | None,
                 key_path: Path) -> Iterator[tuple[int, list[Any]]]:
-    """(1-based row number, cells) of the file's first sheet, header first."""
+    """(1-based row number, cells) of the file's first sheet, header first (plangen.tabular reads it)."""
     try:
         size = path.stat().st_size
     except OSError as e:
@@ -188,59 +185,13 @@ def _read_table(path: FsPath, shown: str, where: Location | None,
         raise PlanError([Problem(f"the roster file is {size:,} bytes; expected at most {MAX_BYTES:,}",
                                  key_path, Location(shown, 1, 1))])
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path, shown, key_path)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _csv_rows(path.read_bytes(), shown, key_path)
-    raise PlanError([Problem(f"expected a .csv or .xlsx roster file, found {path.name!r}", key_path, where)])
-
-
-def _csv_rows(raw: bytes, shown: str, key_path: Path) -> Iterator[tuple[int, list[Any]]]:
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
+        raise PlanError([Problem(f"expected a .csv or .xlsx roster file, found {path.name!r}", key_path, where)])
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise PlanError([Problem(f"the file is not UTF-8 text (byte {e.start} is 0x{raw[e.start]:02x}); "
-                                 "expected a CSV saved as UTF-8", key_path, Location(shown, 1, 1))]) from None
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count) if first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return _numbered(reader, shown, key_path)
-
-
-def _numbered(reader: Any, shown: str, key_path: Path) -> Iterator[tuple[int, list[Any]]]:
-    try:
-        for cells in reader:
-            if reader.line_num > MAX_ROWS:
-                raise PlanError([Problem(f"the roster has more than {MAX_ROWS:,} rows; expected fewer",
-                                         key_path, Location(shown, reader.line_num, 1))])
-            yield reader.line_num, cells
-    except csv.Error as e:
-        raise PlanError([Problem(f"CSV error: {e}", key_path, Location(shown, reader.line_num, 1))]) from None
-
-
-def _xlsx_rows(path: FsPath, shown: str, key_path: Path) -> Iterator[tuple[int, list[Any]]]:
-    import openpyxl  # only for .xlsx rosters
-
-    _check_zip(path, shown, key_path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many kinds for a broken file
-        raise PlanError([Problem(f"cannot read the workbook: {type(e).__name__}: {e}; expected an .xlsx file "
-                                 "saved by Excel or LibreOffice", key_path, Location(shown, 1, 1))]) from None
-    sheet = book.worksheets[0]
-    sheet.reset_dimensions()  # a stale <dimension> must not hide rows
-    return ((n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1))
-
-
-def _check_zip(path: FsPath, shown: str, key_path: Path) -> None:
-    """Refuse what is not a zip, or unpacks to more than MAX_UNPACKED by its own account."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            unpacked = sum(info.file_size for info in z.infolist())
-    except (zipfile.BadZipFile, OSError):
-        raise PlanError([Problem("the file is not an .xlsx workbook (not a zip file); expected an .xlsx "
-                                 "saved by Excel or LibreOffice, or a .csv", key_path,
-                                 Location(shown, 1, 1))]) from None
-    if unpacked > MAX_UNPACKED:
-        raise PlanError([Problem(f"the workbook unpacks to {unpacked:,} bytes; expected at most {MAX_UNPACKED:,}",
-                                 key_path, Location(shown, 1, 1))])
+        rows = tabular.xlsx_rows(path) if suffix in (".xlsx", ".xlsm") else tabular.csv_rows(path.read_bytes())
+    except tabular.ReadProblem as e:
+        raise PlanError([Problem(str(e), key_path, Location(shown, e.line, 1))]) from None
+    if len(rows) > MAX_ROWS:
+        raise PlanError([Problem(f"the roster has more than {MAX_ROWS:,} rows; expected fewer",
+                                 key_path, Location(shown, MAX_ROWS + 1, 1))])
+    return iter(rows)

@@ -99,6 +99,7 @@ class Calendar(Model):
     extra_holidays: list[Date] = []
     extra_workdays: list[Date] = []
     daily_basis: Literal["working_days", "all_days"] = "working_days"
+    month_thirds: bool | None = None  # None: as the locale's teams do (zh: shown; en, es: not)
 
 
 class HistoryMethod(Model):

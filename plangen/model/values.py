@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
 from ..errors import EXIT_INVALID, PlangenError
+from ..locales import LOCALES
 
 SUFFIXES = {
     "亿": 10**8, "万": 10**4, "千": 10**3, "百万": 10**6, "千万": 10**7,
@@ -86,8 +87,9 @@ def parse_amount(value: object, locale: str | None = None) -> int:
 
 
 def _unambiguous(number: str, suffix: str, locale: str | None, value: object) -> None:
-    """Refuse 2.400 / 1,500 under es (decimal comma) and 1,5 under en and zh-CN (decimal point)."""
-    pattern = r"[+-]?\d{1,3}[.,]\d{3}" if locale == "es" else r"[+-]?\d+,\d{1,2}"
+    """Refuse 2.400 / 1,500 under es and es-ES (decimal comma) and 1,5 under en, es-MX and zh-CN (decimal point)."""
+    comma = locale in LOCALES and LOCALES[locale].dot_groups_thousands
+    pattern = r"[+-]?\d{1,3}[.,]\d{3}" if comma else r"[+-]?\d+,\d{1,2}"
     if locale is None or not re.fullmatch(pattern, number):
         return
     sep = "comma" if "," in number else "point"

@@ -50,7 +50,7 @@ class Ctx:
 
     def money(self, value: int) -> Money:
         """An exact amount that prints in the display unit."""
-        return Money(value, self.f.amount(value), self.f.money(value))
+        return Money(value, self.f.amount(value), self.f.money(value), self.f.headline(value))
 
     def share(self, value: Fraction | float, digits: int = 0) -> Share:
         """A share that prints as a percentage."""

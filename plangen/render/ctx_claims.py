@@ -65,4 +65,4 @@ def reps(c: Ctx) -> str:
     carried = sum(r.total for r in d.reps)
     key = "claim_reps_share" if carried == d.total else "claim_reps_share_part"
     key += "_one" if len(d.reps) == 1 else ""
-    return c.L[key].format(count=len(d.reps), total=c.f.money(d.total), carried=c.f.money(carried))
+    return c.L[key].format(count=len(d.reps), total=c.f.headline(d.total), carried=c.f.headline(carried))

@@ -212,7 +212,7 @@ def _activity_rates(c: Ctx, rep: RepTarget):
     rows = []
     for k in ACT_KEYS:
         total = sum(getattr(a, k) for a in rep.activities)
-        rows.append([L[k], *[c.f.number(Fraction(total, n), 1) for n in (days or 1, weeks, months)], c.f.count(total)])
+        rows.append([L[k], *[c.f.rate(Fraction(total, n)) for n in (days or 1, weeks, months)], c.f.count(total)])
     return c.table("rep_activity_rates", L["activities"], [L["activities"], L["per_day"], L["per_week"],
                    L["per_month"], L["total"]], rows, [False, True, True, True, True])
 

@@ -21,7 +21,7 @@ def add_review(c: Ctx, ctx: dict[str, Any]) -> None:
     r, w = review(c.plan, c.d), Writer(c.plan, c.d)
     ctx["notices"] = [notice_text(c, n) for n in c.d.notices if applies(c, n)]
     ctx["review"] = {"summary": w.summary(r), "findings": [
-        {"level": f.severity, "severity": SEVERITY[c.plan.plan.locale][f.severity], "path": format_path(f.path),
+        {"level": f.severity, "severity": SEVERITY[c.loc.wording_id][f.severity], "path": format_path(f.path),
          "text": w.sentence(f)} for f in r.findings]}
 
 

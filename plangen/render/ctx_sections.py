@@ -8,7 +8,7 @@ from ..decompose.split import quarters_of
 from .charts import PIE_SLICES, ChartSpec, Series
 from .ctx_base import Ctx
 from .ctx_accounts import accounts
-from .ctx_big import customer_summary, team_summary
+from .ctx_big import BIG_TEAM, customer_summary, team_summary
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
@@ -59,7 +59,7 @@ def product(c: Ctx, tables: dict) -> dict | None:
         rows = [[x.name, L[f"role_{x.role}"] if x.role else "", c.f.count(x.price) if x.price else "",
                  c.fig(split.totals[x.name]) if split and x.name in split.totals else ""] for x in p.lines]
         tables["product_lines"] = c.table("product_lines", L["product"],
-                                          [L["product"], L["product_role"], f"{L['price']} ({c.plan.plan.currency})", c.head("target")],
+                                          [L["product"], L["product_role"], c.f.header(L["price"], c.f.currency_label()), c.head("target")],
                                           rows, [False, False, True, True])
     return {"positioning": list(p.positioning), "lines": bool(p.lines), "pricing": list(p.pricing),
             "promotion": list(p.promotion)}
@@ -81,9 +81,10 @@ def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
         return None
     if d.reps:
         tables["reps"] = rep_table(c)
-        charts["reps"] = ChartSpec("bar", L["chart_by_rep"], tuple(r.name for r in d.reps),
-                                   (Series(L["target"], tuple(c.f.scaled(r.total) for r in d.reps)),),
-                                   c.f.excel_format(), c.unit_note(), sort=True)
+        if len(d.reps) <= BIG_TEAM:   # a big team's charts are its largest and smallest (ctx_big)
+            charts["reps"] = ChartSpec("bar", L["chart_by_rep"], tuple(r.name for r in d.reps),
+                                       (Series(L["target"], tuple(c.f.scaled(r.total) for r in d.reps)),),
+                                       c.f.excel_format(), c.unit_note(), sort=True)
         if c.plan.funnel:
             tables["funnel"] = funnel_table(c)
     summary = team_summary(c, tables, charts)

@@ -51,11 +51,11 @@ def _focus(c: Ctx) -> list[str]:
 
 
 def money_texts(c: Ctx) -> dict[str, str]:
-    """Headline amounts with their currency ("10,000万元", "$12.0M"; "" when absent) for big-number slides."""
+    """Headline amounts with their currency ("1亿元", "$12M"; "" when absent) for big-number slides."""
     d, g = c.d, c.d.growth
     values = {"total": d.total, "last_year": g.last_year,
               **{k: d.metrics[k].total if d.metrics.get(k) else None for k in ("stretch", "profit")}}
-    return {k: c.f.money(v) if v is not None else "" for k, v in values.items()}
+    return {k: c.f.headline(v) if v is not None else "" for k, v in values.items()}
 
 
 def peak_month(c: Ctx) -> dict[str, Any] | None:
@@ -160,9 +160,18 @@ def _growth(c: Ctx, plan: int, last: int | None) -> str:
 
 
 def time_tables(c: Ctx) -> dict:
-    """Quarter, month, week and month-thirds tables."""
-    return {"quarters": quarter_table(c), "months": month_table(c), "weeks": week_table(c),
-            "thirds": thirds_table(c)}
+    """Quarter, month, week and (when the plan shows them) month-thirds tables."""
+    out = {"quarters": quarter_table(c), "months": month_table(c), "weeks": week_table(c)}
+    if shows_thirds(c):
+        out["thirds"] = thirds_table(c)
+    return out
+
+
+def shows_thirds(c: Ctx) -> bool:
+    """Month thirds (上/中/下旬) are a Chinese practice: shown by default in zh plans only, or as
+    targets.calendar.month_thirds says."""
+    asked = c.plan.targets.calendar.month_thirds
+    return c.loc.month_thirds if asked is None else asked
 
 
 def quarter_table(c: Ctx):

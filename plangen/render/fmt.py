@@ -15,6 +15,9 @@ from zero, at the display precision of the plan's `display_unit`:
 The unit symbol is the plan's `display_unit` as written; the gap between number and
 symbol is the one in the locale's CLDR compact pattern of the same magnitude
 (none in zh-CN and en, a no-break space in es).
+
+Headlines (cover, summaries, slide titles) say an amount in the reader's magnitude instead,
+whatever the display unit: `Formatter.headline` gives 1亿元, $3.85M, 6,8 M€, $18.5 M (es-MX).
 """
 from __future__ import annotations
 
@@ -272,6 +275,34 @@ class Formatter:
         prefix, suffix = self._money_affixes(shown < 0)
         return prefix + self._with_unit(abs(shown)) + suffix
 
+    def headline(self, value: int) -> str:
+        """An amount as a headline says it: "1亿元", "1.25亿元", "$3.85M", "6,8 M€", "$18.5 M" (es-MX).
+
+        From 1亿 (zh) or a million (others) up: CLDR's short compact form at three significant digits
+        (never fewer than the whole part), trailing zeros dropped, with the currency as `money` places it;
+        smaller amounts as `money` (5,000万元, $850k). Detail tables keep the display unit.
+        """
+        compact = self._compact(abs(value))
+        if compact is None:
+            return self.money(value)
+        prefix, suffix = self._money_affixes(value < 0)
+        if self._spec.headline_glue:
+            suffix = suffix.lstrip()
+        return prefix + compact + suffix
+
+    def _compact(self, value: int) -> str | None:
+        """`value` (>= 0) in CLDR's short compact pattern ("1.25亿", "3.85M", "6,8 M"); None below 1亿 / 1M."""
+        if value < (10**8 if self._spec.east_asian else 10**6):
+            return None
+        formats = self._loc.compact_decimal_formats["short"]["other"]
+        magnitude = max(int(k) for k in formats if int(k) <= value)
+        pattern = formats[str(magnitude)]
+        divisor = magnitude // 10 ** (pattern.pattern.count("0") - 1)
+        whole = len(str(value // divisor))
+        digits = max(0, 3 - whole)
+        text = self._decimal(_rounded(Fraction(value, divisor), digits), 0, digits)
+        return pattern.prefix[0] + text + pattern.suffix[0]
+
     def scaled(self, value: int) -> float:
         """`value` in display units at display precision, for chart data (20000000 -> 2000.0 in 万)."""
         return float(self._shown(value))
@@ -292,13 +323,18 @@ class Formatter:
     def unit_label(self) -> str:
         """The unit for table headers: "万元", "万美元", "k USD", "M EUR", "USD"."""
         if self._spec.east_asian:
-            currency = _YUAN if self._yuan() else get_currency_name(self.currency, locale=self._loc)
-            return self.unit.symbol + currency
+            return self.unit.symbol + self.currency_label()
         return f"{self.unit.symbol} {self.currency}".strip()
 
-    def header(self, label: str) -> str:
-        """A column header with the unit: "目标（万元）", "Target (k USD)", "Objetivo (M EUR)"."""
-        return self._labels["with_unit"].format(label=label, unit=self.unit_label())
+    def currency_label(self) -> str:
+        """The currency alone, for prices in whole currency units: "元", "美元", "USD"."""
+        if not self._spec.east_asian:
+            return self.currency
+        return _YUAN if self._yuan() else get_currency_name(self.currency, locale=self._loc)
+
+    def header(self, label: str, unit: str | None = None) -> str:
+        """A column header with the unit: "目标（万元）", "Target (k USD)", "单价（元）" (unit="元")."""
+        return self._labels["with_unit"].format(label=label, unit=unit or self.unit_label())
 
     def display_values(self, values: Sequence[int], total: int) -> list[int]:
         """Parts re-apportioned at display precision so they add up to the displayed `total`.
@@ -346,6 +382,12 @@ class Formatter:
     def join(self, words: Sequence[str]) -> str:
         """Words as the locale lists them: "A、B和C", "A, B and C", "A, B y C"."""
         return format_list(list(words), locale=self._loc) if words else ""
+
+    def rate(self, x: Real) -> str:
+        """A count per day, week or month: one decimal only below 10 and when it shows ("3.5", "2", "12", "1,764")."""
+        q = _exact(x)
+        tenths = _rounded(q, 1)
+        return self.number(q, 1 if abs(q) < 10 and tenths != tenths.to_integral_value() else 0)
 
     def count(self, n: int) -> str:
         """A whole count with the locale's grouping: "1,234" / "1.234"."""

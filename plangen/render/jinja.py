@@ -16,6 +16,7 @@ import jinja2
 from jinja2.sandbox import SecurityError
 
 from .template_problem import TemplateProblem  # noqa: F401 - raised and re-exported here
+from .wording import parent_text
 
 
 def default_dir() -> Path:
@@ -48,7 +49,12 @@ class ConfinedLoader(jinja2.FileSystemLoader):
     """A FileSystemLoader that refuses a template reached through a link to outside its folder."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> Any:
-        """The template's source, after checking where its file really is."""
+        """The template's source, after checking where its file really is; a country variant's text
+        template that no folder holds is its parent's, reworded (render.wording)."""
+        inherited = None if self.holds(template) else parent_text(template)
+        if inherited:
+            source, filename, uptodate = self.get_source(environment, inherited[0])
+            return inherited[1].reword_template(source), filename, uptodate
         pieces = jinja2.loaders.split_template_path(template)
         for root in self.searchpath:
             path = Path(root, *pieces)
@@ -58,6 +64,11 @@ class ConfinedLoader(jinja2.FileSystemLoader):
                                           f"template folder {root}", template)
                 break
         return super().get_source(environment, template)
+
+    def holds(self, template: str) -> bool:
+        """Whether a folder of the search path has the file `template`."""
+        pieces = jinja2.loaders.split_template_path(template)
+        return any(Path(root, *pieces).is_file() for root in self.searchpath)
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,8 @@ from importlib.resources import files
 import yaml
 
 from ..locales import LOCALE_IDS
+from ..locales import locale as plan_locale
+from .wording import wording
 
 # Our own template files need no line numbers: libyaml's safe loader when installed, else PyYAML's.
 FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,9 +54,16 @@ def _checked(locale: str, data: object) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def labels(locale: str) -> Labels:
-    """The label vocabulary of a registered locale (plangen.locales), loaded once."""
+    """The label vocabulary of a registered locale (plangen.locales), loaded once; a country variant's
+    are its parent's, reworded, with its own labels over them (render.wording)."""
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}; expected one of {', '.join(LOCALES)}")
+    parent = plan_locale(locale).wording
+    if parent:
+        w = wording(locale)
+        if set(w.labels) - set(labels(parent)):
+            raise ValueError(f"i18n/{locale}.yaml: labels {sorted(set(w.labels) - set(labels(parent)))} are not {parent}'s")
+        return Labels(locale, {**{k: w.reword(v) for k, v in labels(parent).items()}, **w.labels})
     text = (files("plangen.templates") / "i18n" / f"{locale}.yaml").read_text(encoding="utf-8")
     return Labels(locale, _checked(locale, yaml.load(text, Loader=FAST_SAFE_LOADER)))
 

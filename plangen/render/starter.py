@@ -1,11 +1,17 @@
-"""Starter plans for `plangen init`: templates/starters/<locale>.yaml with the plan year filled in."""
+"""Starter plans for `plangen init`: templates/starters/<locale>.yaml with the plan year filled in.
+
+A country variant (es-MX) starts from its parent's starter with the changes of its wording file
+(render.wording: `starter` replacements, then its phrases). {{locales}} lists the registry's locales.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from importlib.resources import files
 
+from plangen.locales import locale as plan_locale
 from plangen.render.labels import LOCALES
+from plangen.render.wording import wording
 
 _YEAR = re.compile(r"\{\{year(?:([+-])(\d+))?\}\}")
 FILE_NAME = "plan.yaml"
@@ -20,8 +26,19 @@ def starter_text(locale: str, year: int) -> str:
     """The commented starter plan in `locale` for `year`."""
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}; expected one of {', '.join(LOCALES)}")
-    text = (files("plangen.templates") / "starters" / f"{locale}.yaml").read_text(encoding="utf-8")
-    return fill_year(text, year)
+    return fill_year(_starter(locale).replace("{{locales}}", " | ".join(LOCALES)), year)
+
+
+def _starter(locale: str) -> str:
+    """The locale's starter text, a variant's made from its parent's."""
+    parent = plan_locale(locale).wording_id
+    text = (files("plangen.templates") / "starters" / f"{parent}.yaml").read_text(encoding="utf-8")
+    w = wording(locale)
+    for old, new in w.starter.items():
+        if old not in text:
+            raise ValueError(f"i18n/{locale}.yaml: starter text {old!r} is not in starters/{parent}.yaml")
+        text = text.replace(old, new)
+    return w.reword_template(text)
 
 
 def fill_year(text: str, year: int) -> str:

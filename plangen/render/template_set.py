@@ -8,8 +8,10 @@ from typing import Any
 
 import yaml
 
+from ..locales import locale as plan_locale
 from .jinja import TemplateProblem, default_dir, inside
 from .labels import FAST_SAFE_LOADER, Labels, labels, override_problems, overridden
+from .wording import parent_text
 
 
 TEMPLATE_NAMES = {"base.docx": "base.dotx", "base.pptx": "base.potx"}
@@ -66,7 +68,11 @@ class TemplateSet:
     def text(self, locale: str, kind: str) -> str:
         """The Jinja name of a text template (text/<locale>/<kind>.j2), for render.jinja.macros."""
         name = f"text/{locale}/{kind}.j2"
-        self.path(name)
+        inherited = parent_text(name)
+        if inherited and not self.has(name):
+            self.path(inherited[0])  # a country variant without its own file reads its parent's
+        else:
+            self.path(name)
         return name
 
     def labels(self, locale: str) -> Labels:
@@ -77,7 +83,11 @@ class TemplateSet:
         if not inside(self.user_dir, own):
             raise TemplateProblem(f"refused: i18n/{locale}.yaml links to {own.resolve()}, outside the template "
                                   f"folder {self.user_dir}", str(own))
-        return overridden(labels(locale), _label_entries(own, labels(locale)))
+        return overridden(labels(locale), _label_entries(own, labels(locale), locale))
+
+    def has(self, name: str) -> bool:
+        """Whether the company folder or the defaults hold the file `name`."""
+        return any(d and (Path(d) / name).is_file() for d in (self.user_dir, default_dir()))
 
     @property
     def jinja_dir(self) -> str | None:
@@ -102,18 +112,47 @@ def _located(path: Path):
         raise TemplateProblem(f"cannot read: {e}", str(path)) from None
 
 
-def _label_entries(path: Path, base: Labels) -> dict[str, str]:
-    """A company's i18n file read like a plan (located), every entry checked against plangen's labels."""
+def _label_entries(path: Path, base: Labels, locale: str) -> dict[str, str]:
+    """A company's i18n file read like a plan (located), every entry checked against plangen's labels.
+
+    A country variant's file (es-MX) has plangen's shape: its `labels` map rewords; its `phrases` and
+    `starter` must stay plangen's (they reword the parent's texts, which a folder rewords in text/).
+    """
     doc = _located(path)
     if not isinstance(doc.data, dict):
         raise TemplateProblem("expected a mapping of label keys to text", str(path), 1)
-    bad = override_problems(base, doc.data)
+    entries, where = doc.data, ()
+    if plan_locale(locale).wording:
+        entries, where = _variant_labels(doc, path, locale), ("labels",)
+    bad = override_problems(base, entries)
     if bad:
         key, why = next(iter(bad.items()))
-        loc = doc.locate((key,), key=True)
+        loc = doc.locate((*where, key), key=True)
         more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
         raise TemplateProblem(f"{why}{more}", str(path), loc.line if loc else None)
-    return dict(doc.data)
+    return dict(entries)
+
+
+def _variant_labels(doc, path: Path, locale: str) -> dict:
+    """The `labels` of a variant's file; changed `phrases`/`starter` refused with their line."""
+    own = yaml.load((default_dir() / "i18n" / f"{locale}.yaml").read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER)
+    for key in doc.data:
+        if key not in ("labels", "phrases", "starter"):
+            raise TemplateProblem(f"unknown map {key!r}; a country variant's i18n file holds labels, phrases "
+                                  "and starter", str(path), _line(doc, (key,)))
+        if key != "labels" and doc.data[key] != own.get(key):
+            raise TemplateProblem(f"{key}: a template folder cannot change a variant's {key} (they reword "
+                                  f"plangen's own texts); reword text/{locale}/*.j2 or the labels instead",
+                                  str(path), _line(doc, (key,)))
+    entries = doc.data.get("labels") or {}
+    if not isinstance(entries, dict):
+        raise TemplateProblem("labels: expected a mapping of label keys to text", str(path), _line(doc, ("labels",)))
+    return entries
+
+
+def _line(doc, key_path: tuple) -> int | None:
+    loc = doc.locate(key_path, key=True)
+    return loc.line if loc else None
 
 
 def _fast(path: Path) -> Any:

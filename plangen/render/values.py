@@ -10,11 +10,13 @@ class Money(int):
 
     text: str
     money: str
+    headline: str
 
-    def __new__(cls, value: int, text: str, money: str | None = None) -> "Money":
+    def __new__(cls, value: int, text: str, money: str | None = None, headline: str | None = None) -> "Money":
         obj = int.__new__(cls, value)
         obj.text = text
         obj.money = money or text  # with the currency: 2,000万元 / $20.0M
+        obj.headline = headline or obj.money  # as a cover or summary says it: 1亿元 / $3.85M (Formatter.headline)
         return obj
 
     def __str__(self) -> str:

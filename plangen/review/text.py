@@ -9,6 +9,7 @@ from ..model.errors import format_path
 from ..model.loader import Document
 from ..model.schema import Plan
 from ..render.fmt import Formatter
+from ..render.wording import wording
 from .finding import Finding, Money, MonthVs, Names, Num, Pct, QuarterPcts, Review
 from .messages import FIELDS, MESSAGES, PATTERNS, SEVERITY
 
@@ -31,14 +32,16 @@ class Writer:
     def __init__(self, plan: Plan, d: Decomposition):
         p = plan.plan
         self.locale, self.d = p.locale, d
+        self.words = plan_locale(p.locale).wording_id  # the messages' language: es-MX reads es's, reworded
+        self.reword = wording(p.locale).reword
         smallest = min((m.amount for m in d.months if m.amount > 0), default=0)
         self.f = Formatter.for_plan(p.locale, p.currency, p.display_unit).precise_for(smallest)
 
     def text(self, finding: Finding) -> Text:
         """The finding's three sentences with its values formatted."""
         values = {k: self.value(v) for k, v in finding.values.items()}
-        found, why, fix = (s.format(**values) for s in MESSAGES[finding.code][self.locale])
-        return Text(SEVERITY[self.locale][finding.severity], format_path(finding.path), found, why, fix)
+        found, why, fix = (self.reword(s).format(**values) for s in MESSAGES[finding.code][self.words])
+        return Text(SEVERITY[self.words][finding.severity], format_path(finding.path), found, why, fix)
 
     def value(self, v: object) -> str:
         """A finding value as text in the plan's locale."""
@@ -49,11 +52,11 @@ class Writer:
         if isinstance(v, Num):
             return self.f.number(v.value, v.digits)
         if isinstance(v, Names):
-            return self.names(tuple(FIELDS[self.locale].get(x, x) for x in v.items))
+            return self.names(tuple(FIELDS[self.words].get(x, x) for x in v.items))
         if isinstance(v, MonthVs):
             return self.names(tuple(self.month_vs(*x) for x in v.items))
         if isinstance(v, QuarterPcts):
-            pattern = PATTERNS[self.locale]["quarter_pct"]
+            pattern = PATTERNS[self.words]["quarter_pct"]
             return self.names(tuple(pattern.format(quarter=self.f.quarter(self.d.quarters[q].quarter),
                                                    pct=self.f.percent(g, 1)) for q, g in v.items))
         if isinstance(v, int) and not isinstance(v, bool):
@@ -62,7 +65,7 @@ class Writer:
 
     def month_vs(self, i: int, plan: int, last: int) -> str:
         m = self.d.months[i]
-        return PATTERNS[self.locale]["month_vs"].format(
+        return PATTERNS[self.words]["month_vs"].format(
             month=self.f.month(m.year, m.month), plan=self.f.money(plan), last=self.f.money(last))
 
     def names(self, items: tuple[str, ...]) -> str:
@@ -71,7 +74,7 @@ class Writer:
 
     def summary(self, r: Review) -> str:
         """One line: how many errors, warnings and notes."""
-        p = PATTERNS[self.locale]
+        p = PATTERNS[self.words]
         if not r.findings:
             return p["clean"]
         return p["summary"].format(errors=r.count("error"), warnings=r.count("warning"), notes=r.count("note"))
@@ -89,7 +92,7 @@ def _capital(s: str, locale: str) -> str:
 
 def lines(w: Writer, r: Review, doc: Document) -> list[str]:
     """Terminal lines: `file:line:col: severity: key.path: found`, then why and what to change, indented."""
-    p = PATTERNS[w.locale]
+    p = PATTERNS[w.words]
     out = []
     for f in r.findings:
         t = w.text(f)
