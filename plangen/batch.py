@@ -79,9 +79,6 @@ class Shard:
         """Whether rep `index` (0-based) is this shard's."""
         return index % self.n == self.k - 1
 
-    def __str__(self) -> str:
-        return f"{self.k}/{self.n}"
-
 
 @dataclass
 class BatchResult:

@@ -11,6 +11,7 @@ python-docx `Document` the annual plan is written with: one writer (OutlineWrite
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from docx.document import Document
@@ -32,6 +33,7 @@ class PreparedBase:
     """One live document per (base, locale) in this process, reset before each document."""
 
     def __init__(self, data: bytes, prepare: Callable[[Document], None]) -> None:
+        self.lock = threading.Lock()   # one document at a time: hold it from fresh() to save()
         self.doc = open_document(data)
         prepare(self.doc)
         self.doc.core_properties  # a base without properties gets its part now, not once per document

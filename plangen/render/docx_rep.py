@@ -16,8 +16,9 @@ def render_rep_docx(ctx: dict[str, Any], rep: dict[str, Any], templates: Templat
     The base is opened and prepared for the locale once per process (render.docx_base)."""
     locale = ctx["plan"]["locale"]
     base = prepared_base(templates.bytes("base.docx"), locale, partial(prepare_locale, locale=locale))
-    doc = base.fresh()
-    set_properties(doc, ctx["plan"], rep["name"])
     scope = {**ctx, "rep": rep, "charts": {**ctx["charts"], **rep["charts"]}}
-    OutlineWriter(doc, scope, templates, "rep", {**ctx["tables"], **rep["tables"]}).run()
-    return base.save()
+    with base.lock:   # the prepared base is one live document: threads take turns
+        doc = base.fresh()
+        set_properties(doc, ctx["plan"], rep["name"])
+        OutlineWriter(doc, scope, templates, "rep", {**ctx["tables"], **rep["tables"]}).run()
+        return base.save()

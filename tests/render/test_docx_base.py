@@ -62,3 +62,17 @@ def it_reads_a_company_base_again_after_the_file_changes(tmp_path):
     (tmp_path / "base.docx").write_bytes(b"two!")
     os.utime(tmp_path / "base.docx", ns=(1, 1))
     assert _read(str(tmp_path / "base.docx")) == b"two!"
+
+
+def it_writes_the_same_rep_plans_from_threads_as_one_after_another():
+    """Eight threads writing the zh sample's reps (a server's requests) get the documents a single
+    thread gets: the prepared base is one live document, taken in turns."""
+    from concurrent.futures import ThreadPoolExecutor
+    plan = load(str(SAMPLES[-1]))
+    d, ts = decompose(plan), TemplateSet()
+    ctx, c = build_context(plan, d), Ctx(plan, d)
+    reps = [rep_context(c, r) for r in d.reps] * 4
+    alone = [_parts(render_rep_docx(ctx, r, ts)) for r in reps]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda r: _parts(render_rep_docx(ctx, r, ts)), reps))
+    assert together == alone
