@@ -23,6 +23,7 @@ from .docx_lang import update_fields_on_open
 from .docx_pages import PageEstimate
 from .docx_table import KEEP_ROWS, column_widths, fold, is_compact, signature_table, table_xml
 from .docx_text import paragraphs
+from ..locales import locale as plan_locale
 from .docx_toc import TocEntry, heading_numbers, mark_headings, toc_paragraphs
 from .fonts import localize_page_footer
 from .template_set import TemplateSet
@@ -81,7 +82,7 @@ class OutlineWriter:
         sec = self.doc.sections[0]
         self.width_emu = sec.page_width - sec.left_margin - sec.right_margin
         self.pages = PageEstimate(self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin,
-                                  cjk=self.scope["plan"]["locale"] == "zh-CN")
+                                  cjk=plan_locale(self.scope["plan"]["locale"]).east_asian)
 
     # -- walking ---------------------------------------------------------------------------
 

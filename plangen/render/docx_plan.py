@@ -40,7 +40,7 @@ def set_properties(doc: Document, plan: dict[str, Any], subject: str = "") -> No
     props.title, props.author = _prop(plan["title"]), _prop(plan["owner"] or "plangen")
     props.subject = _prop(subject)
     latin, east_asian = language_tags(plan["locale"])
-    props.language = east_asian if plan["locale"].startswith("zh") else latin
+    props.language = east_asian if plan_locale(plan["locale"]).east_asian else latin
 
 
 def _prop(text: str) -> str:
