@@ -86,12 +86,21 @@ def rep_metrics(metrics: dict[str, Timeline], grid: list[list[int]], gap: list[i
     return out
 
 
+def _ramps(reps, ramp, months, start) -> list[tuple]:
+    """Each rep's ramp factors, computed once per distinct (start, end): most reps share them."""
+    seen: dict = {}
+    for r in reps:
+        if (r.start, r.end) not in seen:
+            seen[(r.start, r.end)] = ramp_factors(r.start, r.end, ramp, months, start)
+    return [seen[(r.start, r.end)] for r in reps]
+
+
 def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int, metrics: dict):
     """Reps with ramp, their activities, customers and budget."""
     reps = plan.team.reps
     n = len(months)
     start = plan.plan.period.first_day
-    factors = [ramp_factors(r.start, r.end, plan.team.ramp, months, start) for r in reps]
+    factors = _ramps(reps, plan.team.ramp, months, start)
     customers = plan_customers(plan.crm, n, {r.id: [f > 0 for f in fs] for r, fs in zip(reps, factors)})
     if not reps:
         budget = plan_budget(plan.budget, revenue.total, revenue.months, {}, unit)

@@ -103,19 +103,19 @@ def _repair(cells, num, den, row_need, col_need, bumped) -> None:
     path may take a unit from are kept by column as the paths change them (no pass over the grid
     per path: linear in the team, not quadratic).
     """
-    strict = {(i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v != cells[i][j] * den or (i, j) in bumped}
-    loose = {(i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v > 0}
     ncols = len(col_need)
     bumped_in = _by_column(sorted(bumped), ncols)
-    positive_in = _by_column(sorted(c for c in loose if cells[c[0]][c[1]] > 0), ncols)
+    positive_in = _by_column(((i, j) for i, row in enumerate(num) for j, v in enumerate(row)
+                              if v > 0 and cells[i][j] > 0), ncols)
     for start in [i for i, n in enumerate(row_need) if n > 0]:
         while row_need[start] > 0:
-            path = _augment(start, lambda i, j: (i, j) in strict and (i, j) not in bumped, bumped_in, col_need) or \
-                _augment(start, lambda i, j: (i, j) in loose, positive_in, col_need)
+            # strict: a cell of fractional exact value not yet bumped (its ceiling); loose: any positive cell
+            path = _augment(start, lambda i, j: num[i][j] % den and (i, j) not in bumped, bumped_in, col_need) or \
+                _augment(start, lambda i, j: num[i][j] > 0, positive_in, col_need)
             if path is None:
                 raise ValueError("row and column totals are inconsistent with the exact values")
             for kind, i, j in path:
-                _step(cells, bumped, bumped_in, positive_in, loose, kind, i, j)
+                _step(cells, bumped, bumped_in, positive_in, num[i][j] > 0, kind, i, j)
             row_need[start] -= 1
             col_need[path[-1][2]] -= 1
 
@@ -128,13 +128,13 @@ def _by_column(cell_list, ncols: int) -> list[dict[int, None]]:
     return out
 
 
-def _step(cells, bumped, bumped_in, positive_in, loose, kind: str, i: int, j: int) -> None:
+def _step(cells, bumped, bumped_in, positive_in, positive: bool, kind: str, i: int, j: int) -> None:
     """Apply one step of a path: a unit added to (+) or taken from (-) cell (i, j), indexes kept."""
     if kind == "+":
         cells[i][j] += 1
         bumped.add((i, j))
         bumped_in[j][i] = None
-        if (i, j) in loose:
+        if positive:
             positive_in[j][i] = None
     else:
         cells[i][j] -= 1

@@ -155,12 +155,16 @@ class _GroupWeights:
            n: int) -> "_GroupWeights":
         """From the reps' weights and their ramp factors over n months (redistribute: full-quota reps take
         the shortfall)."""
-        own = [[w * f for f in fs] for w, fs in zip(weights, factors)]
-        D = math.lcm(*(x.denominator for row in own for x in row), *(Fraction(w).denominator for w in weights))
-        O = [[x.numerator * (D // x.denominator) for x in row] for row in own]
+        kinds = {(w, id(fs)): (w, fs) for w, fs in zip(weights, factors)}   # reps sharing weight and ramp
+        own = {k: [w * f for f in fs] for k, (w, fs) in kinds.items()}
+        D = math.lcm(*(x.denominator for row in own.values() for x in row),
+                     *(Fraction(w).denominator for w, _ in kinds.values()))
+        whole = {k: [x.numerator * (D // x.denominator) for x in row] for k, row in own.items()}
+        O = [whole[(w, id(fs))] for w, fs in zip(weights, factors)]
         Wd = [int(w * D) for w in weights]
         S = [sum(wd - row[j] for wd, row in zip(Wd, O)) for j in range(n)]
-        takes = [[policy == "redistribute" and fs[j] == 1 for j in range(n)] for fs in factors]
+        take_of = {id(fs): [policy == "redistribute" and f == 1 for f in fs] for fs in factors}
+        takes = [take_of[id(fs)] for fs in factors]
         TW = [sum(wd for wd, t in zip(Wd, takes) if t[j]) for j in range(n)]
         return cls(O, Wd, S, TW, takes)
 
@@ -191,8 +195,9 @@ class _GroupWeights:
 def full_quotas(reps: Sequence, groups: dict[str | None, Sequence[int]], unit: int) -> list[int]:
     """Each rep's quota if nobody ramped: the group's total by weight."""
     out = [0] * len(reps)
+    by_group = _members_by_group(reps, groups)
     for key, amounts in groups.items():
-        members = [i for i, r in enumerate(reps) if key is None or r.region == key]
+        members = by_group[key]
         for i, q in zip(members, largest_remainder(sum(amounts), [reps[i].weight for i in members], unit)):
             out[i] = q
     return out

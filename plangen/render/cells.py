@@ -7,12 +7,15 @@ Excel and LibreOffice show it instead of computing it. Numbers stay numbers.
 """
 from __future__ import annotations
 
-from openpyxl.cell.cell import Cell
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # openpyxl loads only when a workbook is written, not for every csv or build
+    from openpyxl.cell.cell import Cell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def as_text(cell: Cell) -> Cell:
+def as_text(cell: "Cell") -> "Cell":
     """Mark a cell holding a str as a string cell, never a formula (openpyxl guesses one from '=')."""
     if isinstance(cell.value, str):
         cell.data_type = "s"
