@@ -15,7 +15,7 @@ from ..locales import Locale
 from ..locales import locale as plan_locale
 from ..model.schema import Plan
 from .fmt import Formatter
-from .labels import Labels, labels
+from .labels import Labels, days_header, labels
 from .values import Money, Share, Table
 
 
@@ -78,6 +78,10 @@ class Ctx:
         daily = [a // n if n else None for a, n in zip(amounts, days)]
         f = self.f.precise_for(min((x for x in daily if x), default=0))
         return [f.figure(x) if x is not None else "" for x in daily]
+
+    def days_head(self) -> str:
+        """The days column's header: working days, or calendar days for a plan spread over every day."""
+        return days_header(self.L, self.d)
 
     def fig(self, value: int) -> str:
         """A table cell amount in the display unit; the column header names the unit."""

@@ -21,7 +21,8 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     d, L, f = c.d, c.L, c.f
     days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
     per_day = rep_daily_activities(rep, days) if c.plan.funnel else None  # once too: months and activities
-    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep, days, per_day),
+    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep),
+              "rep_days": _days(c, rep, days, per_day),
               "rep_weeks": _weeks(c, rep, days)}
     tables.update(_splits(c, rep))
     if per_day is not None:
@@ -96,26 +97,37 @@ def _quarters(c: Ctx, rep: RepTarget):
     return c.table("rep_quarters", L["quarterly_target"], cols, rows, numeric, total)
 
 
-def _months(c: Ctx, rep: RepTarget, worked: tuple, per_day: tuple | None):
-    """Months with working days, daily target, visits and calls per day and (for a late starter) ramp;
-    months outside his employment show a dash."""
+def _months(c: Ctx, rep: RepTarget):
+    """Months with the target, units and new customers and (for a late starter) ramp; months outside his
+    employment show a dash. Per-day figures have their own table (_days), so no header word breaks."""
     L, d = c.L, c.d
     shown = c.amounts(list(rep.months), rep.total)
-    days = [len(x) for x in worked]
-    daily = c.daily_figs(list(rep.months), days)
     keys = list(rep.metrics)  # units, new customers: the rep's share, month by month
-    cols = [L["month"], c.head("target"), *[L[k] for k in keys], L["working_days"], c.head("daily_target")]
-    cols += [f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"] if per_day else []
-    cols += [L["ramp"]] if rep.ramping else []
+    cols = [L["month"], c.head("target"), *[L[k] for k in keys]] + ([L["ramp"]] if rep.ramping else [])
     rows = []
     for i, (m, off) in enumerate(zip(d.months, outside(rep))):
-        cells = [shown[i], *[c.f.count(rep.metrics[k][i]) for k in keys], days[i], daily[i]]
-        cells += [_day_range(c, per_day[i], "visits"), _day_range(c, per_day[i], "calls")] if per_day else []
+        cells = [shown[i], *[c.f.count(rep.metrics[k][i]) for k in keys]]
         cells += [c.f.percent(rep.ramp[i])] if rep.ramping else []
         rows.append([c.month_row(m.index), *([DASH] * len(cells) if off else cells)])
     total = [L["total"], c.fig(rep.total), *[c.f.count(sum(rep.metrics[k])) for k in keys]]
     return c.table("rep_months", L["monthly_target"], cols, rows, [False] + [True] * (len(cols) - 1),
                    total + [""] * (len(cols) - len(total)))
+
+
+def _days(c: Ctx, rep: RepTarget, worked: tuple, per_day: tuple | None):
+    """Per month: the rep's selling days, his daily target and his visits and calls per day."""
+    L = c.L
+    days = [len(x) for x in worked]
+    daily = c.daily_figs(list(rep.months), days)
+    cols = [L["month"], c.days_head(), c.head("daily_target")]
+    cols += [f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"] if per_day else []
+    rows = []
+    for i, (m, off) in enumerate(zip(c.d.months, outside(rep))):
+        cells = [days[i], daily[i]]
+        cells += [_day_range(c, per_day[i], "visits"), _day_range(c, per_day[i], "calls")] if per_day else []
+        rows.append([c.month_row(m.index), *([DASH] * len(cells) if off else cells)])
+    return c.table("rep_days", L["table_daily_targets"], cols, rows, [False] + [True] * (len(cols) - 1),
+                   [L["total"], sum(days), *[""] * (len(cols) - 2)])
 
 
 def _weeks(c: Ctx, rep: RepTarget, worked: tuple):

@@ -182,7 +182,7 @@ def quarter_table(c: Ctx):
     shown = c.amounts(amounts, d.total)
     rows = [[c.quarter_label(q.index), s, p, sum(d.months[i].working_days for i in q.months)]
             for q, s, p in zip(d.quarters, shown, c.shares(amounts))]
-    cols = [L["quarter"], c.head("target"), L["share"], L["working_days"]]
+    cols = [L["quarter"], c.head("target"), L["share"], c.days_head()]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months)]
     if last:
         _insert_last_year(c, cols, rows, total, amounts, [sum(last[i] for i in q.months) for q in d.quarters])
@@ -199,7 +199,7 @@ def month_table(c: Ctx):
     daily = c.daily_figs(d.revenue.months, [m.working_days for m in d.months])
     rows = [[c.month_row(m.index), s, p, m.working_days, dd]
             for m, s, p, dd in zip(d.months, shown, c.shares(list(d.revenue.months)), daily)]
-    cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
+    cols = [L["month"], c.head("target"), L["share"], c.days_head(), c.head("daily_target")]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
     if last:
         _insert_last_year(c, cols, rows, total, list(d.revenue.months), list(last))
@@ -222,7 +222,7 @@ def week_table(c: Ctx):
     rows = [[c.f.week(w.iso_year, w.iso_week), f"{c.f.date(w.start)} – {c.f.date(w.end)}",
              sum(p.days for p in w.parts), s] for w, s in zip(d.weeks, shown)]
     total = [L["total"], "", sum(m.working_days for m in d.months), c.fig(d.total)]
-    return c.table("weeks", L["weekly_targets"], [L["week"], L["dates"], L["working_days"], c.head("target")],
+    return c.table("weeks", L["weekly_targets"], [L["week"], L["dates"], c.days_head(), c.head("target")],
                    rows, [False, False, True, True], total)
 
 
