@@ -257,3 +257,20 @@ def it_names_the_reps_own_manager_in_the_commitment(make_plan, plan_from):
     d = decompose(plan)
     c = Ctx(plan, d)
     assert [rep_context(c, r)["manager"] for r in d.reps] == ["Carla Diaz", "Test Manager"]
+
+
+@pytest.mark.parametrize("owner, locale, signs", [
+    ("Lucía Fernández (Directora Regional)", "es", ("Lucía Fernández", "Directora Regional")),
+    ("王芳（大区总监）", "zh-CN", ("王芳", "大区总监")),
+    ("Test Manager", "en", ("Test Manager", "Sales manager")),
+])
+def it_signs_as_the_role_the_owner_names_not_the_label_and_the_role(owner, locale, signs, make_plan, plan_from):
+    """"Director de ventas: Lucía Fernández (Directora Regional)" said her role twice: she signs as
+    "Directora Regional: Lucía Fernández"; a name without a role keeps the label."""
+    from plangen.decompose import decompose
+    from plangen.render.context import Ctx
+    from plangen.render.ctx_rep import rep_context
+    plan = plan_from(make_plan(**{"plan.owner": owner, "plan.locale": locale}))
+    d = decompose(plan)
+    rep = rep_context(Ctx(plan, d), d.reps[0])
+    assert (rep["manager"], rep["manager_role"]) == signs

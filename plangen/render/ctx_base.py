@@ -93,12 +93,20 @@ class Ctx:
         return self.f.month(m.year, m.month)
 
     def period_name(self) -> str:
-        """The plan period in words: 2027 for a calendar year, else Jul 2027 – Dec 2027."""
+        """The plan period in words: 2027 for a calendar year, H2 2027 / 2027年下半年 for a calendar half,
+        Q2 2027 / 2027年第二季度 for a calendar quarter, Apr 2027 for one month, else Jul 2027 – Nov 2027."""
         p = self.plan.plan.period
-        first, last = p.first_day, p.last_day
-        if p.months == 12 and first.month == 1:
+        first, last, start = p.first_day, p.last_day, p.first_day.month
+        if p.months == 12 and start == 1:
             return str(first.year)
-        return f"{self.f.month(first.year, first.month)} – {self.f.month(last.year, last.month)}"
+        if p.months == 6 and start in (1, 7):
+            return self.L[f"period_h{1 if start == 1 else 2}"].format(year=first.year)
+        if p.months == 3 and start % 3 == 1:
+            key = "quarter_long" if self.loc.east_asian else "quarter"
+            return self.L["period_quarter"].format(quarter=getattr(self.f, key)(start // 3 + 1), year=first.year)
+        if p.months == 1:
+            return self.f.month(first.year, start)
+        return f"{self.f.month(first.year, start)} – {self.f.month(last.year, last.month)}"
 
     def month_row(self, i: int) -> str:
         """A month as a table row label: 7月 / Jul when the period lies in one year (the title names it)."""
@@ -114,6 +122,15 @@ class Ctx:
     def unit_note(self) -> str:
         """The unit/source line under a chart or table."""
         return self.L["unit_note"].format(unit=self.f.unit_label())
+
+
+def peak_index(values: Sequence[int], unit: int) -> int | None:
+    """The one month that stands out as the largest, or None: fewer than two months, nothing planned,
+    months within one rounding unit of each other, or a tie at the top."""
+    if len(values) < 2 or not sum(values) or max(values) - min(values) <= unit:
+        return None
+    top = max(values)
+    return values.index(top) if values.count(top) == 1 else None
 
 
 def smallest_month(d: Decomposition) -> int:

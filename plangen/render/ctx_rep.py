@@ -1,6 +1,7 @@
 """One rep's plan: targets by quarter, month and week, splits, activities, customers, budget, commitment."""
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -13,6 +14,7 @@ from .ctx_collections import rep_collection_table
 from .ctx_rep_own import DASH, budget_parts, months_chart, outside, own_actions, rep_tasks, story
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
+_ROLE = re.compile(r"(?P<name>[^(（]+?)\s*[(（](?P<role>[^)）]+)[)）]")   # "Name (Role)" / "姓名（职务）"
 
 
 def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
@@ -56,7 +58,8 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
         "charts": {"rep_months": months_chart(c, rep)},
         "collections": c.money(sum(d.collections.reps[rep.id])) if d.collections and rep.id in d.collections.reps else None,
         "collections_carried": bool(d.collections and d.collections.carried_over),
-        "carried": c.money(rep.carried) if rep.carried else None, "manager": _manager(c, rep),
+        "carried": c.money(rep.carried) if rep.carried else None,
+        **dict(zip(("manager", "manager_role"), _manager(c, rep))),
         "visits": sum(rep.visits), "customers": len(customers),
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
         "tables": tables, "actions": actions,
@@ -73,9 +76,12 @@ def metric_table(c: Ctx, key: str, series: dict[str, tuple[int, ...]]):
     return c.table(key, L["table_metrics"], [L["month"], *heads], rows, [False] + [True] * len(keys), [L["total"], *total])
 
 
-def _manager(c: Ctx, rep: RepTarget) -> str:
-    """Who signs the rep's plan as manager: the rep's `manager`, else the plan's owner."""
-    return next((r.manager for r in c.plan.team.reps if r.id == rep.id and r.manager), c.plan.plan.owner or "")
+def _manager(c: Ctx, rep: RepTarget) -> tuple[str, str]:
+    """Who signs the rep's plan as manager (the rep's `manager`, else the plan's owner) and the role he
+    signs as: his own from "Lucía Fernández (Directora Regional)", else the label's "Sales manager"."""
+    who = next((r.manager for r in c.plan.team.reps if r.id == rep.id and r.manager), c.plan.plan.owner or "")
+    named = _ROLE.fullmatch(who.strip())
+    return (named["name"], named["role"]) if named else (who, c.L["manager"])
 
 
 def _period_words(c: Ctx) -> str:

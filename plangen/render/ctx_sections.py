@@ -6,7 +6,7 @@ from typing import Any
 
 from ..decompose.split import quarters_of
 from .charts import PIE_SLICES, ChartSpec, Series
-from .ctx_base import Ctx
+from .ctx_base import Ctx, peak_index
 from .ctx_accounts import accounts
 from .ctx_big import customer_summary, team_summary
 
@@ -246,10 +246,11 @@ def round_share(c: Ctx, value: Fraction):
 
 
 def budget_peak(c: Ctx, months: tuple[int, ...]) -> dict[str, Any] | None:
-    """The month with the largest budget (for a slide title that states the point)."""
-    if len(months) < 2 or not sum(months):
+    """The month with the largest budget (for a slide title that states the point); None when no month
+    stands out (equal months, a tie)."""
+    j = peak_index(list(months), c.d.unit)
+    if j is None:
         return None
-    j = max(range(len(months)), key=lambda i: (months[i], -i))
     m = c.d.months[j]
     return {"label": c.f.month_short(m.month), "month": c.month_label(j), "amount": c.money(months[j]),
             "share": c.share(Fraction(months[j], sum(months)), 1)}
