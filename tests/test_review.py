@@ -211,3 +211,12 @@ def it_rejects_the_sample_as_filed_in_issue_12(zh_rejected, plan_from) -> None:
     codes = [f.code for f in review(plan, decompose(plan)).findings if f.severity == "warning"]
     assert {"capacity.visits_per_day", "capacity.calls_per_day", "seasonality.below_last_year",
             "ramp.region_alone", "seasonality.growth_swing", "smart.risk"} <= set(codes)
+
+
+def it_sets_a_half_years_target_against_a_years_market_annualised(make_plan, plan_from) -> None:
+    """12M in H2 is 24M a year: 12% of a 200M market (not 6%), off the stated 6% by more than 1 point."""
+    plan = {"plan.period": {"start": "2027-07", "months": 6}, "targets.phasing": make_plan.DELETE,
+            "market": {"capacity": "200M", "share_target": "6%"}}
+    findings, w = _findings(make_plan, plan_from, plan, "en")
+    assert [w.text(f).found for f in findings if f.code == "market.share_target"] == [
+        "the target $12,000,000 is 12.0% (annualised) of the market size $200,000,000, but market.share_target states 6.0%"]

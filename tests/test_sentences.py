@@ -32,7 +32,7 @@ EDGES = {
     "all_days basis": {"targets.calendar.daily_basis": "all_days"},
 }
 # every edge plan also names its owner with a role and calls its top tier "VIP" + the locale's word for customer
-COMMON = {"plan.owner": "Jo Smith (Regional Director)"}
+COMMON = {"plan.owner": "Jo Smith (Regional Director)", "market.capacity": "200M"}
 TIER = {"en": "VIP", "es": "VIP", "zh-CN": "VIP客户"}
 NOT_A_YEAR = ("half year", "quarter", "one month", "with history, half year")
 LOCALES = {"en": "en", "en-US": "en", "en-GB": "en", "es": "es", "es-ES": "es", "es-MX": "es", "zh-CN": "zh-CN",
@@ -144,3 +144,12 @@ def test_when_all_months_are_equal_no_month_is_called_the_peak(make_plan, plan_f
 
 def _plan_and_d(plan):
     return plan, decompose(plan)
+
+
+@pytest.mark.parametrize("period, share", [(2027, "6.0%"), ({"start": "2027-07", "months": 6}, "12.0%"),
+                                           ({"start": "2027-04", "months": 3}, "24.0%")])
+def test_a_shorter_plan_sets_its_target_against_a_years_market_annualised(period, share, make_plan, plan_from):
+    """12M against a 200M market: 6% in a year; 12M in a half year is 24M a year, 12%; in a quarter 48M, 24%."""
+    overrides = {"plan.period": period, "market.capacity": "200M", "targets.phasing": make_plan.DELETE}
+    ctx = build_context(*_plan_and_d(plan_from(make_plan(**overrides))))
+    assert str(ctx["market"]["share_of_capacity"]) == share

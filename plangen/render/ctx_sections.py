@@ -6,6 +6,7 @@ from typing import Any
 
 from ..decompose.split import quarters_of
 from .charts import PIE_SLICES, ChartSpec, Series
+from ..model.periods import annual_share
 from .ctx_base import Ctx, peak_index
 from .ctx_accounts import accounts
 from .ctx_big import customer_summary, team_summary
@@ -40,7 +41,8 @@ def market(c: Ctx, tables: dict) -> dict | None:
             [[x.name, L[f"competitor_{x.type}"], _join(c, x.strengths), _join(c, x.weaknesses), _join(c, x.strategy)]
              for x in m.competitors], [False] * 5)
     return {"target_market": list(m.target_market), "capacity": c.money(m.capacity) if m.capacity else None,
-            "share_of_capacity": c.share(Fraction(c.d.total, m.capacity), 1) if m.capacity else None,
+            "share_of_capacity": c.share(annual_share(c.d.total, len(c.d.months), m.capacity), 1)
+            if m.capacity else None,   # the market's size is a year's: a shorter plan's target annualised
             "segments": bool(m.segments), "competitors": bool(m.competitors),
             "customer_needs": list(m.customer_needs)}
 

@@ -12,9 +12,12 @@ SEVERITY = {
 }
 
 FIELDS = {
-    "zh-CN": {"owner": "负责人", "due": "完成时间", "acceptance": "验收标准", "response": "应对措施"},
-    "en": {"owner": "owner", "due": "due date", "acceptance": "acceptance criterion", "response": "response"},
-    "es": {"owner": "responsable", "due": "fecha límite", "acceptance": "criterio de aceptación", "response": "respuesta"},
+    "zh-CN": {"owner": "负责人", "due": "完成时间", "acceptance": "验收标准", "response": "应对措施",
+              "annualised": "（按年折算）"},
+    "en": {"owner": "owner", "due": "due date", "acceptance": "acceptance criterion", "response": "response",
+           "annualised": " (annualised)"},
+    "es": {"owner": "responsable", "due": "fecha límite", "acceptance": "criterio de aceptación", "response": "respuesta",
+           "annualised": " (anualizado)"},
 }
 
 PATTERNS = {
@@ -143,24 +146,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "ajuste targets.phasing.quarters para que cada trimestre crezca cerca del crecimiento anual"),
     },
     "market.share_above_100": {
-        "zh-CN": ("目标{target}是市场容量{capacity}的{share}",
+        "zh-CN": ("目标{target}是市场容量{capacity}的{share}{annualised}",
                   "市场份额不可能超过 100%，多半是金额单位写错",
                   "核对 market.capacity 的金额和单位（万、亿）"),
-        "en": ("the target {target} is {share} of the market size {capacity}",
+        "en": ("the target {target} is {share}{annualised} of the market size {capacity}",
                "no plan can take more than the whole market; an amount or its unit is most likely misread",
                "check market.capacity's amount and unit (k, M)"),
-        "es": ("el objetivo {target} es el {share} del tamaño del mercado {capacity}",
+        "es": ("el objetivo {target} es el {share}{annualised} del tamaño del mercado {capacity}",
                "ningún plan puede superar el mercado entero; seguramente una cifra o su unidad está mal",
                "revise la cifra y la unidad de market.capacity (k, M)"),
     },
     "market.share_target": {
-        "zh-CN": ("目标{target}占市场容量{capacity}的{share}，而计划写的份额目标是{stated}",
+        "zh-CN": ("目标{target}占市场容量{capacity}的{share}{annualised}，而计划写的份额目标是{stated}",
                   "份额目标与销售目标对不上，两者至少有一个不对",
                   "修改 market.share_target 或销售目标，使两者一致"),
-        "en": ("the target {target} is {share} of the market size {capacity}, but market.share_target states {stated}",
+        "en": ("the target {target} is {share}{annualised} of the market size {capacity}, but market.share_target states {stated}",
                "a share target that does not match the sales target means one of them is wrong",
                "change market.share_target or the target so that they agree"),
-        "es": ("el objetivo {target} es el {share} del mercado ({capacity}), pero market.share_target indica {stated}",
+        "es": ("el objetivo {target} es el {share}{annualised} del mercado ({capacity}), pero market.share_target indica {stated}",
                "una cuota objetivo que no cuadra con el objetivo de ventas indica que uno de los dos está mal",
                "cambie market.share_target o el objetivo para que coincidan"),
     },

@@ -3,7 +3,7 @@
 
 SEVERITY = {'error': '錯誤', 'warning': '警告', 'note': '提示'}
 
-FIELDS = {'owner': '負責人', 'due': '完成時間', 'acceptance': '驗收標準', 'response': '應對措施'}
+FIELDS = {'owner': '負責人', 'due': '完成時間', 'acceptance': '驗收標準', 'response': '應對措施', 'annualised': '（按年折算）'}
 
 PATTERNS = {'month_vs': '{month} {plan}（去年{last}）',
  'quarter_pct': '{quarter} {pct}',
@@ -43,10 +43,10 @@ MESSAGES = {'capacity.visits_per_day': ('{count}名銷售代表（共{team}名�
  'seasonality.growth_swing': ('各季度同比增長相差{swing}，超過{limit}：{growth}',
                               '同一年內各季度增長差距過大，說明季度分解與去年的實際節奏不符',
                               '調整 targets.phasing.quarters，使各季度增長接近全年增長'),
- 'market.share_above_100': ('目標{target}是市場容量{capacity}的{share}',
+ 'market.share_above_100': ('目標{target}是市場容量{capacity}的{share}{annualised}',
                             '市場份額不可能超過 100%，多半是金額單位寫錯',
                             '核對 market.capacity 的金額和單位（萬、億）'),
- 'market.share_target': ('目標{target}佔市場容量{capacity}的{share}，而計劃寫的份額目標是{stated}',
+ 'market.share_target': ('目標{target}佔市場容量{capacity}的{share}{annualised}，而計劃寫的份額目標是{stated}',
                          '份額目標與銷售目標對不上，兩者至少有一個不對',
                          '修改 market.share_target 或銷售目標，使兩者一致'),
  'market.segments_above_capacity': ('細分市場合計{segments}，超過市場容量{capacity}',
