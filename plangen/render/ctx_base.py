@@ -92,21 +92,23 @@ class Ctx:
         m = self.d.months[i]
         return self.f.month(m.year, m.month)
 
-    def period_name(self) -> str:
+    def period_name(self, years_back: int = 0) -> str:
         """The plan period in words: 2027 for a calendar year, H2 2027 / 2027年下半年 for a calendar half,
-        Q2 2027 / 2027年第二季度 for a calendar quarter, Apr 2027 for one month, else Jul 2027 – Nov 2027."""
+        Q2 2027 / 2027年第二季度 for a calendar quarter, Apr 2027 for one month, else Jul 2027 – Nov 2027;
+        `years_back`: the same months that many years earlier (H2 2026)."""
         p = self.plan.plan.period
-        first, last, start = p.first_day, p.last_day, p.first_day.month
-        if p.months == 12 and start == 1:
-            return str(first.year)
-        if p.months == 6 and start in (1, 7):
-            return self.L[f"period_h{1 if start == 1 else 2}"].format(year=first.year)
-        if p.months == 3 and start % 3 == 1:
+        year, start, months = p.first_day.year - years_back, p.first_day.month, p.months
+        last_year, last_month = p.last_day.year - years_back, p.last_day.month
+        if months == 12 and start == 1:
+            return str(year)
+        if months == 6 and start in (1, 7):
+            return self.L[f"period_h{1 if start == 1 else 2}"].format(year=year)
+        if months == 3 and start % 3 == 1:
             key = "quarter_long" if self.loc.east_asian else "quarter"
-            return self.L["period_quarter"].format(quarter=getattr(self.f, key)(start // 3 + 1), year=first.year)
-        if p.months == 1:
-            return self.f.month(first.year, start)
-        return f"{self.f.month(first.year, start)} – {self.f.month(last.year, last.month)}"
+            return self.L["period_quarter"].format(quarter=getattr(self.f, key)(start // 3 + 1), year=year)
+        if months == 1:
+            return self.f.month(year, start)
+        return f"{self.f.month(year, start)} – {self.f.month(last_year, last_month)}"
 
     def month_row(self, i: int) -> str:
         """A month as a table row label: 7月 / Jul when the period lies in one year (the title names it)."""

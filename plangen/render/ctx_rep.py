@@ -14,7 +14,8 @@ from .ctx_collections import rep_collection_table
 from .ctx_rep_own import DASH, budget_parts, months_chart, outside, own_actions, rep_tasks, story
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
-_ROLE = re.compile(r"(?P<name>[^(（]+?)\s*[(（](?P<role>[^)）]+)[)）]")   # "Name (Role)" / "姓名（职务）"
+_ROLE = re.compile(r"(?P<name>[^(（,，]+?)\s*(?:[(（](?P<role>[^)）]+)[)）]|[,，]\s*(?P<after>.+))")
+# "Name (Role)", "姓名（职务）" or "Name, Role"
 
 
 def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
@@ -24,7 +25,7 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
     per_day = rep_daily_activities(rep, days) if c.plan.funnel else None  # once too: months and activities
     tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep),
-              "rep_days": _days(c, rep, days, per_day),
+              "rep_days": _days(c, rep, days),
               "rep_weeks": _weeks(c, rep, days)}
     tables.update(_splits(c, rep))
     if per_day is not None:
@@ -78,10 +79,11 @@ def metric_table(c: Ctx, key: str, series: dict[str, tuple[int, ...]]):
 
 def _manager(c: Ctx, rep: RepTarget) -> tuple[str, str]:
     """Who signs the rep's plan as manager (the rep's `manager`, else the plan's owner) and the role he
-    signs as: his own from "Lucía Fernández (Directora Regional)", else the label's "Sales manager"."""
+    signs as: his own from "Lucía Fernández (Directora Regional)" or "Dana Whitfield, Regional Sales
+    Director", else the label's "Sales manager"."""
     who = next((r.manager for r in c.plan.team.reps if r.id == rep.id and r.manager), c.plan.plan.owner or "")
     named = _ROLE.fullmatch(who.strip())
-    return (named["name"], named["role"]) if named else (who, c.L["manager"])
+    return (named["name"], named["role"] or named["after"]) if named else (who, c.L["manager"])
 
 
 def _period_words(c: Ctx) -> str:
@@ -120,20 +122,16 @@ def _months(c: Ctx, rep: RepTarget):
                    total + [""] * (len(cols) - len(total)))
 
 
-def _days(c: Ctx, rep: RepTarget, worked: tuple, per_day: tuple | None):
-    """Per month: the rep's selling days, his daily target and his visits and calls per day."""
+def _days(c: Ctx, rep: RepTarget, worked: tuple):
+    """Per month: the rep's selling days and his daily target (his activities per day and week are in
+    the activity table); a table of its own, so no header word of the month table breaks."""
     L = c.L
     days = [len(x) for x in worked]
     daily = c.daily_figs(list(rep.months), days)
-    cols = [L["month"], c.days_head(), c.head("daily_target")]
-    cols += [f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"] if per_day else []
-    rows = []
-    for i, (m, off) in enumerate(zip(c.d.months, outside(rep))):
-        cells = [days[i], daily[i]]
-        cells += [_day_range(c, per_day[i], "visits"), _day_range(c, per_day[i], "calls")] if per_day else []
-        rows.append([c.month_row(m.index), *([DASH] * len(cells) if off else cells)])
-    return c.table("rep_days", L["table_daily_targets"], cols, rows, [False] + [True] * (len(cols) - 1),
-                   [L["total"], sum(days), *[""] * (len(cols) - 2)])
+    rows = [[c.month_row(m.index), *([DASH] * 2 if off else [n, x])]
+            for m, n, x, off in zip(c.d.months, days, daily, outside(rep))]
+    return c.table("rep_days", L["table_daily_targets"], [L["month"], c.days_head(), c.head("daily_target")],
+                   rows, [False, True, True])
 
 
 def _weeks(c: Ctx, rep: RepTarget, worked: tuple):

@@ -170,6 +170,9 @@ def monitoring(c: Ctx, tables: dict) -> dict | None:
         if d.growth.last_year and c.plan.plan.period.months == 12:
             rows.append([f"{c.plan.plan.period.start[0]} {L['plan_year']}", c.fig(d.total),
                          c.f.percent(d.growth.implied, 1)])
+        elif d.growth.last_year:   # a shorter plan against the same months of last year, not a full year
+            rows += [[c.period_name(1), c.fig(d.growth.last_year), ""],
+                     [f"{c.period_name()} {L['plan_year']}", c.fig(d.total), c.f.percent(d.growth.implied, 1)]]
         tables["history"] = c.table("history", L["chart_history"], [L["year"], c.head("revenue"), L["growth"]],
                                     rows, [False, True, True], None, c.unit_note())
     if mo and mo.risks:
