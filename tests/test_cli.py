@@ -249,7 +249,7 @@ def it_validates_a_plan_and_lists_its_notices_as_warnings(run, sample):
     assert result.exit_code == 0
     assert f"✓ {sample}: valid" in result.stdout
     assert re.search(r"zh-annual-plan\.yaml:\d+:\d+: warning: targets\.calendar: 2027年节假日.*预估", result.stderr)
-    assert "warning: targets.revenue: 目标隐含增长率 20.0% 高于行业标杆 18.0%" in result.stderr  # in the plan's language
+    assert "warning: targets.revenue: 目标隐含增长率20.0%高于行业标杆18.0%" in result.stderr  # in the plan's language
 
 
 def it_checks_every_file_and_exits_2_if_any_is_invalid(run, sample, write_plan):

@@ -65,7 +65,7 @@ def test_cover_shows_title_organisation_owner_period_and_date(zh):
     first = [p.text for p in zh.paragraphs[:8]]
     assert first[0] == "销售经理明年工作计划" and zh.paragraphs[0].style.name == "Cover Title"
     assert "华东事业部" in first and any("王经理" in t for t in first)
-    assert "1亿元" in first and "销售目标，较去年增长 20.0%" in first  # the headline target: 10,000万 reads 1亿元
+    assert "1亿元" in first and "销售目标，较去年增长20.0%" in first  # the headline target: 10,000万 reads 1亿元
     assert any("2027年1月1日 – 2027年12月31日" in t for t in first) and "日期：2026年12月1日" in first
     assert zh.sections[0].different_first_page_header_footer
 

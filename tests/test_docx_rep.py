@@ -180,17 +180,27 @@ def test_only_the_reps_own_tasks_and_action_lines_are_in_his_plan(plan_from, mak
 
 
 def test_months_before_a_late_start_show_a_dash_not_zero(plan_from, make_plan):
-    """Bob starts on 1 Apr 2027: January to March are outside his employment."""
+    """Bob starts on 1 Apr 2027: January to March are outside his employment, in the month table and in
+    the per-day table beside it (no 0 working days); the per-day table is folded Jan-Jun | Jul-Dec."""
     doc = open_doc(rep_doc(plan_from(make_plan(**{"team.reps.1.start": "2027-04-01"})), 1))
-    months = table_after(doc, "Monthly target")
-    assert months[0][-3:] == ["Visits/Day", "Calls/Day", "Ramp-up"]
-    assert [r[1:] for r in months[1:4]] == [["—"] * 6] * 3
+    months, days = table_after(doc, "Monthly target"), table_after(doc, "Daily targets")
+    assert [h.replace("\n", " ") for h in months[0]] == ["Month", "Target (USD)", "Ramp-up"]
+    assert [r[1:] for r in months[1:4]] == [["—"] * 2] * 3
     assert months[4][-1] == "25%" and "—" not in months[4]
+    assert [h.replace("\n", " ") for h in days[0]] == ["Month", "Working days", "Daily target (USD)"] * 2  # folded
+    assert [r[1:3] for r in days[1:4]] == [["—"] * 2] * 3 and "—" not in days[4]
 
 
 def test_a_rep_without_ramp_has_no_ramp_column(zh):
-    assert [h.replace("\n", "") for h in table_after(zh, "月目标")[0]] == ["月份", "目标（万元）", "新增客户", "工作日天数", "日目标（万元）", "拜访/日",
-                                                                          "电话/日"]
+    assert [h.replace("\n", "") for h in table_after(zh, "月目标")[0]] == ["月份", "目标（万元）", "新增客户"]
+    assert [h.replace("\n", "") for h in table_after(zh, "日目标")[0]] == ["月份", "工作日天数", "日目标（万元）"] * 2
+
+
+def test_a_plan_spread_over_calendar_days_heads_its_days_column_calendar_days(plan_from, make_plan):
+    """daily_basis all_days: January's 31 days carry its target, so the column says calendar days."""
+    doc = open_doc(rep_doc(plan_from(make_plan(**{"targets.calendar.daily_basis": "all_days"})), 0))
+    days = table_after(doc, "Daily targets")
+    assert days[0][1] == "Calendar days" and days[1][1] == "31"
 
 
 @pytest.mark.parametrize("rep, expected", [
@@ -246,3 +256,21 @@ def it_names_the_reps_own_manager_in_the_commitment(make_plan, plan_from):
     d = decompose(plan)
     c = Ctx(plan, d)
     assert [rep_context(c, r)["manager"] for r in d.reps] == ["Carla Diaz", "Test Manager"]
+
+
+@pytest.mark.parametrize("owner, locale, signs", [
+    ("Lucía Fernández (Directora Regional)", "es", ("Lucía Fernández", "Directora Regional")),
+    ("王芳（大区总监）", "zh-CN", ("王芳", "大区总监")),
+    ("Dana Whitfield, Regional Sales Director", "en", ("Dana Whitfield", "Regional Sales Director")),
+    ("Test Manager", "en", ("Test Manager", "Sales manager")),
+])
+def it_signs_as_the_role_the_owner_names_not_the_label_and_the_role(owner, locale, signs, make_plan, plan_from):
+    """"Director de ventas: Lucía Fernández (Directora Regional)" said her role twice: she signs as
+    "Directora Regional: Lucía Fernández"; a name without a role keeps the label."""
+    from plangen.decompose import decompose
+    from plangen.render.context import Ctx
+    from plangen.render.ctx_rep import rep_context
+    plan = plan_from(make_plan(**{"plan.owner": owner, "plan.locale": locale}))
+    d = decompose(plan)
+    rep = rep_context(Ctx(plan, d), d.reps[0])
+    assert (rep["manager"], rep["manager_role"]) == signs

@@ -45,10 +45,10 @@ def it_lists_findings_with_their_place_severity_and_what_to_change(rejected) -> 
     done = _run("review", rejected)
     assert done.exit_code == 0                        # warnings only: exit 0 without --strict
     first = done.output.splitlines()[0]
-    assert re.match(r".*rejected\.yaml:\d+:\d+: 警告: funnel\.visits_per_opportunity: 4 名销售代表（共 4 名）每个工作日需拜访超过 6 次",
+    assert re.match(r".*rejected\.yaml:\d+:\d+: 警告: funnel\.visits_per_opportunity: 4名销售代表（共4名）每个工作日需拜访超过6次",
                     first), first
     assert done.output.splitlines()[1].startswith("    原因：") and done.output.splitlines()[2].startswith("    建议：")
-    assert done.output.splitlines()[-1].startswith("计划审查：0 个错误，")
+    assert done.output.splitlines()[-1].startswith("计划审查：0个错误，")
 
 
 def it_exits_2_on_warnings_with_strict_and_on_errors_always(rejected, tmp_path, make_plan, to_yaml_text) -> None:
@@ -69,7 +69,7 @@ def it_writes_json_with_locations(rejected) -> None:
 
 def it_prints_the_review_summary_after_build(rejected, tmp_path) -> None:
     done = _run("build", rejected, "-o", tmp_path / "out")
-    assert done.exit_code == 0 and "计划审查：0 个错误，" in done.output and "(plangen review)" in done.output
+    assert done.exit_code == 0 and "计划审查：0个错误，" in done.output and "(plangen review)" in done.output
 
 
 def _sentences(plan_dict, plan_from):

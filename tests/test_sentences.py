@@ -26,17 +26,37 @@ EDGES = {
     "no customers": {"crm.customers": []},
     "no budget": {"budget": "DELETE"},
     "all months equal": {"targets.phasing": {"method": "equal", "quarters": None}},
+    "no history": {"history": "DELETE"},
+    "with history, half year": {"plan.period": {"start": "2027-07", "months": 6}, "targets.phasing": "DELETE",
+                                "history.monthly.2026": [f"{n}k" for n in range(700, 1900, 100)]},
+    "all_days basis": {"targets.calendar.daily_basis": "all_days"},
 }
-NOT_A_YEAR = ("half year", "quarter", "one month")
-CURRENCY = {"en": "USD", "es": "EUR", "zh-CN": "CNY"}
+# every edge plan also names its owner with a role and calls its top tier "VIP" + the locale's word for customer
+COMMON = {"plan.owner": "Jo Smith (Regional Director)", "market.capacity": "200M"}
+TIER = {"en": "VIP", "es": "VIP", "zh-CN": "VIP客户"}
+NOT_A_YEAR = ("half year", "quarter", "one month", "with history, half year")
+LOCALES = {"en": "en", "en-US": "en", "en-GB": "en", "es": "es", "es-ES": "es", "es-MX": "es", "zh-CN": "zh-CN",
+           "zh-TW": "zh-CN"}   # each locale with the family whose rules it keeps
+CURRENCY = {"en": "USD", "en-US": "USD", "en-GB": "GBP", "es": "EUR", "es-ES": "EUR", "es-MX": "MXN",
+            "zh-CN": "CNY", "zh-TW": "TWD"}
 RULES = {
     "doubled punctuation": re.compile(r"[.,;:，。；：、]\s*[.,;:，。；：、]|(?<!\.)\.\.(?!\.)"),
     "one with a plural": re.compile(r"(?<![\d.,])1 (?:\w+ )?(visitas|visits|clientes|customers|reps|comerciales|tareas|tasks)\b"),
     "empty list join": re.compile(r",\s*,|、、|\(\s*\)|（\s*）"),
+    "doubled word": re.compile(r"(客户|客戶|customers?|clientes?)\s*\1", re.I),
+    "a range from a date to itself": re.compile(r"(?<![\w–])(\w[^–:：]*?) – \1(?![\w])"),
 }
+CJK = "\u4e00-\u9fff"
+# a space between two ideographs, around an amount in 元 ("有 500万元 的目标"), or before a growth rate
+STRAY_SPACE = re.compile(rf"[{CJK}] +[{CJK}]|[{CJK}] +[\d,.]+[万亿]?元|[\d,.]+[万亿]?元 +[{CJK}]|增长 +[\d-]")
+NOT_ALL_DAYS = {"en": re.compile(r"working days?", re.I), "es": re.compile(r"d[ií]as (laborables|h[aá]biles)", re.I),
+                "zh-CN": re.compile("工作日")}
+PEAK = {"en": re.compile(r"\b(highest|peak)\b", re.I), "es": re.compile(r"\b(más alto|pico)\b", re.I),
+        "zh-CN": re.compile("最高|高峰")}
 YEAR_WORDS = {"en": re.compile(r"\b(year|annual|yearly)\b", re.I), "es": re.compile(r"\b(año|anual)\b", re.I),
               "zh-CN": re.compile("全年|年度")}
-ABOUT_LAST_YEAR = re.compile(r"last year|año pasado|año anterior|去年|上年|annual revenue|facturación anual", re.I)
+ABOUT_LAST_YEAR = re.compile(r"last year|año pasado|año anterior|去年|上年|annual revenue|facturación anual|"
+                             r"recent years|each year|by year|últimos años|cada año|por año|历年|歷年", re.I)  # history
 
 
 def printed(plan) -> list[str]:
@@ -59,16 +79,23 @@ def broken(text: str, locale: str, edge: str) -> list[str]:
     out = [name for name, rule in RULES.items() if rule.search(text)]
     if edge in NOT_A_YEAR and YEAR_WORDS[locale].search(ABOUT_LAST_YEAR.sub("", text)):
         out.append("year word in a plan that is not a year")
+    if locale == "zh-CN" and STRAY_SPACE.search(text):
+        out.append("space inside Chinese")
+    if edge == "all_days basis" and NOT_ALL_DAYS[locale].search(text):
+        out.append("working days in a plan spread over calendar days")
+    if edge == "all months equal" and PEAK[locale].search(text):
+        out.append("a peak month when all months are equal")
     return out
 
 
-@pytest.mark.parametrize("locale", ["en", "es", "zh-CN"])
+@pytest.mark.parametrize("locale", list(LOCALES))
 def test_every_sentence_of_every_document_keeps_the_rules_over_edge_plans(locale, make_plan, plan_from):
-    found = []
+    found, family = [], LOCALES[locale]
     for edge, overrides in EDGES.items():
         overrides = {k: make_plan.DELETE if v == "DELETE" else v for k, v in overrides.items()}
-        plan = plan_from(make_plan(**{"plan.locale": locale, "plan.currency": CURRENCY[locale], **overrides}))
-        found += [(edge, rule, text) for text in printed(plan) for rule in broken(text, locale, edge)]
+        plan = plan_from(make_plan(**{"plan.locale": locale, "plan.currency": CURRENCY[locale],
+                                      "crm.tiers.0.name": TIER[family], **COMMON, **overrides}))
+        found += [(edge, rule, text) for text in printed(plan) for rule in broken(text, family, edge)]
     assert found == []
 
 
@@ -82,9 +109,21 @@ def test_every_sentence_of_every_document_keeps_the_rules_over_edge_plans(locale
     ("VIP客户（）", "zh-CN", "no ramp", ["empty list join"]),
     ("6 planned visits over the year", "en", "half year", ["year word in a plan that is not a year"]),
     ("全年目标", "zh-CN", "one month", ["year word in a plan that is not a year"]),
-    ("较去年增长 20%", "zh-CN", "quarter", []),
+    ("较去年增长20%", "zh-CN", "quarter", []),
     ("Tiers follow last year's revenue", "en", "quarter", []),
     ("11 visitas, 21 clientes, 1.5 days", "es", "no ramp", []),
+    ("客户分3级管理，VIP客户客户每月一次拜访", "zh-CN", "no ramp", ["doubled word"]),
+    ("计划期间：2027年4月 – 2027年4月", "zh-CN", "one month", ["a range from a date to itself"]),
+    ("The sales target for Apr 2027 – Apr 2027 is $12M.", "en", "one month", ["a range from a date to itself"]),
+    ("1 ene 2027 – 31 dic 2027", "es", "no ramp", []),
+    ("有 500万元 的目标暂无销售代表承担", "zh-CN", "no ramp", ["space inside Chinese"]),
+    ("较去年增长 29.0%", "zh-CN", "no ramp", ["space inside Chinese"]),
+    ("表 3 每日目标", "zh-CN", "no ramp", []),
+    ("月度目标同时给出工作日天数和日均目标", "zh-CN", "all_days basis", ["working days in a plan spread over calendar days"]),
+    ("Daily target (USD) over calendar days", "en", "all_days basis", []),
+    ("1月目标最高，达100万元", "zh-CN", "all months equal", ["a peak month when all months are equal"]),
+    ("Peak month: Jan $80,000", "en", "all months equal", ["a peak month when all months are equal"]),
+    ("Table 7 Sales by year", "en", "with history, half year", []),
 ])
 def test_the_sentence_rules_catch_the_broken_sentences_readers_found(text, locale, edge, rules):
     assert broken(text, locale, edge) == rules
@@ -105,3 +144,12 @@ def test_when_all_months_are_equal_no_month_is_called_the_peak(make_plan, plan_f
 
 def _plan_and_d(plan):
     return plan, decompose(plan)
+
+
+@pytest.mark.parametrize("period, share", [(2027, "6.0%"), ({"start": "2027-07", "months": 6}, "12.0%"),
+                                           ({"start": "2027-04", "months": 3}, "24.0%")])
+def test_a_shorter_plan_sets_its_target_against_a_years_market_annualised(period, share, make_plan, plan_from):
+    """12M against a 200M market: 6% in a year; 12M in a half year is 24M a year, 12%; in a quarter 48M, 24%."""
+    overrides = {"plan.period": period, "market.capacity": "200M", "targets.phasing": make_plan.DELETE}
+    ctx = build_context(*_plan_and_d(plan_from(make_plan(**overrides))))
+    assert str(ctx["market"]["share_of_capacity"]) == share

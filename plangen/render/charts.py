@@ -434,12 +434,15 @@ def style_group(group: etree._Element, spec: ChartSpec) -> None:
 
 
 def style_axes(plot: etree._Element, spec: ChartSpec, font_pt: float) -> None:
-    """Light category axis; value axis hidden when every bar is labelled, else a light grid."""
+    """Light category axis; value axis from zero (unless a value is negative), hidden when every bar is
+    labelled, else a light grid."""
     cat_ax, val_ax = plot.find(c("catAx")), plot.find(c("valAx"))
     if cat_ax is None or val_ax is None:
         return
     style_axis(cat_ax, font_pt, spec.number_format)
     style_axis(val_ax, font_pt, spec.number_format)
+    if not any(v is not None and v < 0 for s in spec.series for v in s.values):
+        put(val_ax.find(c("scaling")), el(c("min"), 0))   # bars read against zero, not 15,500k
     if spec.kind == "bar":
         put(cat_ax.find(c("scaling")), el(c("orientation"), "maxMin"))
     if spec.kind in ("column", "bar") and len(spec.series) == 1:

@@ -43,6 +43,7 @@ def _header(c: Ctx, issued: dt.date | None) -> dict[str, Any]:
             "start": c.f.date(first), "end": c.f.date(last), "year": first.year, "months": p.period.months,
             "locale": p.locale, "currency": p.currency, "unit": c.f.unit_label(),
             "date": c.f.date(p.date) if p.date else "", "is_year": p.period.months == 12,
+            "all_days": c.d.calendar.basis == "all_days",
             "issued": c.f.date(p.date or issued) if p.date or issued else ""}
 
 

@@ -16,7 +16,7 @@ from ..locales import locale as plan_locale
 from ..model.schema import Plan
 from .ctx_team import TeamIndex
 from .fmt import Formatter
-from .labels import Labels, labels
+from .labels import Labels, days_header, labels
 from .tables import quarter_label
 from .values import Money, Share, Table
 
@@ -89,6 +89,10 @@ class Ctx:
         f = self.f.precise_for(min((x for x in daily if x), default=0))
         return [f.figure(x) if x is not None else "" for x in daily]
 
+    def days_head(self) -> str:
+        """The days column's header: working days, or calendar days for a plan spread over every day."""
+        return days_header(self.L, self.d)
+
     def fig(self, value: int) -> str:
         """A table cell amount in the display unit; the column header names the unit."""
         return self.f.figure(value)
@@ -98,13 +102,23 @@ class Ctx:
         m = self.d.months[i]
         return self.f.month(m.year, m.month)
 
-    def period_name(self) -> str:
-        """The plan period in words: 2027 for a calendar year, else Jul 2027 – Dec 2027."""
+    def period_name(self, years_back: int = 0) -> str:
+        """The plan period in words: 2027 for a calendar year, H2 2027 / 2027年下半年 for a calendar half,
+        Q2 2027 / 2027年第二季度 for a calendar quarter, Apr 2027 for one month, else Jul 2027 – Nov 2027;
+        `years_back`: the same months that many years earlier (H2 2026)."""
         p = self.plan.plan.period
-        first, last = p.first_day, p.last_day
-        if p.months == 12 and first.month == 1:
-            return str(first.year)
-        return f"{self.f.month(first.year, first.month)} – {self.f.month(last.year, last.month)}"
+        year, start, months = p.first_day.year - years_back, p.first_day.month, p.months
+        last_year, last_month = p.last_day.year - years_back, p.last_day.month
+        if months == 12 and start == 1:
+            return str(year)
+        if months == 6 and start in (1, 7):
+            return self.L[f"period_h{1 if start == 1 else 2}"].format(year=year)
+        if months == 3 and start % 3 == 1:
+            key = "quarter_long" if self.loc.east_asian else "quarter"
+            return self.L["period_quarter"].format(quarter=getattr(self.f, key)(start // 3 + 1), year=year)
+        if months == 1:
+            return self.f.month(year, start)
+        return f"{self.f.month(year, start)} – {self.f.month(last_year, last_month)}"
 
     def month_row(self, i: int) -> str:
         """A month as a table row label: 7月 / Jul when the period lies in one year (the title names it)."""
@@ -121,6 +135,15 @@ class Ctx:
     def unit_note(self) -> str:
         """The unit/source line under a chart or table."""
         return self.L["unit_note"].format(unit=self.f.unit_label())
+
+
+def peak_index(values: Sequence[int], unit: int) -> int | None:
+    """The one month that stands out as the largest, or None: fewer than two months, nothing planned,
+    months within one rounding unit of each other, or a tie at the top."""
+    if len(values) < 2 or not sum(values) or max(values) - min(values) <= unit:
+        return None
+    top = max(values)
+    return values.index(top) if values.count(top) == 1 else None
 
 
 def smallest_month(d: Decomposition) -> int:

@@ -1,6 +1,7 @@
 """One rep's plan: targets by quarter, month and week, splits, activities, customers, budget, commitment."""
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -13,6 +14,8 @@ from .ctx_collections import rep_collection_table
 from .ctx_rep_own import DASH, budget_parts, months_chart, outside, own_actions, rep_tasks, story
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
+_ROLE = re.compile(r"(?P<name>[^(（,，]+?)\s*(?:[(（](?P<role>[^)）]+)[)）]|[,，]\s*(?P<after>.+))")
+# "Name (Role)", "姓名（职务）" or "Name, Role"
 
 
 def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
@@ -21,7 +24,8 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     d, L, f = c.d, c.L, c.f
     days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
     per_day = rep_daily_activities(rep, days) if c.plan.funnel else None  # once too: months and activities
-    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep, days, per_day),
+    tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep),
+              "rep_days": _days(c, rep, days),
               "rep_weeks": _weeks(c, rep, days)}
     tables.update(_splits(c, rep))
     if per_day is not None:
@@ -55,7 +59,8 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
         "charts": {"rep_months": months_chart(c, rep)},
         "collections": c.money(sum(d.collections.reps[rep.id])) if d.collections and rep.id in d.collections.reps else None,
         "collections_carried": bool(d.collections and d.collections.carried_over),
-        "carried": c.money(rep.carried) if rep.carried else None, "manager": _manager(c, rep),
+        "carried": c.money(rep.carried) if rep.carried else None,
+        **dict(zip(("manager", "manager_role"), _manager(c, rep))),
         "visits": sum(rep.visits), "customers": len(customers),
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
         "tables": tables, "actions": actions,
@@ -72,10 +77,14 @@ def metric_table(c: Ctx, key: str, series: dict[str, tuple[int, ...]]):
     return c.table(key, L["table_metrics"], [L["month"], *heads], rows, [False] + [True] * len(keys), [L["total"], *total])
 
 
-def _manager(c: Ctx, rep: RepTarget) -> str:
-    """Who signs the rep's plan as manager: the rep's `manager`, else the plan's owner."""
+def _manager(c: Ctx, rep: RepTarget) -> tuple[str, str]:
+    """Who signs the rep's plan as manager (the rep's `manager`, else the plan's owner) and the role he
+    signs as: his own from "Lucía Fernández (Directora Regional)" or "Dana Whitfield, Regional Sales
+    Director", else the label's "Sales manager"."""
     model = c.team.models.get(rep.id)
-    return (model.manager if model and model.manager else "") or c.plan.plan.owner or ""
+    who = (model.manager if model and model.manager else "") or c.plan.plan.owner or ""
+    named = _ROLE.fullmatch(who.strip())
+    return (named["name"], named["role"] or named["after"]) if named else (who, c.L["manager"])
 
 
 def _period_words(c: Ctx) -> str:
@@ -97,26 +106,33 @@ def _quarters(c: Ctx, rep: RepTarget):
     return c.table("rep_quarters", L["quarterly_target"], cols, rows, numeric, total)
 
 
-def _months(c: Ctx, rep: RepTarget, worked: tuple, per_day: tuple | None):
-    """Months with working days, daily target, visits and calls per day and (for a late starter) ramp;
-    months outside his employment show a dash."""
+def _months(c: Ctx, rep: RepTarget):
+    """Months with the target, units and new customers and (for a late starter) ramp; months outside his
+    employment show a dash. Per-day figures have their own table (_days), so no header word breaks."""
     L, d = c.L, c.d
     shown = c.amounts(list(rep.months), rep.total)
-    days = [len(x) for x in worked]
-    daily = c.daily_figs(list(rep.months), days)
     keys = list(rep.metrics)  # units, new customers: the rep's share, month by month
-    cols = [L["month"], c.head("target"), *[L[k] for k in keys], L["working_days"], c.head("daily_target")]
-    cols += [f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"] if per_day else []
-    cols += [L["ramp"]] if rep.ramping else []
+    cols = [L["month"], c.head("target"), *[L[k] for k in keys]] + ([L["ramp"]] if rep.ramping else [])
     rows = []
     for i, (m, off) in enumerate(zip(d.months, outside(rep))):
-        cells = [shown[i], *[c.f.count(rep.metrics[k][i]) for k in keys], days[i], daily[i]]
-        cells += [_day_range(c, per_day[i], "visits"), _day_range(c, per_day[i], "calls")] if per_day else []
+        cells = [shown[i], *[c.f.count(rep.metrics[k][i]) for k in keys]]
         cells += [c.f.percent(rep.ramp[i])] if rep.ramping else []
         rows.append([c.month_row(m.index), *([DASH] * len(cells) if off else cells)])
     total = [L["total"], c.fig(rep.total), *[c.f.count(sum(rep.metrics[k])) for k in keys]]
     return c.table("rep_months", L["monthly_target"], cols, rows, [False] + [True] * (len(cols) - 1),
                    total + [""] * (len(cols) - len(total)))
+
+
+def _days(c: Ctx, rep: RepTarget, worked: tuple):
+    """Per month: the rep's selling days and his daily target (his activities per day and week are in
+    the activity table); a table of its own, so no header word of the month table breaks."""
+    L = c.L
+    days = [len(x) for x in worked]
+    daily = c.daily_figs(list(rep.months), days)
+    rows = [[c.month_row(m.index), *([DASH] * 2 if off else [n, x])]
+            for m, n, x, off in zip(c.d.months, days, daily, outside(rep))]
+    return c.table("rep_days", L["table_daily_targets"], [L["month"], c.days_head(), c.head("daily_target")],
+                   rows, [False, True, True])
 
 
 def _weeks(c: Ctx, rep: RepTarget, worked: tuple):

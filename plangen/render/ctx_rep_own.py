@@ -46,9 +46,9 @@ def budget_parts(c: Ctx, rep: RepTarget) -> list[tuple[str, int]]:
 
 
 def months_chart(c: Ctx, rep: RepTarget) -> ChartSpec:
-    """The rep's target per month (months before his start or after his end at zero)."""
+    """The rep's target per month; months before his start or after his end have no bar (not a 0 k)."""
     cats = tuple(c.f.month_short(m.month) for m in c.d.months)
-    values = tuple(c.f.scaled(v) for v in rep.months)
+    values = tuple(None if off else c.f.scaled(v) for v, off in zip(rep.months, outside(rep)))
     return ChartSpec("column", c.L["chart_rep_months"], cats, (Series(c.L["target"], values, "plan"),),
                      c.f.excel_format(), c.unit_note())
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from ..decompose.split import quarters_of
 from .charts import PIE_SLICES, ChartSpec, Series
-from .ctx_base import Ctx
+from ..model.periods import annual_share
+from .ctx_base import Ctx, peak_index
 from .ctx_accounts import accounts
 from .ctx_big import BIG_TEAM, customer_summary, team_summary
 
@@ -40,7 +41,8 @@ def market(c: Ctx, tables: dict) -> dict | None:
             [[x.name, L[f"competitor_{x.type}"], _join(c, x.strengths), _join(c, x.weaknesses), _join(c, x.strategy)]
              for x in m.competitors], [False] * 5)
     return {"target_market": list(m.target_market), "capacity": c.money(m.capacity) if m.capacity else None,
-            "share_of_capacity": c.share(Fraction(c.d.total, m.capacity), 1) if m.capacity else None,
+            "share_of_capacity": c.share(annual_share(c.d.total, len(c.d.months), m.capacity), 1)
+            if m.capacity else None,   # the market's size is a year's: a shorter plan's target annualised
             "segments": bool(m.segments), "competitors": bool(m.competitors),
             "customer_needs": list(m.customer_needs)}
 
@@ -169,6 +171,9 @@ def monitoring(c: Ctx, tables: dict) -> dict | None:
         if d.growth.last_year and c.plan.plan.period.months == 12:
             rows.append([f"{c.plan.plan.period.start[0]} {L['plan_year']}", c.fig(d.total),
                          c.f.percent(d.growth.implied, 1)])
+        elif d.growth.last_year:   # a shorter plan against the same months of last year, not a full year
+            rows += [[c.period_name(1), c.fig(d.growth.last_year), ""],
+                     [f"{c.period_name()} {L['plan_year']}", c.fig(d.total), c.f.percent(d.growth.implied, 1)]]
         tables["history"] = c.table("history", L["chart_history"], [L["year"], c.head("revenue"), L["growth"]],
                                     rows, [False, True, True], None, c.unit_note())
     if mo and mo.risks:
@@ -247,10 +252,11 @@ def round_share(c: Ctx, value: Fraction):
 
 
 def budget_peak(c: Ctx, months: tuple[int, ...]) -> dict[str, Any] | None:
-    """The month with the largest budget (for a slide title that states the point)."""
-    if len(months) < 2 or not sum(months):
+    """The month with the largest budget (for a slide title that states the point); None when no month
+    stands out (equal months, a tie)."""
+    j = peak_index(list(months), c.d.unit)
+    if j is None:
         return None
-    j = max(range(len(months)), key=lambda i: (months[i], -i))
     m = c.d.months[j]
     return {"label": c.f.month_short(m.month), "month": c.month_label(j), "amount": c.money(months[j]),
             "share": c.share(Fraction(months[j], sum(months)), 1)}

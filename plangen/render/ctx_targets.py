@@ -5,7 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from .charts import PIE_SLICES, ChartSpec, Series
-from .ctx_base import Ctx, add_focus
+from .ctx_base import Ctx, add_focus, peak_index
 from .ctx_collections import collections
 from .ctx_milestones import milestones
 from .ctx_rep import metric_table
@@ -62,12 +62,10 @@ def peak_month(c: Ctx) -> dict[str, Any] | None:
     """The month with the largest target (for a slide title that states the point); None when the months
     differ by no more than rounding (no month stands out)."""
     d = c.d
-    amounts = [m.amount for m in d.months]
-    if len(d.months) < 2 or not d.total or max(amounts) - min(amounts) <= d.unit:
-        return None
-    m = max(d.months, key=lambda x: (x.amount, -x.index))
-    if sum(1 for x in d.months if x.amount == m.amount) > 1:
+    j = peak_index([m.amount for m in d.months], d.unit)
+    if j is None:
         return None  # no single peak month: the title names the chart instead
+    m = d.months[j]
     return {"label": c.f.month_short(m.month), "month": c.month_label(m.index), "amount": c.money(m.amount),
             "share": c.share(Fraction(m.amount, d.total), 1)}
 
@@ -113,7 +111,8 @@ def method_lines(c: Ctx) -> list[str]:
     key = {"explicit": "method_explicit" if ph.months is not None else "method_explicit_quarters",
            "equal": "method_equal", "working_days": "method_working_days",
            "history": "method_history" if ph.quarters is None else "method_history_quarters"}
-    lines = [L[key[d.phasing]]]
+    by_days = key[d.phasing] in ("method_explicit_quarters", "method_working_days")
+    lines = [L[key[d.phasing] + ("_all" if by_days and d.calendar.basis == "all_days" else "")]]
     lines.append(L["method_daily_all" if d.calendar.basis == "all_days" else "method_daily_working"])
     lines.append(L["method_rounding"].format(unit=rounding_unit(c)))
     if d.reps:
@@ -148,7 +147,9 @@ def rounding_unit(c: Ctx) -> str:
     """The allocation unit as words: 1万元 when the display unit shows it, else 1,000 USD."""
     if c.d.unit >= c.f.unit.factor and c.f.unit.symbol in ("万", "亿", "萬", "億"):
         return c.f.money(c.d.unit)
-    return f"{c.f.count(c.d.unit)} {'元' if c.plan.plan.currency == c.loc.home_currency else c.plan.plan.currency}"
+    if c.plan.plan.currency == c.loc.home_currency:
+        return f"{c.f.count(c.d.unit)}元"   # no space inside Chinese
+    return f"{c.f.count(c.d.unit)} {c.plan.plan.currency}"
 
 
 def _last_year(c: Ctx) -> tuple[int, ...] | None:
@@ -182,7 +183,7 @@ def quarter_table(c: Ctx):
     shown = c.amounts(amounts, d.total)
     rows = [[c.quarter_label(q.index), s, p, sum(d.months[i].working_days for i in q.months)]
             for q, s, p in zip(d.quarters, shown, c.shares(amounts))]
-    cols = [L["quarter"], c.head("target"), L["share"], L["working_days"]]
+    cols = [L["quarter"], c.head("target"), L["share"], c.days_head()]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months)]
     if last:
         _insert_last_year(c, cols, rows, total, amounts, [sum(last[i] for i in q.months) for q in d.quarters])
@@ -199,7 +200,7 @@ def month_table(c: Ctx):
     daily = c.daily_figs(d.revenue.months, [m.working_days for m in d.months])
     rows = [[c.month_row(m.index), s, p, m.working_days, dd]
             for m, s, p, dd in zip(d.months, shown, c.shares(list(d.revenue.months)), daily)]
-    cols = [L["month"], c.head("target"), L["share"], L["working_days"], c.head("daily_target")]
+    cols = [L["month"], c.head("target"), L["share"], c.days_head(), c.head("daily_target")]
     total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
     if last:
         _insert_last_year(c, cols, rows, total, list(d.revenue.months), list(last))
@@ -222,7 +223,7 @@ def week_table(c: Ctx):
     rows = [[c.f.week(w.iso_year, w.iso_week), f"{c.f.date(w.start)} – {c.f.date(w.end)}",
              sum(p.days for p in w.parts), s] for w, s in zip(d.weeks, shown)]
     total = [L["total"], "", sum(m.working_days for m in d.months), c.fig(d.total)]
-    return c.table("weeks", L["weekly_targets"], [L["week"], L["dates"], L["working_days"], c.head("target")],
+    return c.table("weeks", L["weekly_targets"], [L["week"], L["dates"], c.days_head(), c.head("target")],
                    rows, [False, False, True, True], total)
 
 

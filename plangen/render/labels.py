@@ -93,3 +93,8 @@ def override_problems(base: Labels, entries: Mapping[object, object]) -> dict[ob
 def overridden(base: Labels, entries: Mapping[str, str]) -> Labels:
     """`base` with a company's wording for some of its keys (checked with override_problems first)."""
     return Labels(base.locale, {**base, **entries})
+
+
+def days_header(L: Labels, d) -> str:
+    """"Working days", or "calendar days" when daily targets use every day (targets.calendar.daily_basis)."""
+    return L["calendar_days"] if d.calendar.basis == "all_days" else L["working_days"]

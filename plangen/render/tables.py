@@ -23,7 +23,7 @@ from plangen.decompose.split import quarters_of
 from plangen.model.schema import Plan
 from plangen.render.cells import csv_text
 from plangen.render.fmt import Formatter
-from plangen.render.labels import Labels, labels
+from plangen.render.labels import Labels, days_header, labels
 
 AMOUNT, COUNT, SHARE, DATE, SPAN, RAMP, TEXT = "amount", "count", "share", "date", "span", "ramp", "text"
 SUMMED = frozenset({AMOUNT, COUNT, SHARE})
@@ -120,15 +120,10 @@ def _quarter_columns(fmt: Formatter, d: Decomposition) -> list[Column]:
     return [Column(q.key, quarter_label(fmt, d, q)) for q in d.quarters]
 
 
-def _days_header(L: Labels, d: Decomposition) -> str:
-    """"Working days", or "calendar days" when daily targets use every day."""
-    return L["calendar_days"] if d.calendar.basis == "all_days" else L["working_days"]
-
-
 def by_quarter(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     """Quarters: working days, target, share of the period."""
     L = labels(fmt.locale)
-    columns = [Column("working_days", _days_header(L, d), COUNT),
+    columns = [Column("working_days", days_header(L, d), COUNT),
                Column("amount", fmt.header(L["target"])), Column("share", L["share"], SHARE)]
     rows = [Row(q.key, quarter_label(fmt, d, q),
                 (sum(d.months[i].working_days for i in q.months), q.amount, _share(q.amount, d.total)))
@@ -139,7 +134,7 @@ def by_quarter(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
 def by_month(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     """Months: working days, target, share of the period."""
     L = labels(fmt.locale)
-    columns = [Column("working_days", _days_header(L, d), COUNT),
+    columns = [Column("working_days", days_header(L, d), COUNT),
                Column("amount", fmt.header(L["target"])), Column("share", L["share"], SHARE)]
     rows = [Row(m.key, fmt.month(m.year, m.month), (m.working_days, m.amount, _share(m.amount, d.total)))
             for m in d.months]
@@ -149,7 +144,7 @@ def by_month(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
 def by_week(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     """ISO weeks: dates, working days in the period, target."""
     L = labels(fmt.locale)
-    columns = [Column("dates", L["date"], SPAN), Column("working_days", _days_header(L, d), COUNT),
+    columns = [Column("dates", L["date"], SPAN), Column("working_days", days_header(L, d), COUNT),
                Column("amount", fmt.header(L["target"]))]
     rows = [Row(w.key, fmt.week_long(w.iso_year, w.iso_week),
                 ((w.start, w.end), sum(p.days for p in w.parts), w.amount)) for w in d.weeks]

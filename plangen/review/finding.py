@@ -41,6 +41,13 @@ class Names:
 
 
 @dataclass(frozen=True)
+class Word:
+    """A word of the locale's FIELDS (messages.FIELDS), or nothing when `key` is empty."""
+
+    key: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing a director would question, at the key path of the plan it comes from."""
 

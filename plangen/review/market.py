@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
 
 from ..decompose import Decomposition
+from ..model.periods import annual_share
 from ..model.schema import Plan
-from .finding import Finding, Money, Pct
+from .finding import Finding, Money, Pct, Word
 
 
 def share(plan: Plan, d: Decomposition) -> Iterator[Finding]:
-    """Target / market.capacity above 100% is an error; off market.share_target by more than review.share_tolerance warns."""
+    """Target (annualised: the market's size is a year's) / market.capacity above 100% is an error; off market.share_target by more than review.share_tolerance warns."""
     m = plan.market
     if m is None or not m.capacity:
         return
-    got = Fraction(d.total, m.capacity)
-    values = {"share": Pct(got), "target": Money(d.total), "capacity": Money(m.capacity)}
+    got = annual_share(d.total, len(d.months), m.capacity)   # a year's market: a shorter target annualised
+    values = {"share": Pct(got), "target": Money(d.total), "capacity": Money(m.capacity),
+              "annualised": Word("annualised" if len(d.months) != 12 else "")}
     if got > 1:
         yield Finding("market.share_above_100", "error", ("market", "capacity"), values)
     elif m.share_target is not None and abs(got - m.share_target) > plan.review.share_tolerance:

@@ -12,14 +12,17 @@ SEVERITY = {
 }
 
 FIELDS = {
-    "zh-CN": {"owner": "负责人", "due": "完成时间", "acceptance": "验收标准", "response": "应对措施"},
-    "en": {"owner": "owner", "due": "due date", "acceptance": "acceptance criterion", "response": "response"},
-    "es": {"owner": "responsable", "due": "fecha límite", "acceptance": "criterio de aceptación", "response": "respuesta"},
+    "zh-CN": {"owner": "负责人", "due": "完成时间", "acceptance": "验收标准", "response": "应对措施",
+              "annualised": "（按年折算）"},
+    "en": {"owner": "owner", "due": "due date", "acceptance": "acceptance criterion", "response": "response",
+           "annualised": " (annualised)"},
+    "es": {"owner": "responsable", "due": "fecha límite", "acceptance": "criterio de aceptación", "response": "respuesta",
+           "annualised": " (anualizado)"},
 }
 
 PATTERNS = {
-    "zh-CN": {"month_vs": "{month} {plan}（去年 {last}）", "quarter_pct": "{quarter} {pct}",
-              "why": "原因：", "fix": "建议：", "summary": "计划审查：{errors} 个错误，{warnings} 个警告，{notes} 个提示",
+    "zh-CN": {"month_vs": "{month} {plan}（去年{last}）", "quarter_pct": "{quarter} {pct}",
+              "why": "原因：", "fix": "建议：", "summary": "计划审查：{errors}个错误，{warnings}个警告，{notes}个提示",
               "clean": "计划审查：未发现问题"},
     "en": {"month_vs": "{month} {plan} (last year {last})", "quarter_pct": "{quarter} {pct}",
            "why": "why: ", "fix": "change: ", "summary": "review: {errors} error(s), {warnings} warning(s), {notes} note(s)",
@@ -33,7 +36,7 @@ PATTERNS = {
 # code -> locale -> (found, why, fix)
 MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     "capacity.visits_per_day": {
-        "zh-CN": ("{count} 名销售代表（共 {team} 名）每个工作日需拜访超过 {limit} 次：最多的{name}需 {rate} 次（{days} 个工作日共 {total} 次）",
+        "zh-CN": ("{count}名销售代表（共{team}名）每个工作日需拜访超过{limit}次：最多的{name}需{rate}次（{days}个工作日共{total}次）",
                   "一名销售每天除路途和事务外能完成的客户拜访有限，超出的拜访量不会发生，漏斗目标形同虚设",
                   "按去年实际核对 funnel.average_deal、win_rate、visits_per_opportunity，或增加人手；确有把握时调整 review.visits_per_day"),
         "en": ("reps over {limit} visits a working day: {count} of {team}; the most, {name}, needs {rate} ({total} visits in {days} working days)",
@@ -44,7 +47,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "revise funnel.average_deal, win_rate y visits_per_opportunity con los datos reales del año anterior, o añada comerciales; suba review.visits_per_day solo si de verdad se hacen más"),
     },
     "capacity.calls_per_day": {
-        "zh-CN": ("{count} 名销售代表（共 {team} 名）每个工作日需打电话超过 {limit} 个：最多的{name}需 {rate} 个（{days} 个工作日共 {total} 个）",
+        "zh-CN": ("{count}名销售代表（共{team}名）每个工作日需打电话超过{limit}个：最多的{name}需{rate}个（{days}个工作日共{total}个）",
                   "超出一个人一天能打的电话数，电话目标无法执行",
                   "核对 funnel.calls_per_visit 与漏斗其他参数，或增加人手；确有把握时调整 review.calls_per_day"),
         "en": ("reps over {limit} calls a working day: {count} of {team}; the most, {name}, needs {rate} ({total} calls in {days} working days)",
@@ -55,7 +58,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "revise funnel.calls_per_visit y el resto del embudo, o añada comerciales; suba review.calls_per_day solo si de verdad se hacen más"),
     },
     "capacity.customer_visits": {
-        "zh-CN": ("{count} 名销售代表（共 {team} 名）按客户分级频率每个工作日需拜访超过 {limit} 家客户：最多的{name}需 {rate} 次（{days} 个工作日共 {total} 次）",
+        "zh-CN": ("{count}名销售代表（共{team}名）按客户分级频率每个工作日需拜访超过{limit}家客户：最多的{name}需{rate}次（{days}个工作日共{total}次）",
                   "客户数与拜访频率超出了销售的拜访能力，重点客户的拜访计划无法兑现",
                   "把部分客户交给其他销售（crm.customers 的 owner），或降低 crm.tiers 的 visit_every 频率"),
         "en": ("reps whose tiers' frequencies would need more than {limit} customer visits a working day: {count} of {team}; the most, {name}, needs {rate} ({total} visits in {days} working days)",
@@ -66,7 +69,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "reparta clientes entre otros comerciales (owner en crm.customers) o reduzca la frecuencia (visit_every en crm.tiers)"),
     },
     "capacity.new_customers": {
-        "zh-CN": ("开发 {asked} 家新客户约需 {needed} 次拜访，而按每天 {limit} 次计，团队完成漏斗和客户拜访后只剩 {free} 次",
+        "zh-CN": ("开发{asked}家新客户约需{needed}次拜访，而按每天{limit}次计，团队完成漏斗和客户拜访后只剩{free}次",
                   "新客户目标没有拜访时间支撑，只会停留在纸面上",
                   "降低 targets.new_customers，或增加人手、减少其他拜访"),
         "en": ("winning {asked} new customers takes about {needed} visits, but at {limit} visits a day the team has only {free} left after the funnel and customer visits",
@@ -77,7 +80,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "reduzca targets.new_customers, o añada comerciales, o libere visitas"),
     },
     "team.capacity": {
-        "zh-CN": ("按每名成熟销售全年 {quota}（review.rep_quota）、{attainment} 的达成率并计入爬坡，{count} 名销售预计完成 {expected}，为目标的 {share}，缺口 {short}",
+        "zh-CN": ("按每名成熟销售全年{quota}（review.rep_quota）、{attainment}的达成率并计入爬坡，{count}名销售预计完成{expected}，为目标的{share}，缺口{short}",
                   "团队按正常水平干不出这个目标，计划从第一天起就落后",
                   "增加人手、提前入职或降低目标；若成熟销售的产出确实更高，调整 review.rep_quota 或 review.attainment"),
         "en": ("at {quota} a year per ramped rep (review.rep_quota), {attainment} attainment and the ramp, the team ({count} in all) is expected to sell {expected}, {share} of the target, {short} short",
@@ -88,7 +91,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "contrate, adelante incorporaciones o baje el objetivo; suba review.rep_quota o review.attainment solo si de verdad se vende más"),
     },
     "team.capacity_shares": {
-        "zh-CN": ("配额等于目标份额时，按 {attainment} 的达成率并计入爬坡，{count} 名销售预计完成 {expected}，为目标的 {share}",
+        "zh-CN": ("配额等于目标份额时，按{attainment}的达成率并计入爬坡，{count}名销售预计完成{expected}，为目标的{share}",
                   "计划没有给出成熟销售的产出（review.rep_quota），只能按目标份额估算，正常达成率下必然低于目标",
                   "在 review.rep_quota 中填写一名成熟销售12个月的销售额，以检查团队能否完成目标"),
         "en": ("with quotas equal to the target's shares, at {attainment} attainment and the ramp, the team ({count} in all) is expected to sell {expected}, {share} of the target",
@@ -99,7 +102,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "indique en review.rep_quota las ventas en doce meses de un comercial formado para comprobar si el equipo llega al objetivo"),
     },
     "team.over_assignment": {
-        "zh-CN": ("销售配额合计 {quotas}，为目标的 {ratio}，不在 {low} 至 {high} 的范围内（{gap} 无人承担）",
+        "zh-CN": ("销售配额合计{quotas}，为目标的{ratio}，不在{low}至{high}的范围内（{gap}无人承担）",
                   "配额合计低于目标，意味着部分目标无人负责；远高于目标则考核失去公信力",
                   "改用 team.ramp_policy: redistribute 把缺口分给其他销售，或增加人手"),
         "en": ("the reps' quotas add up to {quotas}, {ratio} of the target, outside {low} to {high} ({gap} carried by nobody)",
@@ -110,7 +113,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "use team.ramp_policy: redistribute para repartir la brecha entre los demás comerciales, o añada comerciales"),
     },
     "seasonality.below_last_year": {
-        "zh-CN": ("在增长计划中，{count} 个月的目标低于去年同期：{pairs}",
+        "zh-CN": ("在增长计划中，{count}个月的目标低于去年同期：{pairs}",
                   "总目标增长而个别月份倒退，月度考核会在这些月份奖励下滑",
                   "调整 targets.phasing.months，让每个月都不低于去年同期，或改用 from_history"),
         "en": ("in a growth plan, {count} month(s) are planned below the same month last year: {pairs}",
@@ -132,7 +135,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "ponga from_history: true en targets.phasing (y quite quarters y months)"),
     },
     "seasonality.growth_swing": {
-        "zh-CN": ("各季度同比增长相差 {swing}，超过 {limit}：{growth}",
+        "zh-CN": ("各季度同比增长相差{swing}，超过{limit}：{growth}",
                   "同一年内各季度增长差距过大，说明季度分解与去年的实际节奏不符",
                   "调整 targets.phasing.quarters，使各季度增长接近全年增长"),
         "en": ("growth against the same quarter last year swings by {swing}, more than {limit}: {growth}",
@@ -143,29 +146,29 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "ajuste targets.phasing.quarters para que cada trimestre crezca cerca del crecimiento anual"),
     },
     "market.share_above_100": {
-        "zh-CN": ("目标 {target} 是市场容量 {capacity} 的 {share}",
+        "zh-CN": ("目标{target}是市场容量{capacity}的{share}{annualised}",
                   "市场份额不可能超过 100%，多半是金额单位写错",
                   "核对 market.capacity 的金额和单位（万、亿）"),
-        "en": ("the target {target} is {share} of the market size {capacity}",
+        "en": ("the target {target} is {share}{annualised} of the market size {capacity}",
                "no plan can take more than the whole market; an amount or its unit is most likely misread",
                "check market.capacity's amount and unit (k, M)"),
-        "es": ("el objetivo {target} es el {share} del tamaño del mercado {capacity}",
+        "es": ("el objetivo {target} es el {share}{annualised} del tamaño del mercado {capacity}",
                "ningún plan puede superar el mercado entero; seguramente una cifra o su unidad está mal",
                "revise la cifra y la unidad de market.capacity (k, M)"),
     },
     "market.share_target": {
-        "zh-CN": ("目标 {target} 占市场容量 {capacity} 的 {share}，而计划写的份额目标是 {stated}",
+        "zh-CN": ("目标{target}占市场容量{capacity}的{share}{annualised}，而计划写的份额目标是{stated}",
                   "份额目标与销售目标对不上，两者至少有一个不对",
                   "修改 market.share_target 或销售目标，使两者一致"),
-        "en": ("the target {target} is {share} of the market size {capacity}, but market.share_target states {stated}",
+        "en": ("the target {target} is {share}{annualised} of the market size {capacity}, but market.share_target states {stated}",
                "a share target that does not match the sales target means one of them is wrong",
                "change market.share_target or the target so that they agree"),
-        "es": ("el objetivo {target} es el {share} del mercado ({capacity}), pero market.share_target indica {stated}",
+        "es": ("el objetivo {target} es el {share}{annualised} del mercado ({capacity}), pero market.share_target indica {stated}",
                "una cuota objetivo que no cuadra con el objetivo de ventas indica que uno de los dos está mal",
                "cambie market.share_target o el objetivo para que coincidan"),
     },
     "market.segments_above_capacity": {
-        "zh-CN": ("细分市场合计 {segments}，超过市场容量 {capacity}",
+        "zh-CN": ("细分市场合计{segments}，超过市场容量{capacity}",
                   "细分市场是整个市场的一部分，合计不应超过市场容量",
                   "核对 market.segments 的 size 与 market.capacity"),
         "en": ("the segments add up to {segments}, more than the market size {capacity}",
@@ -176,7 +179,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "revise los tamaños de market.segments frente a market.capacity"),
     },
     "market.target_above_segments": {
-        "zh-CN": ("目标 {target} 超过了所有细分市场合计 {segments}",
+        "zh-CN": ("目标{target}超过了所有细分市场合计{segments}",
                   "销售目标不可能大于所服务的细分市场",
                   "核对 market.segments 的 size 和单位"),
         "en": ("the target {target} is more than all segments together ({segments})",
@@ -187,7 +190,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "revise los tamaños y unidades de market.segments"),
     },
     "funnel.coverage": {
-        "zh-CN": ("现有商机 {pipeline} 只覆盖第一季度目标 {first} 的 {coverage} 倍，低于 {limit} 倍（第一季度需 {opportunities} 个商机）",
+        "zh-CN": ("现有商机{pipeline}只覆盖第一季度目标{first}的{coverage}倍，低于{limit}倍（第一季度需{opportunities}个商机）",
                   "商机覆盖不足，第一季度开局就会落后",
                   "加快商机开发，或降低第一季度的 targets.phasing 比重"),
         "en": ("the pipeline of {pipeline} covers the first quarter's target of {first} {coverage} times, less than {limit} ({opportunities} opportunities needed in that quarter)",
@@ -198,7 +201,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "genere cartera antes de empezar, o dé menos peso al primer trimestre en targets.phasing"),
     },
     "budget.ratio_change": {
-        "zh-CN": ("费用率 {now}，去年为 {before}，变化超过 {limit}",
+        "zh-CN": ("费用率{now}，去年为{before}，变化超过{limit}",
                   "费用率大幅变化需要说明理由，否则费用预算不可信",
                   "说明费用变化的原因，或调整 budget.expense_ratio / budget.total"),
         "en": ("the expense ratio is {now}, against {before} last year: a change of more than {limit}",
@@ -209,7 +212,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "justifique el cambio o ajuste budget.expense_ratio / budget.total"),
     },
     "budget.faster_than_revenue": {
-        "zh-CN": ("费用预算 {budget} 比去年增长 {cost}，快于销售增长 {sales}",
+        "zh-CN": ("费用预算{budget}比去年增长{cost}，快于销售增长{sales}",
                   "费用增长快于销售，利润率会下降",
                   "确认额外费用（如新办事处、招聘）已写入计划"),
         "en": ("the budget of {budget} grows {cost} on last year, faster than revenue ({sales})",
@@ -220,7 +223,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "asegúrese de que el plan explica el gasto adicional (una oficina nueva, contrataciones)"),
     },
     "ramp.carried": {
-        "zh-CN": ("{names}处于爬坡期，少承担 {missing}，由{carriers}分担",
+        "zh-CN": ("{names}处于爬坡期，少承担{missing}，由{carriers}分担",
                   "新人爬坡期的目标由老销售承担，需要让他们知情并认可",
                   "在与相关销售的目标沟通中说明分担的部分"),
         "en": ("the ramping rep(s) ({names}) carry {missing} less than a full quota; it is carried by {carriers}",
@@ -231,7 +234,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "comuníquelo a esos comerciales al acordar sus objetivos"),
     },
     "ramp.gap": {
-        "zh-CN": ("{names}处于爬坡期，少承担 {missing}；{gap} 无人承担，列为缺口",
+        "zh-CN": ("{names}处于爬坡期，少承担{missing}；{gap}无人承担，列为缺口",
                   "缺口部分没有负责人，需要经理另行安排",
                   "由经理承担缺口，或改用 team.ramp_policy: redistribute"),
         "en": ("the ramping rep(s) ({names}) carry {missing} less than a full quota; {gap} is carried by nobody and shown as a gap",
@@ -242,7 +245,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "asigne la brecha a la dirección o use team.ramp_policy: redistribute"),
     },
     "ramp.region_alone": {
-        "zh-CN": ("{region}区域只有爬坡期的新人{names}，承担 {target}",
+        "zh-CN": ("{region}区域只有爬坡期的新人{names}，承担{target}",
                   "该区域头几个月没有人能全速销售，目标落在一个还在学习的人身上",
                   "为该区域安排一名有经验的销售或由经理兼管，或把部分目标移到其他区域（targets.split.region）"),
         "en": ("in {region} every rep is ramping up ({names}); together they carry {target}",
@@ -308,9 +311,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "indique crm.satisfaction.survey"),
     },
     "consistency.growth": {
-        "zh-CN": ("计划写的增长率是 {stated}，而目标 {target} 相对去年实际 {last_year} 的增长是 {implied}",
+        "zh-CN": ("计划写的增长率是{stated}，而目标{target}相对去年实际{last_year}的增长是{implied}",
                   "文件中写的增长率与实际数字不符，读者会质疑整份计划",
-                  "把 targets.growth 改为 {implied}，或修改目标"),
+                  "把 targets.growth 改为{implied}，或修改目标"),
         "en": ("the plan states {stated} growth, but the target {target} against last year's {last_year} is {implied}",
                "a stated growth that the figures contradict makes readers doubt the whole plan",
                "set targets.growth to {implied}, or change the target"),
@@ -319,7 +322,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "ponga targets.growth en {implied} o cambie el objetivo"),
     },
     "consistency.new_customers": {
-        "zh-CN": ("目标要求 {asked} 家新客户，而漏斗全年只计划成交 {deals} 单",
+        "zh-CN": ("目标要求{asked}家新客户，而漏斗全年只计划成交{deals}单",
                   "每个新客户至少是一笔成交，新客户数不能多于成交数",
                   "降低 targets.new_customers，或核对漏斗参数"),
         "en": ("the plan asks for {asked} new customers, but the funnel plans only {deals} deals",

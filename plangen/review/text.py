@@ -10,7 +10,7 @@ from ..model.loader import Document
 from ..model.schema import Plan
 from ..render.fmt import Formatter
 from ..render.wording import wording
-from .finding import Finding, Money, MonthVs, Names, Num, Pct, QuarterPcts, Review
+from .finding import Finding, Money, MonthVs, Names, Num, Pct, QuarterPcts, Review, Word
 from .messages import FIELDS, MESSAGES, PATTERNS, SEVERITY
 
 
@@ -51,6 +51,8 @@ class Writer:
             return self.f.percent(v.value, v.digits)
         if isinstance(v, Num):
             return self.f.number(v.value, v.digits)
+        if isinstance(v, Word):
+            return FIELDS[self.words][v.key] if v.key else ""
         if isinstance(v, Names):
             return self.names(tuple(FIELDS[self.words].get(x, x) for x in v.items))
         if isinstance(v, MonthVs):
