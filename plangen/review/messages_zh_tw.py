@@ -21,6 +21,9 @@ MESSAGES = {'capacity.visits_per_day': ('{count} 名銷售代表（共 {team} �
                             '{total} 個）',
                             '超出一個人一天能打的電話數，電話目標無法執行',
                             '核對 funnel.calls_per_visit 與漏斗其他引數，或增加人手；確有把握時調整 review.calls_per_day'),
+ 'capacity.floor_above_limit': ('活動底線 {key} 要求每個工作日 {floor} 次，高於 review.{limit_key} 的 {limit} 次',
+                                '每位銷售每天被要求做的活動超過了團隊認為可行的量，底線不會被執行',
+                                '降低 {key}；確有把握時調整 review.{limit_key}'),
  'capacity.customer_visits': ('{count} 名銷售代表（共 {team} 名）按客戶分級頻率每個工作日需拜訪超過 {limit} 家客戶：最多的{name}需 {rate} '
                               '次（{days} 個工作日共 {total} 次）',
                               '客戶數與拜訪頻率超出了銷售的拜訪能力，重點客戶的拜訪計劃無法兌現',
