@@ -93,8 +93,8 @@ def _rep_text(plan, index=0) -> str:
 @pytest.mark.parametrize("minimum, expected", [
     ({"calls_per_day": 30}, "Calls: the minimum of 30 a working day is more than your target needs, so your plan "
      "holds the minimum in every month you work."),
-    ({"visits_per_week": 20}, "Visits: your target needs more than the minimum of 20 a week in every month you "
-     "work, so your plan holds what the target needs."),
+    ({"visits_per_week": 20}, "Visits: your target needs more than the minimum of 20 a week of five working days "
+     "in every month you work, so your plan holds what the target needs."),
 ])
 def it_says_which_set_the_figure_in_every_month(make_plan, plan_from, minimum, expected):
     """30 calls a day beat every month's need (at most 576 calls over 22 days = 26 a day); 20 visits a

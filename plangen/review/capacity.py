@@ -30,10 +30,11 @@ def floor_above_limit(plan: Plan, d: Decomposition) -> Iterator[Finding]:
     asks = (("visits_per_week", floor.visits_per_week, Fraction(1, 5), "visits_per_day", plan.review.visits_per_day),
             ("calls_per_day", floor.calls_per_day, Fraction(1), "calls_per_day", plan.review.calls_per_day))
     for key, value, per_day_of, limit_key, limit in asks:
-        if value is not None and value * per_day_of > limit:
+        daily = value * per_day_of if value is not None else Fraction(0)
+        if daily > limit:
             yield Finding("capacity.floor_above_limit", "warning", ("funnel", "minimum", key), {
-                "key": f"funnel.minimum.{key}", "floor": Num(value * per_day_of, 0 if (value * per_day_of).denominator == 1 else 1), "limit_key": limit_key,
-                "limit": Num(limit, 0)})
+                "key": f"funnel.minimum.{key}", "floor": Num(daily, 0 if daily.denominator == 1 else 1),
+                "limit_key": limit_key, "limit": Num(limit, 0)})
 
 
 def customer_visits(plan: Plan, d: Decomposition) -> Iterator[Finding]:
