@@ -41,6 +41,7 @@ FLAT = {"history": {"monthly": {2026: ["1M"] * 12}}}
 CASES = [
     ("capacity.visits_per_day", {"funnel.average_deal": "20k"}, {}),
     ("capacity.calls_per_day", {"funnel.calls_per_visit": 12}, {}),
+    ("capacity.floor_above_limit", {"funnel.minimum": {"visits_per_week": 40}}, {"funnel.minimum": {"visits_per_week": 20}}),
     ("capacity.customer_visits", {"crm.tiers.0.visit_every": "weekly", "crm.customers": [{"name": f"C{i}", "tier": "VIP", "owner": "r1"} for i in range(40)]},
      {"crm.tiers.0.visit_every": "weekly", "crm.customers": [{"name": f"C{i}", "tier": "VIP", "owner": "r1"} for i in range(20)]}),
     ("capacity.new_customers", {"targets.new_customers": 2000}, {"targets.new_customers": 20, "review.visits_per_day": 8}),
@@ -78,6 +79,9 @@ FOUND = [
     ('capacity.visits_per_day', 'en', 'reps over 6 visits a working day: 2 of 2; the most, Ann, needs 13.8 (3,600 visits in 261 working days)'),
     ('capacity.visits_per_day', 'zh-CN', '2名销售代表（共2名）每个工作日需拜访超过6次：最多的Ann需13.8次（261个工作日共3,600次）'),
     ('capacity.visits_per_day', 'es', 'comerciales por encima de 6 visitas por día laborable: 2 de 2; quien más, Ann, necesita 13,8 (3.600 visitas en 261 días laborables)'),
+    ('capacity.floor_above_limit', 'en', 'the activity floor funnel.minimum.visits_per_week asks 8 a working day, above review.visits_per_day (6)'),
+    ('capacity.floor_above_limit', 'zh-CN', '活动底线 funnel.minimum.visits_per_week 要求每个工作日8次，高于 review.visits_per_day 的6次'),
+    ('capacity.floor_above_limit', 'es', 'el mínimo de actividad funnel.minimum.visits_per_week pide 8 por día laborable, por encima de review.visits_per_day (6)'),
     ('capacity.calls_per_day', 'en', 'reps over 60 calls a working day: 2 of 2; the most, Ann, needs 66.2 (17,280 calls in 261 working days)'),
     ('capacity.calls_per_day', 'zh-CN', '2名销售代表（共2名）每个工作日需打电话超过60个：最多的Ann需66.2个（261个工作日共17,280个）'),
     ('capacity.calls_per_day', 'es', 'comerciales por encima de 60 llamadas por día laborable: 2 de 2; quien más, Ann, necesita 66,2 (17.280 llamadas en 261 días laborables)'),

@@ -14,9 +14,10 @@ from .calendar import WorkCalendar, build_calendar
 from .collections import plan_collections
 from .milestones import check_milestones, milestone_notices
 from .customers import plan_customers, visits_by_rep
+from .floors import rep_activities, team_months
 from .funnel import period_activities
 from .growth import growth_check, growth_notices
-from .result import Decomposition, Notice, RepTarget, Timeline, frozen_map
+from .result import Activities, Decomposition, Notice, RepTarget, Timeline, frozen_map
 from .split import cross, full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
 from .timeline import (build_months, build_quarters, build_weeks, days_by_month, month_weights, phase,
                        phasing_method)
@@ -46,7 +47,7 @@ def decompose(plan: Plan) -> Decomposition:
         months=months, quarters=build_quarters(plan, revenue), weeks=build_weeks(months),
         revenue=revenue, metrics=frozen_map(metrics), splits=frozen_map(splits),
         reps=reps, unassigned=tuple(gap), ramp_policy=plan.team.ramp_policy, customers=customers,
-        team_activities=period_activities(revenue.months, plan.funnel), budget=budget,
+        team_activities=_team_activities(plan, revenue, reps), budget=budget,
         growth=growth, notices=tuple(_notices(cal, growth, gap, left) + _preparation(plan)
                                      + milestone_notices(milestones) + account_notices(accounts, reps)),
         collections=plan_collections(plan.targets.collections, revenue.months, {r.id: r.months for r in reps},
@@ -114,13 +115,21 @@ def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int, metric
     out = tuple(RepTarget(
         id=r.id, name=r.name, region=r.region, weight=r.weight, start=r.start, ramp=f,
         months=tuple(g), quarters=quarters_of(g), total=sum(g), full_quota=q,
-        activities=period_activities(g, plan.funnel),
+        activities=a[0], floors=a[1],
         visits=visits.get(r.id, (0,) * n), budget=budget.reps.get(r.id, 0) if budget else 0,
         end=r.end, carried=k, metrics=frozen_map(mx))
-        for r, f, g, q, k, mx in zip(reps, factors, grid, quotas, carried, rep_metrics(metrics, grid, gap)))
+        for r, f, g, q, k, mx, a in zip(reps, factors, grid, quotas, carried, rep_metrics(metrics, grid, gap),
+                                        [rep_activities(g, months, plan.funnel, r.start, r.end) for r, g in zip(reps, grid)]))
     # under redistribute, who leaves part of his share to the gap because nobody could take it
     left = [(r, u) for r, u in zip(out, uncarried) if u and plan.team.ramp_policy == "redistribute"]
     return out, gap, budget, customers, left
+
+
+def _team_activities(plan: Plan, revenue: Timeline, reps: tuple[RepTarget, ...]) -> tuple[Activities, ...]:
+    """The team's funnel need; under activity floors the reps' sum, which the floors may raise."""
+    if reps and plan.funnel and plan.funnel.minimum:
+        return team_months(reps)
+    return period_activities(revenue.months, plan.funnel)
 
 
 def _preparation(plan: Plan) -> list[Notice]:

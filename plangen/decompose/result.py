@@ -129,6 +129,7 @@ class RepTarget:
     end: dt.date | None = None
     carried: int = 0                      # what the rep carries of ramping colleagues' share (redistribute)
     metrics: Mapping[str, tuple[int, ...]] = field(default_factory=lambda: MappingProxyType({}))  # units, new customers a month
+    floors: tuple[tuple[str, ...], ...] = ()  # per month: the activities funnel.minimum decided (visits, calls)
 
     @property
     def ramping(self) -> bool:

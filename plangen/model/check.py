@@ -5,7 +5,7 @@ from __future__ import annotations
 from .errors import Collector
 from .history import revenue_target
 from .periods import quarter_blocks
-from .schema import Plan
+from .schema import ActivityFloor, Plan
 from .shares import pct
 
 
@@ -178,6 +178,7 @@ def _negative_lists(plan: Plan, out: Collector) -> None:
         for key in ("visits_per_opportunity", "calls_per_visit"):
             if getattr(f, key) < 0:
                 out.add(("funnel", key), f"expected 0 or more, found {float(getattr(f, key)):g}")
+        _check_floor(f.minimum, out)
     if plan.budget:
         b = plan.budget
         if b.total is not None and b.total < 0:
@@ -384,3 +385,15 @@ def _budget_rep_items(plan: Plan, out: Collector) -> None:
         if name not in items:
             out.add(("budget", "rep_items", i), f"{name!r} is not a budget item; expected one of "
                     f"{', '.join(items) or '(no items)'}")
+
+
+def _check_floor(floor: ActivityFloor | None, out: Collector) -> None:
+    """funnel.minimum: at least one floor, each above 0 (a floor of 0 asks for nothing)."""
+    if floor is None:
+        return
+    if floor.calls_per_day is None and floor.visits_per_week is None:
+        out.add(("funnel", "minimum"), "expected calls_per_day or visits_per_week, found neither")
+    for key in ("calls_per_day", "visits_per_week"):
+        value = getattr(floor, key)
+        if value is not None and value <= 0:
+            out.add(("funnel", "minimum", key), f"expected a number above 0, found {float(value):g}")

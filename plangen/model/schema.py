@@ -253,11 +253,19 @@ class Team(Model):
     action_plan: list[Action] = []
 
 
+class ActivityFloor(Model):
+    """Activities every rep does whatever the funnel needs (seed 002: "30 calls a day")."""
+
+    calls_per_day: Number | None = None
+    visits_per_week: Number | None = None
+
+
 class Funnel(Model):
     average_deal: Amount
     win_rate: Percent
     visits_per_opportunity: Number = Fraction(1)
     calls_per_visit: Number = Fraction(1)
+    minimum: ActivityFloor | None = None
 
 
 class Tier(Model):

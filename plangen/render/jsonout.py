@@ -146,7 +146,8 @@ def _rep(r: RepTarget) -> dict[str, Any]:
     return {"id": r.id, "name": r.name, "region": r.region, "weight": ratio(r.weight),
             "start": r.start.isoformat() if r.start else None, "total": r.total, "full_quota": r.full_quota,
             "quarters": list(r.quarters), "months": list(r.months), "ramp": [ratio(f) for f in r.ramp],
-            "activities": [_activities(a) for a in r.activities], "visits": list(r.visits), "budget": r.budget}
+            "activities": [_activities(a) for a in r.activities], "floors": [list(f) for f in r.floors],
+            "visits": list(r.visits), "budget": r.budget}
 
 
 def _customer(c: CustomerPlan) -> dict[str, Any]:

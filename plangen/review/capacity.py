@@ -22,6 +22,21 @@ def funnel_per_day(plan: Plan, d: Decomposition) -> Iterator[Finding]:
         yield from _over(f"capacity.{kind}_per_day", ("funnel", key), rates, limit, len(d.reps))
 
 
+def floor_above_limit(plan: Plan, d: Decomposition) -> Iterator[Finding]:
+    """funnel.minimum per working day above review.visits_per_day / calls_per_day: a floor nobody keeps."""
+    floor = plan.funnel.minimum if plan.funnel else None
+    if floor is None:
+        return
+    asks = (("visits_per_week", floor.visits_per_week, Fraction(1, 5), "visits_per_day", plan.review.visits_per_day),
+            ("calls_per_day", floor.calls_per_day, Fraction(1), "calls_per_day", plan.review.calls_per_day))
+    for key, value, per_day_of, limit_key, limit in asks:
+        daily = value * per_day_of if value is not None else Fraction(0)
+        if daily > limit:
+            yield Finding("capacity.floor_above_limit", "warning", ("funnel", "minimum", key), {
+                "key": f"funnel.minimum.{key}", "floor": Num(daily, 0 if daily.denominator == 1 else 1),
+                "limit_key": limit_key, "limit": Num(limit, 0)})
+
+
 def customer_visits(plan: Plan, d: Decomposition) -> Iterator[Finding]:
     """Customer visits the tiers' frequencies give a rep, per working day, above review.visits_per_day."""
     if not d.customers or not d.reps:

@@ -57,6 +57,17 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "nadie hace más llamadas de las que caben en un día, así que el objetivo de llamadas no se cumplirá",
                "revise funnel.calls_per_visit y el resto del embudo, o añada comerciales; suba review.calls_per_day solo si de verdad se hacen más"),
     },
+    "capacity.floor_above_limit": {
+        "zh-CN": ("活动底线 {key} 要求每个工作日{floor}次，高于 review.{limit_key} 的{limit}次",
+                  "每位销售每天被要求做的活动超过了团队认为可行的量，底线不会被执行",
+                  "降低 {key}；确有把握时调整 review.{limit_key}"),
+        "en": ("the activity floor {key} asks {floor} a working day, above review.{limit_key} ({limit})",
+               "every rep is asked for more a day than the team holds possible, so the floor will not be kept",
+               "lower {key}, or raise review.{limit_key} only if your reps really do more"),
+        "es": ("el mínimo de actividad {key} pide {floor} por día laborable, por encima de review.{limit_key} ({limit})",
+               "a cada comercial se le pide más al día de lo que el equipo considera posible, así que el mínimo no se cumplirá",
+               "baje {key}, o suba review.{limit_key} solo si de verdad se hacen más"),
+    },
     "capacity.customer_visits": {
         "zh-CN": ("{count}名销售代表（共{team}名）按客户分级频率每个工作日需拜访超过{limit}家客户：最多的{name}需{rate}次（{days}个工作日共{total}次）",
                   "客户数与拜访频率超出了销售的拜访能力，重点客户的拜访计划无法兑现",

@@ -15,6 +15,7 @@ Check = Callable[[Plan, Decomposition], Iterable[Finding]]
 
 CHECKS: dict[str, Check] = {
     "capacity.funnel_per_day": capacity.funnel_per_day,
+    "capacity.floor_above_limit": capacity.floor_above_limit,
     "capacity.customer_visits": capacity.customer_visits,
     "capacity.new_customers": capacity.new_customers,
     "team.capacity": team.capacity,
