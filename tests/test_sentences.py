@@ -26,6 +26,7 @@ EDGES = {
     "no customers": {"crm.customers": []},
     "no budget": {"budget": "DELETE"},
     "all months equal": {"targets.phasing": {"method": "equal", "quarters": None}},
+    "last year known": {"history.monthly.2026": ["900k"] * 12},
 }
 NOT_A_YEAR = ("half year", "quarter", "one month")
 CURRENCY = {"en": "USD", "es": "EUR", "zh-CN": "CNY"}
@@ -33,6 +34,7 @@ RULES = {
     "doubled punctuation": re.compile(r"[.,;:，。；：、]\s*[.,;:，。；：、]|(?<!\.)\.\.(?!\.)"),
     "one with a plural": re.compile(r"(?<![\d.,])1 (?:\w+ )?(visitas|visits|clientes|customers|reps|comerciales|tareas|tasks)\b"),
     "empty list join": re.compile(r",\s*,|、、|\(\s*\)|（\s*）"),
+    "an input echoed": re.compile(r"计划填写|the plan states|el plan indica", re.I),
 }
 YEAR_WORDS = {"en": re.compile(r"\b(year|annual|yearly)\b", re.I), "es": re.compile(r"\b(año|anual)\b", re.I),
               "zh-CN": re.compile("全年|年度")}

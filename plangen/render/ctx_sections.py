@@ -9,6 +9,7 @@ from .charts import PIE_SLICES, ChartSpec, Series
 from .ctx_base import Ctx
 from .ctx_accounts import accounts
 from .ctx_big import customer_summary, team_summary
+from .ctx_capacity import capacity
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
@@ -90,7 +91,8 @@ def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
     return {**summary, "reps": [{"id": r.id, "name": r.name, "region": r.region or "", "total": c.money(r.total)}
                                 for r in d.reps], "count": len(d.reps), "hiring": list(t.hiring),
             "training": list(t.training), "incentives": list(t.incentives), "appraisal": list(t.appraisal),
-            "ramp": [c.f.percent(r) for r in t.ramp], "gap": c.money(sum(d.unassigned))}
+            "ramp": [c.f.percent(r) for r in t.ramp], "gap": c.money(sum(d.unassigned)),
+            "capacity": capacity(c, tables)}
 
 
 def rep_table(c: Ctx):
