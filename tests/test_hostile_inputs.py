@@ -109,7 +109,7 @@ def it_summarises_a_team_of_46_reps_by_its_largest_and_smallest_targets(make_pla
 
 
 def it_shows_every_rep_of_a_team_of_45(make_plan, plan_from):
-    """At 45 reps the deck still charts everyone (three slides of 15 bars) and the notes list each target."""
+    """At 45 reps the deck still charts everyone (three slides of 15 bars)."""
     prs = _deck(_team_plan(make_plan, plan_from, 45))
     names = {str(c) for s in prs.slides for sh in s.shapes if sh.has_chart for c in sh.chart.plots[0].categories}
     assert {f"Rep {i}" for i in range(1, 46)} <= names
