@@ -128,7 +128,7 @@ def it_charts_a_big_teams_largest_and_smallest_targets_in_the_word_plan_and_list
 
 
 def it_shows_every_rep_of_a_team_of_45(make_plan, plan_from):
-    """At 45 reps the deck still charts everyone (three slides of 15 bars) and the notes list each target."""
+    """At 45 reps the deck still charts everyone (three slides of 15 bars)."""
     prs = _deck(_team_plan(make_plan, plan_from, 45))
     names = {str(c) for s in prs.slides for sh in s.shapes if sh.has_chart for c in sh.chart.plots[0].categories}
     assert {f"Rep {i}" for i in range(1, 46)} <= names

@@ -180,7 +180,7 @@ def test_team_of_up_to_eight_reps_is_a_table_with_each_target(zh):
 
 def test_long_tables_continue_on_following_slides_with_at_most_ten_rows(big):
     names = titles(big)
-    customer_slides = [i for i, t in enumerate(names) if t.startswith("30 key customers")]
+    customer_slides = [i for i, s in enumerate(big.slides) if any(cells(t)[0][0] == "Customer" for t in tables(s))]
     assert len(customer_slides) >= 3
     assert all(names[i].endswith("(cont.)") for i in customer_slides[1:])
     body_rows = [len(cells(t)) - 1 for i in customer_slides for t in tables(big.slides[i])]
@@ -197,9 +197,9 @@ def test_more_than_eight_reps_are_a_bar_chart(big):
 def test_bullets_continue_after_six_per_slide(make_plan, plan_from):
     needs = [f"Need number {i}" for i in range(14)]
     prs = open_deck(deck_bytes(plan_from(make_plan(**{"market": {"customer_needs": needs}}))))
-    slides = [s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Customer needs")]
+    slides = [s for s in prs.slides if "Need number" in slide_text(s)]
     assert len(slides) == 3 and slides[1].shapes.title.text.endswith("(cont.)")
-    counts = [len([p for p in s.placeholders[1].text_frame.paragraphs if p.text]) for s in slides]
+    counts = [slide_text(s).count("Need number") for s in slides]
     assert max(counts) <= 6 and sum(counts) == 14
 
 
@@ -254,7 +254,7 @@ def test_every_content_slide_has_speaker_notes(zh):
 def test_quarter_notes_carry_the_quarter_detail(zh):
     slide = next(s for s in zh.slides if s.shapes.title is not None and s.shapes.title.text.startswith("第三季度"))
     notes = slide.notes_slide.notes_text_frame.text
-    assert "Q3" in notes and "3,000" in notes and "2,500" in notes
+    assert "Q3目标最高（3,000万）" in notes and "Q1" not in notes  # what to say, not the table read out
 
 
 def test_hostile_names_are_escaped_and_shown_as_written(big, big_bytes, tmp_path):
@@ -357,9 +357,8 @@ def slide_text(slide) -> str:
 def test_budget_and_tasks_follow_section_07_numbered_08_and_09_on_dividers_and_agenda(zh):
     names = titles(zh)
     start = names.index("预算")
-    assert names[start - 1] == "首要风险：竞争对手价格战"
-    assert names[start:] == ["预算", "费用预算800万元，占销售目标的8%", "费用按月随销售目标安排，9月最高（83万元）",
-                             "任务分解", "重点任务：成立徐州办事处，2027年6月10日前完成"]
+    assert names.index("销售预测与监控") < start
+    assert names[start:] == ["预算", "费用预算800万元，占销售目标的8%", "任务分解", "重点任务：成立徐州办事处，2027年6月10日前完成"]
     for name, no in (("预算", "08"), ("任务分解", "09")):
         divider = slide_titled(zh, name)
         assert divider.slide_layout.name == "Section Header"
@@ -369,17 +368,17 @@ def test_budget_and_tasks_follow_section_07_numbered_08_and_09_on_dividers_and_a
     assert numbers == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
 
 
-def test_budget_slides_show_the_total_the_items_and_the_quarters_on_two_slides(zh):
+def test_budget_slide_shows_the_items_the_quarters_and_the_ask_together(zh):
     """800万 at 8% of 10,000万: 差旅 40% = 320, 市场活动 280, 招待 120, 培训 80 as bars largest first;
-    beside them the facts, not the same four amounts again; the quarters on one slide (200/250/300/250)."""
+    beside them the quarters (161/200/240/199 = 800), under them what the company is asked for."""
     items = slide_titled(zh, "费用预算800万元")
     (chart,) = charts(items)
     assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
     values = list(chart.plots[0].series[0].values)
     assert sorted(values, reverse=True) == [320, 280, 120, 80]
     text = slide_text(items)
-    assert "最大费用项目：差旅 40%" in text and "320万元" not in text
-    (table,) = tables(slide_titled(zh, "费用按月"))
+    assert "需要公司支持的资源" in text and "人员：第二季度招聘两名销售" in text
+    (table,) = tables(items)
     rows = cells(table)
     assert [r[0] for r in rows] == ["季度", "Q1", "Q2", "Q3", "Q4", "合计"]
     assert rows[-1] == ["合计", "320", "280", "120", "80", "800"]
@@ -391,7 +390,7 @@ def test_task_slide_lists_task_owner_due_date_and_acceptance(zh):
     (grid,) = tables(slide)
     assert cells(grid) == [["任务", "负责人", "完成时间", "验收标准"],
                            ["成立徐州办事处", "王经理", "2027年6月10日", "办事处正常运转"]]
-    assert "验收标准：办事处正常运转" in slide.notes_slide.notes_text_frame.text
+    assert "办事处正常运转" not in slide.notes_slide.notes_text_frame.text  # the notes say what to do, no table dump
 
 
 def test_budget_and_task_titles_state_the_point_in_en_and_es(make_plan, plan_from):

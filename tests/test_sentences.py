@@ -30,6 +30,7 @@ EDGES = {
     "with history, half year": {"plan.period": {"start": "2027-07", "months": 6}, "targets.phasing": "DELETE",
                                 "history.monthly.2026": [f"{n}k" for n in range(700, 1900, 100)]},
     "all_days basis": {"targets.calendar.daily_basis": "all_days"},
+    "last year known": {"history.monthly.2026": ["900k"] * 12},
 }
 # every edge plan also names its owner with a role and calls its top tier "VIP" + the locale's word for customer
 COMMON = {"plan.owner": "Jo Smith (Regional Director)", "market.capacity": "200M"}
@@ -45,6 +46,7 @@ RULES = {
     "empty list join": re.compile(r",\s*,|、、|\(\s*\)|（\s*）"),
     "doubled word": re.compile(r"(客户|客戶|customers?|clientes?)\s*\1", re.I),
     "a range from a date to itself": re.compile(r"(?<![\w–])(\w[^–:：]*?) – \1(?![\w])"),
+    "an input echoed": re.compile(r"计划填写|the plan states|el plan indica", re.I),
 }
 CJK = "\u4e00-\u9fff"
 # a space between two ideographs, around an amount in 元 ("有 500万元 的目标"), or before a growth rate

@@ -10,6 +10,7 @@ from ..model.periods import annual_share
 from .ctx_base import Ctx, peak_index
 from .ctx_accounts import accounts
 from .ctx_big import BIG_TEAM, customer_summary, team_summary
+from .ctx_capacity import capacity
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
@@ -93,7 +94,8 @@ def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
     return {**summary, "reps": [{"id": r.id, "name": r.name, "region": r.region or "", "total": c.money(r.total)}
                                 for r in d.reps], "count": len(d.reps), "hiring": list(t.hiring),
             "training": list(t.training), "incentives": list(t.incentives), "appraisal": list(t.appraisal),
-            "ramp": [c.f.percent(r) for r in t.ramp], "gap": c.money(sum(d.unassigned))}
+            "ramp": [c.f.percent(r) for r in t.ramp], "gap": c.money(sum(d.unassigned)),
+            "capacity": capacity(c, tables)}
 
 
 def rep_table(c: Ctx):

@@ -12,19 +12,22 @@ from pptx.util import Inches
 from .charts import prepare
 from .context import SECTION_KEYS
 from .jinja import TemplateProblem, environment, explain, macros
+from .pptx_combo import Group, Leaf, place, resolve
 from .pptx_slides import Geometry, SlideSpec
 from .pptx_tables import pieces
 from .pptx_text import Para, height_pt, parse_lines
 from .template_set import TemplateSet
 
 KINDS = ("title", "agenda", "section", "big_number", "chart", "table", "bullets", "two_content",
-         "risk_matrix", "closing")
+         "combo", "risk_matrix", "closing")
 DEFAULT_LAYOUT = {"title": "Title Slide", "closing": "Title Slide", "section": "Section Header",
                   "agenda": "Title Only", "big_number": "Title Only", "chart": "Title Only",
-                  "table": "Title Only", "bullets": "Title and Content", "two_content": "Two Content",
+                  "table": "Title Only", "bullets": "Title and Content", "two_content": "Two Content", "combo": "Title Only",
                   "risk_matrix": "Title Only"}
 MAX_BULLETS = 6
 BULLET_SIZES = (20, 18, 16)
+COMBO_SIZES = (18, 16, 14, 12)  # bullets beside a table or chart, as small as its tables
+COMBO_BULLETS = 9
 MAX_BARS = 15  # a bar chart with more categories continues on the next slide
 LEVELS = ("low", "medium", "high")
 
@@ -237,6 +240,41 @@ class Outline:
         more = self.bullet_slides("Title and Content", title, notes, rest, self.geo.content, first=False) if rest else []
         return [first, *more]
 
+    def k_combo(self, e: dict, layout: str) -> list[SlideSpec]:
+        """Related parts on one slide (side by side or stacked); what does not fit is split group by group."""
+        root = resolve({"arrange": e.get("arrange", "side"), "parts": e.get("parts") or [],
+                        "weights": e.get("weights")}, self.part)
+        if root is None:
+            return []
+        title, notes = self.texts(e, None)
+        out = self.combo_slides(root, layout, title, notes)
+        return [replace(s, title=self.cont(title) if i else title) for i, s in enumerate(out)]
+
+    def combo_slides(self, node: Leaf | Group, layout: str, title: str, notes: str) -> list[SlideSpec]:
+        """One slide when `node` fits; else each of its parts in turn; a lone part as its own kind of slide."""
+        placed = place(node, self.geo.content, fitting_size)
+        if placed is not None and (isinstance(node, Group) or node.kind != "text"):
+            blocks = [(leaf.kind, leaf.value, box, size) for leaf, box, size in placed]
+            return [SlideSpec("combo", layout, title, notes, {"blocks": blocks})]
+        if isinstance(node, Group):
+            return [s for part in node.parts for s in self.combo_slides(part, layout, title, notes)]
+        return self.alone(node, title, notes)
+
+    def part(self, kind: str, name: str) -> Any:
+        """A combo part's data: the table (with rows), the chart, or the macro's paragraphs."""
+        if kind == "text":
+            return self.paras(name)
+        store = self.ctx["tables"] if kind == "table" else self.ctx["charts"]
+        found = store.get(name)
+        return found if found is not None and (kind == "chart" or found.rows) else None
+
+    def alone(self, leaf: Leaf, title: str, notes: str) -> list[SlideSpec]:
+        """A combo part on slides of its own (it did not fit beside the others)."""
+        if leaf.kind == "text":
+            return self.bullet_slides("Title and Content", title, notes, leaf.value, self.geo.content)
+        slides = getattr(self, f"k_{leaf.kind}")({"kind": leaf.kind, leaf.kind: leaf.name}, "Title Only")
+        return [replace(s, notes=notes) for s in slides]
+
     def k_risk_matrix(self, e: dict, layout: str) -> list[SlideSpec]:
         """The probability x impact grid with each risk in its cell."""
         mon = self.ctx.get("monitoring") or {}
@@ -271,6 +309,13 @@ def chunk_paras(paras: list[Para], width: int, height: int) -> list[tuple[list[P
             chunks[-1] = trial
     return [(c, next((s for s in BULLET_SIZES if height_pt(c, width, s) * 12700 <= height), BULLET_SIZES[-1]))
             for c in chunks]
+
+
+def fitting_size(paras: list[Para], width: int, height: int) -> float | None:
+    """The largest of COMBO_SIZES at which `paras` fit one box beside other parts, or None."""
+    if sum(1 for p in paras if not p.heading) > COMBO_BULLETS:
+        return None
+    return next((s for s in COMBO_SIZES if height_pt(paras, width, s) * 12700 <= height), None)
 
 
 def bar_pieces(chart) -> list:

@@ -191,10 +191,10 @@ def build_table(slide, geo: Geometry, spec: SlideSpec) -> None:
     table_in(slide, spec.data["table"], geo.content)
 
 
-def table_in(slide, table, box: Box) -> None:
+def table_in(slide, table, box: Box, compact: bool = False) -> None:
     """A table at the top of `box`, its note at the bottom (where chart notes go)."""
     x, y, cx, cy = box
-    add_table(slide.shapes, table, (x, y, cx, cy - NOTE_H), f"Table: {table.key}")
+    add_table(slide.shapes, table, (x, y, cx, cy - NOTE_H), f"Table: {table.key}", compact)
     note_line(slide, (x, y + cy - NOTE_H, cx, NOTE_H), table.note)
 
 
@@ -206,12 +206,12 @@ def build_bullets(slide, geo: Geometry, spec: SlideSpec) -> None:
 
 def text_in(slide, idx: int, paras: list[Para], size: float, default: Box) -> None:
     """Bullet paragraphs in placeholder `idx`, or in a text box at `default`."""
-    holder = placeholder(slide, idx)
+    holder, plain = placeholder(slide, idx), False
     if holder is None:
-        holder = slide.shapes.add_textbox(*(Emu(v) for v in default))
+        holder, plain = slide.shapes.add_textbox(*(Emu(v) for v in default)), True
         holder.name = "Text"
         holder.text_frame.word_wrap = True
-    fill_bullets(holder.text_frame, paras, size)
+    fill_bullets(holder.text_frame, paras, size, marks=plain)
 
 
 def build_two_content(slide, geo: Geometry, spec: SlideSpec) -> None:
@@ -294,10 +294,22 @@ def _above(geo: Geometry) -> Box:
     return (geo.title[0], geo.title[1] + Inches(1.2), geo.title[2], Inches(1.5))
 
 
+def build_combo(slide, geo: Geometry, spec: SlideSpec) -> None:
+    """Related parts on one slide, each in the box the outline's arrangement gave it."""
+    title_shape(slide, geo, spec.title)
+    for kind, value, box, size in spec.data["blocks"]:
+        if kind == "table":
+            table_in(slide, value, box, compact=True)
+        elif kind == "chart":
+            chart_in(slide, value, box)
+        else:
+            text_in(slide, -1, value, size, box)
+
+
 BUILDERS: dict[str, Callable[[Any, Geometry, SlideSpec], None]] = {
     "title": build_cover, "closing": build_cover, "section": build_section, "agenda": build_agenda,
     "big_number": build_big_number, "chart": build_chart, "table": build_table, "bullets": build_bullets,
-    "two_content": build_two_content, "risk_matrix": build_risk_matrix,
+    "two_content": build_two_content, "combo": build_combo, "risk_matrix": build_risk_matrix,
 }
 
 
@@ -306,4 +318,5 @@ def remove_empty_placeholders(slide) -> None:
     for shape in list(slide.placeholders):
         if shape.has_text_frame and not shape.text_frame.text.strip():
             shape.element.getparent().remove(shape.element)
+
 

@@ -15,14 +15,16 @@ from .values import Table
 MAX_ROWS = 10  # at most ~10 body rows per slide
 CELL_MARGIN = Pt(5)
 PAD_PT = 9.0  # top + bottom cell margins and some air
+COMPACT_PT = 12.0  # a table beside other parts of a slide
+COMPACT_PAD_PT = 6.5
 
 
 def table_size(table: Table) -> float:
-    """Font size: 16 pt for a short narrow table, 14 pt for up to six columns, else 12 pt."""
+    """Font size: 16 pt for a short narrow table, 14 pt for up to six columns and ten rows, else 12 pt."""
     cols = len(table.columns)
     if cols <= 5 and len(table.rows) <= 6:
         return 16
-    return 14 if cols <= 6 else 12
+    return 14 if cols <= 6 and len(table.rows) <= 10 else 12
 
 
 def natural_width(table: Table, size: float) -> int:
@@ -78,14 +80,21 @@ def column_widths(table: Table, total: int) -> list[int]:
 
 
 def row_height_pt(cells, widths: list[int], size: float) -> float:
-    """Estimated height of one row at `size` pt in columns of `widths` (at least 0.4 inch)."""
+    """Estimated height of one row at `size` pt in columns of `widths` (at least 0.4 inch; rows at 12 pt closer)."""
     lines = max(lines_needed(text, w - 2 * CELL_MARGIN, size) for text, w in zip(cells, widths))
+    if size <= COMPACT_PT:
+        return max(lines * size * LINE + COMPACT_PAD_PT, 19.0)
     return max(lines * size * LINE + PAD_PT, 28.8)
 
 
-def fitting_rows(table: Table, width: int, height: int, limit: int = MAX_ROWS) -> int:
+def sized(table: Table, compact: bool) -> float:
+    """The table's font size; 12 pt when it shares the slide with other parts (`compact`)."""
+    return COMPACT_PT if compact else table_size(table)
+
+
+def fitting_rows(table: Table, width: int, height: int, limit: int = MAX_ROWS, compact: bool = False) -> int:
     """How many body rows (from the first) fit in `height` under the header, at most `limit`."""
-    size = table_size(table)
+    size = sized(table, compact)
     window = replace(table, rows=table.rows[:limit])  # widths from the rows that can fit: linear in the table
     widths = column_widths(window, table_width(window, width))
     used = row_height_pt(table.columns, widths, size)
@@ -100,11 +109,11 @@ def fitting_rows(table: Table, width: int, height: int, limit: int = MAX_ROWS) -
     return n
 
 
-def pieces(table: Table, width: int, height: int, limit: int = MAX_ROWS) -> list[Table]:
+def pieces(table: Table, width: int, height: int, limit: int = MAX_ROWS, compact: bool = False) -> list[Table]:
     """The table cut into slide-sized pieces; the total row stays with the last piece."""
     out, rest = [], table
     while True:
-        n = fitting_rows(rest, width, height, limit)
+        n = fitting_rows(rest, width, height, limit, compact)
         if n >= len(rest.rows):
             out.append(rest)
             return out
@@ -112,10 +121,10 @@ def pieces(table: Table, width: int, height: int, limit: int = MAX_ROWS) -> list
         rest = replace(rest, rows=rest.rows[n:])
 
 
-def add_table(shapes, table: Table, box: tuple[int, int, int, int], name: str):
+def add_table(shapes, table: Table, box: tuple[int, int, int, int], name: str, compact: bool = False):
     """Draw `table` at box (x, y, cx, cy); the height is what its rows need, not the box's."""
     x, y, cx, _ = box
-    size = table_size(table)
+    size = sized(table, compact)
     cx = table_width(table, cx)
     widths = column_widths(table, cx)
     rows = [table.columns, *table.rows, *([table.total] if table.total else [])]

@@ -138,8 +138,9 @@ def add_box(shapes, box: tuple[int, int, int, int], text: str, size: float, name
     return shape
 
 
-def fill_bullets(frame, paras: Sequence[Para], size: float) -> None:
-    """Fill a body placeholder with bullet paragraphs; sub-headings are bold and unbulleted."""
+def fill_bullets(frame, paras: Sequence[Para], size: float, marks: bool = False) -> None:
+    """Fill a body placeholder with bullet paragraphs; sub-headings are bold and unbulleted;
+    `marks`: draw the bullets (a plain text box has none of its own)."""
     frame.text = ""
     for i, p in enumerate(paras):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
@@ -149,6 +150,18 @@ def fill_bullets(frame, paras: Sequence[Para], size: float) -> None:
                    MSO_THEME_COLOR.ACCENT_1 if p.heading else None)
         if p.heading:
             no_bullet(para)
+        elif marks:
+            bullet_mark(para, p.level, size)
+
+
+def bullet_mark(para, level: int, size: float) -> None:
+    """A "•" bullet with a hanging indent, for a paragraph in a plain text box."""
+    ppr = para._p.get_or_add_pPr()
+    indent = int(Pt(size) * 0.9)
+    ppr.set("marL", str(indent * (level + 1)))
+    ppr.set("indent", str(-indent))
+    etree.SubElement(ppr, f"{{{A_NS}}}buFont", typeface="Arial")
+    etree.SubElement(ppr, f"{{{A_NS}}}buChar", char="•")
 
 
 def no_bullet(para) -> None:

@@ -21,7 +21,7 @@ FIELDS = {
 }
 
 PATTERNS = {
-    "zh-CN": {"month_vs": "{month} {plan}（去年{last}）", "quarter_pct": "{quarter} {pct}",
+    "zh-CN": {"month_vs": "{month}为{plan}（去年{last}）", "quarter_pct": "{quarter} {pct}",
               "why": "原因：", "fix": "建议：", "summary": "计划审查：{errors}个错误，{warnings}个警告，{notes}个提示",
               "clean": "计划审查：未发现问题"},
     "en": {"month_vs": "{month} {plan} (last year {last})", "quarter_pct": "{quarter} {pct}",

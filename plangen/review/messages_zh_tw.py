@@ -5,7 +5,7 @@ SEVERITY = {'error': '錯誤', 'warning': '警告', 'note': '提示'}
 
 FIELDS = {'owner': '負責人', 'due': '完成時間', 'acceptance': '驗收標準', 'response': '應對措施', 'annualised': '（按年折算）'}
 
-PATTERNS = {'month_vs': '{month} {plan}（去年{last}）',
+PATTERNS = {'month_vs': '{month}為{plan}（去年{last}）',
  'quarter_pct': '{quarter} {pct}',
  'why': '原因：',
  'fix': '建議：',
