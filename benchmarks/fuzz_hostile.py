@@ -341,7 +341,7 @@ def report(args, work: Path) -> None:
     print(f"actuals: {a['files']} mutated, {a['read']} read and tracked, {a['refused']} refused (exit 2), "
           f"{a['cli']} also through plangen track, {len(a['crashes'])} crashes; slowest {a['slowest'][0]:.2f} s: "
           f"{a['slowest'][1]}; {time.perf_counter() - start:.0f} s; load {os.getloadavg()[0]:.1f}", flush=True)
-    for label, step, out, text in p["refused_later"][:10]:
+    for label, step, out in p["refused_later"][:10]:
         print(f"--- refused after valid: {label}, {step}\n{out}\n")
     for label, step, out, text in (p["crashes"] + a["crashes"])[:20]:
         print(f"--- crash: {label}, {step}\n{out}\n{text!r}\n")
