@@ -47,6 +47,7 @@ RULES = {
     "doubled word": re.compile(r"(客户|客戶|customers?|clientes?)\s*\1", re.I),
     "a range from a date to itself": re.compile(r"(?<![\w–])(\w[^–:：]*?) – \1(?![\w])"),
     "an input echoed": re.compile(r"计划填写|the plan states|el plan indica", re.I),
+    "sentences run together": re.compile(r"[a-záéíóúñ%)][.!?][A-ZÁÉÍÓÚ¿]"),
 }
 CJK = "\u4e00-\u9fff"
 # a space between two ideographs, around an amount in 元 ("有 500万元 的目标"), or before a growth rate

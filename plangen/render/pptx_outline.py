@@ -3,6 +3,7 @@ in which order, with which titles, notes and data; long tables and lists cut int
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -30,6 +31,14 @@ COMBO_SIZES = (18, 16, 14, 12)  # bullets beside a table or chart, as small as i
 COMBO_BULLETS = 9
 MAX_BARS = 15  # a bar chart with more categories continues on the next slide
 LEVELS = ("low", "medium", "high")
+
+
+_RUN_ON = re.compile(r"(?<=[a-záéíóúñü%)\]][.!?])(?=[A-ZÁÉÍÓÚÑ¿¡])")
+
+
+def sentences_apart(text: str) -> str:
+    """A space between two sentences of notes that Jinja's trim_blocks ran together ("director.Then")."""
+    return _RUN_ON.sub(" ", text)
 
 
 class Outline:
@@ -135,7 +144,7 @@ class Outline:
     def texts(self, e: dict, item: dict | None, default_title: str = "") -> tuple[str, str]:
         """Title and notes of an entry, for one expanded item when the entry names a glob."""
         kw = {"item": item} if item is not None else {}
-        return self.text(e.get("title"), **kw) or default_title, self.text(e.get("notes"), **kw)
+        return self.text(e.get("title"), **kw) or default_title, sentences_apart(self.text(e.get("notes"), **kw))
 
     def paras(self, name: str | None, item: dict | None = None) -> list[Para]:
         """A macro's lines as paragraphs."""
