@@ -75,14 +75,13 @@ class TemplateSet:
         return name
 
     def labels(self, locale: str) -> Labels:
-        """plangen's labels of `locale` with the company's own wording from i18n/<locale>.yaml, if it has one."""
-        own = self.user_dir / "i18n" / f"{locale}.yaml" if self.user_dir else None
-        if own is None or not own.is_file():
-            return labels(locale)
-        if not inside(self.user_dir, own):
-            raise TemplateProblem(f"refused: i18n/{locale}.yaml links to {own.resolve()}, outside the template "
-                                  f"folder {self.user_dir}", str(own))
-        return overridden(labels(locale), _label_entries(own, labels(locale)))
+        """plangen's labels of `locale` with the company's own wording from i18n/<locale>.yaml, if it has one
+        (found as every file of the folder is: inside it once links are resolved)."""
+        base = labels(locale)
+        path = self.path(f"i18n/{locale}.yaml")
+        if path.parent.parent != self.user_dir:
+            return base
+        return overridden(base, _label_entries(path, base))
 
     def has(self, name: str) -> bool:
         """Whether the company folder or the defaults hold the file `name`."""
