@@ -17,7 +17,7 @@ from .packages import PackageProblem, check_package
 
 
 class ReadProblem(ValueError):
-    """An actuals file that cannot be read, at a line of it."""
+    """A roster or actuals file that cannot be read, at a line of it."""
 
     def __init__(self, message: str, line: int = 1):
         super().__init__(message)
@@ -32,6 +32,15 @@ def check_size(path: Path, what: str = "file") -> None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise ReadProblem(f"the {what} is {size:,} bytes; expected at most {MAX_FILE_BYTES:,}")
+
+
+WORKBOOKS = (".xlsx", ".xlsm")
+
+
+def read_rows(path: Path, what: str = "file") -> list[tuple[int, list[object]]]:
+    """The rows of a workbook (by its suffix) or else a csv, numbered from 1, after the size limit."""
+    check_size(path, what)
+    return xlsx_rows(path) if path.suffix.lower() in WORKBOOKS else csv_rows(path.read_bytes())
 
 
 def csv_rows(data: bytes) -> list[tuple[int, list[object]]]:

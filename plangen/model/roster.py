@@ -176,17 +176,12 @@ def _value(cell: Any) -> Any:
 def _read_table(path: FsPath, shown: str, where: Location | None,
                 key_path: Path) -> Iterator[tuple[int, list[Any]]]:
     """(1-based row number, cells) of the file's first sheet, header first (plangen.tabular reads it)."""
-    try:
-        tabular.check_size(path, "roster file")
-    except OSError as e:
-        raise PlanError([Problem(f"cannot read the roster file {shown}: {e.strerror}", key_path, where)]) from None
-    except tabular.ReadProblem as e:
-        raise PlanError([Problem(str(e), key_path, Location(shown, 1, 1))]) from None
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
+    if path.suffix.lower() not in (*tabular.WORKBOOKS, ".csv", ".txt", ".tsv"):
         raise PlanError([Problem(f"expected a .csv or .xlsx roster file, found {path.name!r}", key_path, where)])
     try:
-        rows = tabular.xlsx_rows(path) if suffix in (".xlsx", ".xlsm") else tabular.csv_rows(path.read_bytes())
+        rows = tabular.read_rows(path, "roster file")
+    except OSError as e:
+        raise PlanError([Problem(f"cannot read the roster file {shown}: {e.strerror}", key_path, where)]) from None
     except tabular.ReadProblem as e:
         raise PlanError([Problem(str(e), key_path, Location(shown, e.line, 1))]) from None
     if len(rows) > MAX_ROWS:

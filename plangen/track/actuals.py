@@ -18,7 +18,7 @@ from ..locales import locale as plan_locale
 from ..model.errors import MAX_PROBLEMS, Location, PlanError, Problem
 from ..model.schema import Plan
 from ..model.values import ValueProblem, parse_amount, parse_month
-from ..tabular import ReadProblem, check_size, csv_rows, xlsx_rows
+from ..tabular import WORKBOOKS, read_rows
 
 REQUIRED = ("month", "amount")
 DIMENSIONS = ("region", "product_line", "customer_type")
@@ -109,13 +109,9 @@ def read_actuals(path: str | Path, plan: Plan) -> Actuals:
 
 def read_cells(path: Path) -> tuple[list[object], list[tuple[int, list[object]]]]:
     """The header cells and the (row number, cells) of every other non-blank row."""
-    check_size(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        table = xlsx_rows(path)
-    elif path.suffix.lower() in (".csv", ".txt"):
-        table = csv_rows(path.read_bytes())
-    else:
+    if path.suffix.lower() not in (*WORKBOOKS, ".csv", ".txt"):
         raise ValueError(f"expected a .csv or .xlsx file, found {path.suffix or 'no extension'!r}")
+    table = read_rows(path)
     table = [(i, cells) for i, cells in table if any(not blank(c) for c in cells)]
     if not table:
         raise ValueError("the file is empty; expected a header row with month and amount")
