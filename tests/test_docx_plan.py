@@ -198,7 +198,7 @@ def test_sample_plan_passes_openxml_audit_and_office_check(tmp_path):
 def test_a_company_outline_can_skip_blocks_with_when(tmp_path, plan_from, make_plan):
     (tmp_path / "outlines").mkdir()
     (tmp_path / "outlines" / "document.yaml").write_text(
-        "- section: targets\n  title: section_1\n  blocks:\n"
+        "- section: targets\n  title: section_targets\n  blocks:\n"
         "    - {table: quarters}\n    - {table: months, when: 'targets.total < 1'}\n", encoding="utf-8")
     plan = plan_from(make_plan())
     doc = docx.Document(io.BytesIO(render_plan_docx(build_context(plan, decompose(plan)), TemplateSet(tmp_path))))

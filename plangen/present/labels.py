@@ -17,6 +17,11 @@ FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 LOCALES = LOCALE_IDS  # the registry in plangen.locales
 
+# Labels renamed from a position to a name: a company's outline, text template or i18n file that still
+# says `section_2` gets `section_market` (files written by `plangen templates export` before the rename).
+RENAMED: dict[str, str] = {f"section_{i}": f"section_{key}" for i, key in
+                           enumerate(("targets", "market", "product", "sales", "team", "crm", "monitoring"), start=1)}
+
 
 class Labels(Mapping[str, str]):
     """A read-only label map whose missing keys name the key and the locale."""
@@ -29,7 +34,7 @@ class Labels(Mapping[str, str]):
     def __getitem__(self, key: str) -> str:
         """The label for `key`; KeyError naming the key and locale when it is missing."""
         try:
-            return self._entries[key]
+            return self._entries[RENAMED.get(key, key)]
         except KeyError:
             raise KeyError(f"no label {key!r} in locale {self.locale!r}") from None
 
@@ -76,7 +81,7 @@ def fields_of(text: str) -> frozenset[str]:
 def override_problems(base: Labels, entries: Mapping[object, object]) -> dict[object, str]:
     """Why each of a company's label entries cannot replace plangen's: unknown key, not text, other fields."""
     out: dict[object, str] = {}
-    for key, text in entries.items():
+    for key, text in current_names(entries).items():
         if key in MAPS and key not in base:
             out[key] = (f"unknown label {key!r} (a template folder's i18n file lists labels, key: text, as "
                         "`plangen templates export` writes them; a country variant's phrases are plangen's own)")
@@ -92,7 +97,12 @@ def override_problems(base: Labels, entries: Mapping[object, object]) -> dict[ob
 
 def overridden(base: Labels, entries: Mapping[str, str]) -> Labels:
     """`base` with a company's wording for some of its keys (checked with override_problems first)."""
-    return Labels(base.locale, {**base, **entries})
+    return Labels(base.locale, {**base, **current_names(entries)})
+
+
+def current_names(entries: Mapping[object, object]) -> dict[object, object]:
+    """A company's label entries with renamed keys (RENAMED) under their current names."""
+    return {RENAMED.get(k, k) if isinstance(k, str) else k: v for k, v in entries.items()}
 
 
 def days_header(L: Labels, d) -> str:

@@ -1,4 +1,7 @@
-"""Sections 02-07, budget and tasks: the plan's own words and tables, left out when empty."""
+"""The sections after the targets (present.sections lists them): the plan's own words and tables, None when empty.
+
+Every builder takes (ctx, tables, charts) and adds its tables and charts to the two maps.
+"""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -15,18 +18,11 @@ from plangen.present.ctx.capacity import capacity
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
 
-def sections(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
-    """Every section after the targets; a section without data is None."""
-    return {"market": market(c, tables), "product": product(c, tables), "sales": sales(c),
-            "team": team(c, tables, charts), "crm": crm(c, tables), "monitoring": monitoring(c, tables),
-            "budget": budget(c, tables, charts), "tasks": tasks(c, tables)}
-
-
 def _paras(*texts) -> bool:
     return any(bool(t) for t in texts)
 
 
-def market(c: Ctx, tables: dict) -> dict | None:
+def market(c: Ctx, tables: dict, charts: dict) -> dict | None:
     """Target market, capacity, segments, competitors, customer needs."""
     m, L = c.plan.market, c.L
     if not m:
@@ -52,7 +48,7 @@ def _join(c: Ctx, items) -> str:
     return c.loc.clause_sep.join(items)
 
 
-def product(c: Ctx, tables: dict) -> dict | None:
+def product(c: Ctx, tables: dict, charts: dict) -> dict | None:
     """Positioning, product lines and roles, pricing, promotion."""
     p, L = c.plan.product_strategy, c.L
     if not p:
@@ -68,7 +64,7 @@ def product(c: Ctx, tables: dict) -> dict | None:
             "promotion": list(p.promotion)}
 
 
-def sales(c: Ctx) -> dict | None:
+def sales(c: Ctx, tables: dict, charts: dict) -> dict | None:
     """Channels, pricing, distribution, promotions."""
     s = c.plan.sales_strategy
     if not s or not _paras(s.channels, s.pricing, s.distribution, s.promotions):
@@ -124,7 +120,7 @@ def funnel_table(c: Ctx):
                    L["visits"], L["calls"]], rows, [False] + [True] * 5, [L["total"], c.fig(d.total), *sums])
 
 
-def crm(c: Ctx, tables: dict) -> dict | None:
+def crm(c: Ctx, tables: dict, charts: dict) -> dict | None:
     """Tiers and visit frequency, customers, care, satisfaction."""
     cr, d, L = c.plan.crm, c.d, c.L
     if not cr:
@@ -162,7 +158,7 @@ def frequency(c: Ctx, per_month: Fraction) -> str:
     return c.L["visit_every_months"].format(n=c.f.number(n, 0 if n.denominator == 1 else 1))
 
 
-def monitoring(c: Ctx, tables: dict) -> dict | None:
+def monitoring(c: Ctx, tables: dict, charts: dict) -> dict | None:
     """History vs target, reporting rhythm, risks."""
     mo, h, d, L = c.plan.monitoring, c.plan.history, c.d, c.L
     if h and h.monthly:
@@ -264,7 +260,7 @@ def budget_peak(c: Ctx, months: tuple[int, ...]) -> dict[str, Any] | None:
             "share": c.share(Fraction(months[j], sum(months)), 1)}
 
 
-def tasks(c: Ctx, tables: dict) -> list | None:
+def tasks(c: Ctx, tables: dict, charts: dict) -> list | None:
     """Task breakdown: task, owner, due date, acceptance."""
     L = c.L
     if not c.plan.tasks:

@@ -11,7 +11,7 @@ from typing import Any
 from pptx.util import Inches
 
 from plangen.present.charts import prepare
-from plangen.present.context import SECTION_KEYS
+from plangen.present.sections import KEYS as SECTION_KEYS  # the registered sections
 from plangen.render.jinja import TemplateProblem, environment, explain, macros
 from plangen.render.pptx.combo import Group, Leaf, place, resolve
 from plangen.render.pptx.slides import Geometry, SlideSpec
@@ -73,7 +73,7 @@ class Outline:
 
     def section(self, entry: dict, sections: Mapping[str, dict], n: int) -> list[SlideSpec]:
         """A divider and the section's slides, or nothing when the section has no data or no slides."""
-        sec = sections.get(entry["section"]) or self.unnumbered(entry)
+        sec = sections.get(entry["section"]) or self.unregistered(entry)
         if sec is None or not self.when(entry, n):
             return []
         inner = [s for i, e in enumerate(entry.get("slides") or [], start=1) for s in self.entry(e, f"{n}.{i}")]
@@ -85,8 +85,9 @@ class Outline:
                             data={"no": sec["no"]})
         return [divider, *inner]
 
-    def unnumbered(self, entry: dict) -> dict[str, str] | None:
-        """A section outside the seven of the context (budget, tasks), titled by `title:`; None without data."""
+    def unregistered(self, entry: dict) -> dict[str, str] | None:
+        """A part of the context outside present.sections (e.g. forecast) shown as a section, titled by
+        `title:`; None without data."""
         key = str(entry["section"])
         if key in SECTION_KEYS or not self.ctx.get(key):
             return None
