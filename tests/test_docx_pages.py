@@ -45,3 +45,19 @@ def test_a_long_table_repeats_its_header_on_the_page_it_continues_on():
     on_first = int((700 - 29.5 - 19.6) // 19.6)
     assert est.page == 2
     assert round(est.line, 1) == round(19.6 + (40 - on_first) * 19.6 + 2.0, 1)
+
+
+def test_a_heading_right_under_a_heading_moves_with_its_own_height_and_no_spacing_before():
+    """At 476.2 pt a heading 1 (12 + 35.4), a heading 2 under it (24.9, its 6 pt before held in the
+    heading above) and two lines (36.6) reach 585.1; a chart of 184.25 + 3 + caption 25.1 does not fit,
+    so all of it starts page 2: 35.4 + 24.9 + 36.6 = 96.9, and the chart ends at 96.9 + 212.35 = 309.25."""
+    est = PageEstimate(WIDTH, HEIGHT)
+    est.line = 476.2
+    h1, h2 = SimpleNamespace(level=1, page=0), SimpleNamespace(level=2, page=0)
+    est.heading(h1, 1)
+    est.heading(h2, 2)
+    est.paragraph("x" * 150, None)
+    assert round(est.line, 1) == 585.1
+    est.chart(round(184.25 * EMU_PER_PT))
+    assert (h1.page, h2.page, est.page) == (2, 2, 2)
+    assert round(est.line, 2) == 309.25

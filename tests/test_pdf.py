@@ -67,7 +67,8 @@ def test_annual_plan_pdf_shows_the_targets_and_page_x_of_y(plan_pages):
 
 
 TOC_ENTRY = re.compile(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+)\s*$", re.M)
-SAMPLES = ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml", "es-MX-quarter-plan.yaml"]
+SAMPLES = ["zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml", "es-MX-quarter-plan.yaml",
+           "en-history-target-plan.yaml", "zh-seed-000-plan.yaml"]
 
 
 def toc_and_headings(pages: list[str]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -85,18 +86,13 @@ def toc_and_headings(pages: list[str]) -> tuple[list[tuple[str, int]], list[tupl
     return toc, landed
 
 
-TOC_KNOWN_OFF = {"es-MX-quarter-plan.yaml": "the page model puts 5.2 one page late (10, LibreOffice 9): section 5.1's "
-                 "rep bar chart and its table are estimated taller than they land; issue 13 item 4 names it as not done"}
-
-
-@pytest.mark.parametrize("sample_file", [pytest.param(s, marks=pytest.mark.xfail(reason=TOC_KNOWN_OFF[s], strict=True))
-                                         if s in TOC_KNOWN_OFF else s for s in SAMPLES])
+@pytest.mark.parametrize("sample_file", SAMPLES)
 def test_every_toc_page_number_is_the_page_its_heading_lands_on(sample_file, tmp_path):
     plan = load(ROOT / "samples" / sample_file)
     path = tmp_path / "plan.docx"
     path.write_bytes(render_plan_docx(build_context(plan, decompose(plan)), TemplateSet()))
     toc, landed = toc_and_headings(to_pdf(path))
-    assert len(toc) > 20
+    assert len(toc) >= 10
     assert toc == landed
 
 

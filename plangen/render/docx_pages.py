@@ -107,12 +107,13 @@ class PageEstimate:
         """Start a new page, taking the tail along when it fits there with the `n` points after it."""
         moved = self._tail_height()
         moved = moved if moved + n <= self.per_page else 0.0
-        refs = [ref for _, ref in self.tail if ref is not None] if moved else []
+        tail = self.tail if moved else []
         self.new_page()
         self.broken = False
-        for ref in refs:
-            ref.page = self.page
-        self.line = moved
+        for _, ref in tail:
+            if ref is not None:
+                ref.page = self.page
+        self.line, self.tail = moved, tail
 
     def _tail_height(self) -> float:
         """The kept-with-next blocks' height at the top of a page (a heading's spacing before dropped)."""
@@ -128,15 +129,20 @@ class PageEstimate:
         i = min(level, 3) - 1
         if self.tail and self.tail[-1][1] is None:
             self.tail = []                      # a paragraph before a heading is not kept with it
-        full = self.m.heading[i] + self.m.before[i]
-        if self.line + full + self.m.line > self.per_page:
+        advance = self._heading_advance(i)
+        if self.line + advance + self.m.line > self.per_page:
             self._move(self.m.heading[i] + self.m.line)
-        if self.line > 0:                      # right under a heading, its advance holds the spacing
-            self.line += self.m.heading[i] if self.tail and self.tail[-1][1] is not None else full
-        else:                                   # spacing before shows only after a page break
-            self.line += self.m.heading[i] + (self.m.before[i] + 6.0 if self.broken else 0.0)
+            advance = self._heading_advance(i)
+        self.line += advance
         ref.page = self.page
-        self.tail.append((full, ref))
+        self.tail.append((advance if self.tail else self.m.heading[i] + self.m.before[i], ref))
+
+    def _heading_advance(self, i: int) -> float:
+        """A heading's height here: right under a heading its spacing before is held in the one above,
+        at the top of a page it shows only after a page break."""
+        if self.line == 0:
+            return self.m.heading[i] + (self.m.before[i] + 6.0 if self.broken else 0.0)
+        return self.m.heading[i] + (0.0 if self.tail else self.m.before[i])
 
     def paragraph(self, text: str, style: str | None) -> None:
         """A paragraph of text wrapped at the body width; kept with the next block after a heading."""
