@@ -234,7 +234,7 @@ class OutlineWriter:
         width = Cm(float(b["width"])) if "width" in b else (int(self.width_emu * 0.7) if pie else self.width_emu)
         height = Cm(float(b.get("height", 6.0 if pie else 6.5)))
         keep_with_next(body(self.doc))
-        p = self.add(para("Figure"))
+        p = self.add(para("Figure", keep_next=True))
         shape = add_chart(Paragraph(p, self.doc._body), replace(spec, title=""), int(width), int(height))
         shape._inline.docPr.set("descr", spec.title)
         self.pages.chart(height)
