@@ -61,3 +61,14 @@ def test_a_heading_right_under_a_heading_moves_with_its_own_height_and_no_spacin
     est.chart(round(184.25 * EMU_PER_PT))
     assert (h1.page, h2.page, est.page) == (2, 2, 2)
     assert round(est.line, 2) == 309.25
+
+
+def test_a_toc_just_over_a_page_is_single_spaced_to_fit_on_one():
+    """10 level-1 and 28 level-2 entries: 35.4 + 10 x 21.3 + 28 x 18.3 + 2 x 21.3 (field end, page break)
+    = 803.0 > 700 at the base's spacing; single-spaced 35.4 + 10 x 15.3 + 28 x 12.25 + 42.6 = 574.0 fits.
+    With 40 more level-2 entries not even single spacing fits (1,064.0): the TOC keeps its spacing."""
+    est = PageEstimate(WIDTH, HEIGHT)
+    levels = [1] * 10 + [2] * 28
+    assert (est.toc_pages(levels), est.toc_pages(levels, compact=True), est.toc_compact(levels)) == (2, 1, True)
+    assert not est.toc_compact(levels + [2] * 40)
+    assert not est.toc_compact([1] * 5)

@@ -117,6 +117,15 @@ def test_every_toc_page_number_is_the_page_its_heading_lands_on(sample_file, con
     assert toc == landed
 
 
+@pytest.mark.parametrize("sample_file", SAMPLES[:4])
+def test_a_toc_a_few_entries_over_a_page_is_single_spaced_onto_one(sample_file, converted):
+    """The reader samples' 38-39 entries spill 3-6 entries onto a near-empty page at the base's spacing;
+    single-spaced they all stand on page 2 and the plan starts on page 3."""
+    pages = converted(sample_file)[1]
+    assert [i for i, page in enumerate(pages[:6]) if TOC_ENTRY.search(page)] == [1]
+    assert toc_and_headings(pages)[0][0][1] == 3
+
+
 def squeeze(text: str) -> str:
     """Text without whitespace: pdftotext spaces CJK from digits and wraps lines where Word does."""
     return re.sub(r"\s+", "", text)

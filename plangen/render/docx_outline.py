@@ -24,7 +24,7 @@ from .docx_pages import PageEstimate
 from .docx_table import KEEP_ROWS, column_widths, fold, is_compact, signature_table, table_xml
 from .docx_text import paragraphs
 from ..locales import locale as plan_locale
-from .docx_toc import TocEntry, heading_numbers, mark_headings, toc_paragraphs
+from .docx_toc import TocEntry, compact_toc_styles, heading_numbers, mark_headings, toc_paragraphs
 from .fonts import localize_page_footer
 from .template_set import TemplateSet
 
@@ -299,7 +299,11 @@ class OutlineWriter:
         numbers = heading_numbers([(h.level, h.numbered) for h in self.headings])
         number_of = {id(h): n for h, n in zip(self.headings, numbers)}
         anchors = mark_headings([h.p for h in shown])
-        extra = self.pages.toc_pages([h.level for h in shown]) - 1
+        levels = [h.level for h in shown]
+        compact = self.pages.toc_compact(levels)
+        if compact:
+            compact_toc_styles(self.doc)
+        extra = self.pages.toc_pages(levels, compact) - 1
         entries = [TocEntry(h.level, number_of[id(h)], h.text, h.page + extra, a)
                    for h, a in zip(shown, anchors)]
         for p in toc_paragraphs(entries, self.toc_levels):

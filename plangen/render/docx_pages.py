@@ -37,12 +37,13 @@ class Metrics:
     figure_caption: float  # a figure caption down to the next block
     note: float            # a table's note line
     toc: tuple[float, float, float]       # the TOC heading, a level-1 entry, a level-2 entry
+    toc_compact: tuple[float, float, float]   # the same, single-spaced (docx_toc.compact_toc_styles)
 
 
 LATIN = Metrics(21.3, 15.3, 19.6, 11.1, (35.4, 24.9, 22.0), (12.0, 6.0, 5.0), 29.5, 25.1, 17.0,
-                (35.4, 21.3, 18.3))
+                (35.4, 21.3, 18.3), (35.4, 15.3, 12.25))
 CJK = Metrics(24.9, 18.9, 22.1, 13.6, (40.4, 28.9, 26.0), (12.0, 6.6, 5.0), 32.8, 28.3, 19.0,
-              (39.7, 24.8, 21.9))
+              (39.7, 24.8, 21.9), (39.7, 18.1, 15.1))
 
 
 def _wrapped(text: str, width_twips: int) -> int:
@@ -83,10 +84,16 @@ class PageEstimate:
         if self._saved:
             self._saved.pop()
 
-    def toc_pages(self, levels: list[int]) -> int:
-        """How many pages a TOC with entries at these levels takes."""
-        head, first, other = self.m.toc
-        return max(1, math.ceil((head + sum(first if lv == 1 else other for lv in levels)) / self.per_page))
+    def toc_pages(self, levels: list[int], compact: bool = False) -> int:
+        """How many pages a TOC with entries at these levels takes (`compact`: single-spaced), with the
+        paragraph closing its field and the page break after it (a break on a page of its own adds one)."""
+        head, first, other = self.m.toc_compact if compact else self.m.toc
+        height = head + sum(first if lv == 1 else other for lv in levels) + 2 * self.m.line
+        return max(1, math.ceil(height / self.per_page))
+
+    def toc_compact(self, levels: list[int]) -> bool:
+        """Whether the TOC is single-spaced: it would spill onto a second, near-empty page and fits on one so."""
+        return self.toc_pages(levels) > 1 and self.toc_pages(levels, compact=True) == 1
 
     def new_page(self) -> None:
         """A page break."""
