@@ -126,6 +126,13 @@ def test_a_toc_a_few_entries_over_a_page_is_single_spaced_onto_one(sample_file, 
     assert toc_and_headings(pages)[0][0][1] == 3
 
 
+def test_a_value_label_of_the_reps_short_month_chart_stays_on_one_line(converted):
+    """The es-MX rep's chart of three months, 3.2 cm high: LibreOffice wrapped "2,007 k" as "2,007" over "k"."""
+    pages = converted("es-MX-quarter-plan.yaml", 0)[1]
+    assert re.search(r"\d,\d{3}\s?k", pages[0])
+    assert not any(line.strip() == "k" for line in pages[0].splitlines())
+
+
 def squeeze(text: str) -> str:
     """Text without whitespace: pdftotext spaces CJK from digits and wraps lines where Word does."""
     return re.sub(r"\s+", "", text)
