@@ -45,3 +45,30 @@ def test_a_long_table_repeats_its_header_on_the_page_it_continues_on():
     on_first = int((700 - 29.5 - 19.6) // 19.6)
     assert est.page == 2
     assert round(est.line, 1) == round(19.6 + (40 - on_first) * 19.6 + 2.0, 1)
+
+
+def test_a_heading_right_under_a_heading_moves_with_its_own_height_and_no_spacing_before():
+    """At 476.2 pt a heading 1 (12 + 35.4), a heading 2 under it (24.9, its 6 pt before held in the
+    heading above) and two lines (36.6) reach 585.1; a chart of 184.25 + 3 + caption 25.1 does not fit,
+    so all of it starts page 2: 35.4 + 24.9 + 36.6 = 96.9, and the chart ends at 96.9 + 212.35 = 309.25."""
+    est = PageEstimate(WIDTH, HEIGHT)
+    est.line = 476.2
+    h1, h2 = SimpleNamespace(level=1, page=0), SimpleNamespace(level=2, page=0)
+    est.heading(h1, 1)
+    est.heading(h2, 2)
+    est.paragraph("x" * 150, None)
+    assert round(est.line, 1) == 585.1
+    est.chart(round(184.25 * EMU_PER_PT))
+    assert (h1.page, h2.page, est.page) == (2, 2, 2)
+    assert round(est.line, 2) == 309.25
+
+
+def test_a_toc_just_over_a_page_is_single_spaced_to_fit_on_one():
+    """10 level-1 and 28 level-2 entries: 35.4 + 10 x 21.3 + 28 x 18.3 + 2 x 21.3 (field end, page break)
+    = 803.0 > 700 at the base's spacing; single-spaced 35.4 + 10 x 15.3 + 28 x 12.25 + 42.6 = 574.0 fits.
+    With 40 more level-2 entries not even single spacing fits (1,064.0): the TOC keeps its spacing."""
+    est = PageEstimate(WIDTH, HEIGHT)
+    levels = [1] * 10 + [2] * 28
+    assert (est.toc_pages(levels), est.toc_pages(levels, compact=True), est.toc_compact(levels)) == (2, 1, True)
+    assert not est.toc_compact(levels + [2] * 40)
+    assert not est.toc_compact([1] * 5)

@@ -132,6 +132,18 @@ def test_every_table_and_chart_has_a_numbered_caption(zh):
     assert len(seq) == len(captions)
 
 
+def test_a_table_caption_and_a_chart_are_kept_with_what_follows_them_in_the_word_xml(zh):
+    """Each table caption keeps with its table and each chart with its caption below, by the paragraph's
+    own w:keepNext (a company's base may have no keepNext in its Caption or Figure style)."""
+    body = list(zh.element.body)
+    kept = lambda p: p.find(f"{W}pPr/{W}keepNext") is not None  # noqa: E731
+    captions = [p for p, after in zip(body, body[1:]) if after.tag == f"{W}tbl" and p.find(f"{W}pPr/{W}pStyle") is not None
+                and p.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) == "Caption"]
+    charts = [p for p in body if p.find(f".//{{http://schemas.openxmlformats.org/drawingml/2006/chart}}chart") is not None]
+    assert len(captions) >= 10 and len(charts) >= 7
+    assert all(kept(p) for p in captions + charts)
+
+
 def test_charts_are_native_and_editable(zh):
     charts = [r.target_part for r in zh.part.rels.values() if r.reltype.endswith("/chart")]
     assert len(charts) >= 7  # quarters, months, 3 splits, reps, history, budget

@@ -191,6 +191,22 @@ def test_count(locale: str, n: int, expected: str) -> None:
     assert fmt(locale).count(n) == expected
 
 
+@pytest.mark.parametrize(
+    ("locale", "words", "expected"),
+    [
+        ("en", ["A", "B", "C", "D"], "A, B, C, and D"),
+        ("en", ["A", "B", "C", "D", "E"], "A, B, C, and 2 more"),
+        ("es", ["A", "B", "C", "D", "E", "F"], "A, B, C y 3 más"),
+        ("zh-CN", ["甲", "乙", "丙", "丁", "戊"], "甲、乙、丙和其他2人"),
+        ("en", [], ""),
+    ],
+)
+def test_join_few_names_three_and_counts_the_rest_when_naming_all_would_name_five_or_more(
+        locale: str, words: list[str], expected: str) -> None:
+    """Four names are listed; from five on, the first three and the count of the others."""
+    assert fmt(locale).join_few(words) == expected
+
+
 CALENDAR = {
     "zh-CN": {
         "date": "2027年6月10日", "month": "2027年7月", "month_short": "7月", "september": "9月",

@@ -145,6 +145,28 @@ def test_when_all_months_are_equal_no_month_is_called_the_peak(make_plan, plan_f
     assert ctx["targets"]["peak_month"] is None
 
 
+BIG_TEAM_CARRIED = {"en": "Rep 05 ($29,000), Rep 12 ($22,000), Rep 18 ($18,000), and 17 more",
+                    "es": "Rep 05 (29.000\u00a0€), Rep 12 (22.000\u00a0€), Rep 18 (18.000\u00a0€) y 17 más",
+                    "es-MX": "Rep 05 ($29,000), Rep 12 ($22,000), Rep 18 ($18,000) y 17 más",
+                    "zh-CN": "Rep 05（29,000元）、Rep 12（22,000元）、Rep 18（18,000元）和其他17人",
+                    "zh-TW": "Rep 05（29,000元）、Rep 12（22,000元）、Rep 18（18,000元）和其他17人"}
+
+
+@pytest.mark.parametrize("locale", list(BIG_TEAM_CARRIED))
+def test_a_big_team_carrying_a_ramp_names_the_three_who_carry_most_and_counts_the_others(locale, make_plan,
+                                                                                           plan_from):
+    """20 colleagues carry what Nora (from July) does not: Rep 05 (weight 2), Rep 12 (1.5) and Rep 18 (1.2)
+    carry most (29,000 / 22,000 / 18,000 against 15,000 for weight 1), so they are named; 20 - 3 = 17 counted."""
+    weights = {5: 2, 12: 1.5, 18: 1.2}
+    reps = [{"id": f"r{i:02d}", "name": f"Rep {i:02d}", **({"weight": weights[i]} if i in weights else {})}
+            for i in range(1, 21)] + [{"id": "new", "name": "Nora", "start": "2027-07-01"}]
+    currency = {"es": "EUR", "zh-CN": "CNY", "zh-TW": "TWD", "es-MX": "MXN"}.get(locale, "USD")
+    plan = plan_from(make_plan(**{"plan.locale": locale, "plan.currency": currency, "team.reps": reps,
+                                  "crm.customers": []}))
+    method = build_context(*_plan_and_d(plan))["targets"]["method"]
+    assert method[-1].endswith(BIG_TEAM_CARRIED[locale])
+
+
 def _plan_and_d(plan):
     return plan, decompose(plan)
 

@@ -201,6 +201,27 @@ def test_a_company_rewords_the_report_with_its_own_text_template(tmp_path):
     assert "We expect $3,620k (94.0%)." in text and not any(t.startswith("At the pace to date") for t in text)
 
 
+def test_the_workbook_takes_the_company_labels_like_the_report_documents(tmp_path):
+    """i18n/en.yaml in the company folder renames the rep ("Account manager") and the total ("Grand total"):
+    the workbook's rep sheet, its header and its total rows say so, as the Word report does."""
+    import docx
+    company = tmp_path / "look" / "i18n"
+    company.mkdir(parents=True)
+    (company / "en.yaml").write_text('rep: "Account manager"\ntotal: "Grand total"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["track", str(SAMPLES / "en-half-year-plan.yaml"),
+                                      str(SAMPLES / "en-half-year-actuals.csv"), "-o", str(out),
+                                      "--templates", str(tmp_path / "look")])
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(out / "en-half-year-plan-progress.xlsx")
+    assert "Account manager" in wb.sheetnames and "Sales rep" not in wb.sheetnames
+    reps = wb["Account manager"]
+    assert reps.cell(1, 1).value == "Account manager" and reps.cell(reps.max_row, 1).value == "Grand total"
+    assert all(ws.cell(ws.max_row, 1).value == "Grand total" for ws in wb.worksheets)
+    report = docx.Document(str(out / "en-half-year-plan-progress.docx"))
+    assert any(c.text == "Grand total" for t in report.tables for c in t.column_cells(0))
+
+
 # --- edge plans: every sentence true, every file opens ------------------------------------------------
 
 EDGES = {

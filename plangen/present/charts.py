@@ -215,10 +215,11 @@ def sp_pr(fill: etree._Element | None = None, ln: etree._Element | None = None) 
     return node
 
 
-def text_props(font_pt: float, bold: bool = False) -> etree._Element:
-    """A c:txPr: theme minor fonts (latin and East Asian), dark grey, `font_pt` points."""
+def text_props(font_pt: float, bold: bool = False, wrap: bool = True) -> etree._Element:
+    """A c:txPr: theme minor fonts (latin and East Asian), dark grey, `font_pt` points; `wrap=False` keeps
+    the text on one line (LibreOffice wraps a value label of a short chart: "2,007 | k")."""
     tx = el(c("txPr"))
-    etree.SubElement(tx, a("bodyPr"))
+    etree.SubElement(tx, a("bodyPr"), **({} if wrap else {"wrap": "none"}))
     etree.SubElement(tx, a("lstStyle"))
     p = etree.SubElement(tx, a("p"))
     ppr = etree.SubElement(p, a("pPr"))
@@ -393,7 +394,7 @@ def data_labels(spec: ChartSpec, font_pt: float, percent: bool = False, position
     lbls.append(sp_pr(el(a("noFill")), line_props(None)))
     # 12 month labels side by side in a Word chart; slides keep 12 pt (design.md: never below 12 pt)
     crowded = spec.kind in ("column", "line") and len(spec.categories) >= 10 and font_pt - 1.5 >= 7
-    lbls.append(text_props(font_pt - 1.5 if crowded and font_pt < 12 else font_pt))
+    lbls.append(text_props(font_pt - 1.5 if crowded and font_pt < 12 else font_pt, wrap=percent))
     position = position or {"column": "outEnd", "bar": "outEnd", "line": "t", "pie": "outEnd"}[spec.kind]
     lbls.append(el(c("dLblPos"), position))
     flags = {"showLegendKey": 0, "showVal": int(not percent), "showCatName": int(percent),

@@ -383,6 +383,13 @@ class Formatter:
         """Words as the locale lists them: "A、B和C", "A, B and C", "A, B y C"."""
         return format_list(list(words), locale=self._loc) if words else ""
 
+    def join_few(self, words: Sequence[str], few: int = 3) -> str:
+        """Words as the locale lists them, a longer list as its first `few` and the count of the others
+        ("A, B, C and 12 more"): a sentence over a big team stays a sentence."""
+        if len(words) <= few + 1:
+            return self.join(words)
+        return self.join([*words[:few], self._labels["more_people"].format(n=self.count(len(words) - few))])
+
     def rate(self, x: Real) -> str:
         """A count per day, week or month: one decimal only below 10 and when it shows ("3.5", "2", "12", "1,764")."""
         q = _exact(x)

@@ -401,4 +401,4 @@ def render_files(plan: Plan, d: Decomposition, p: Progress, ctx: dict[str, Any],
     from .report_pptx import render_report_pptx
     from .report_xlsx import render_report_xlsx
     return {"docx": render_report_docx(ctx, templates), "pptx": render_report_pptx(ctx, templates),
-            "xlsx": render_report_xlsx(plan, d, p)}
+            "xlsx": render_report_xlsx(plan, d, p, ctx["L"])}

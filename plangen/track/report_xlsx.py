@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..decompose.result import Decomposition
 from ..model.schema import Plan
-from plangen.present.labels import labels
+from plangen.present.labels import Labels, labels
 from .progress import Line, Progress
 from .progress import status_of
 from plangen.present.cells import as_text
@@ -23,9 +23,10 @@ BOLD = Font(bold=True)
 BEHIND = Font(bold=True, color="C0392B")
 
 
-def render_report_xlsx(plan: Plan, d: Decomposition, p: Progress) -> bytes:
-    """The workbook as .xlsx bytes."""
-    L = labels(plan.plan.locale)
+def render_report_xlsx(plan: Plan, d: Decomposition, p: Progress, words: Labels | None = None) -> bytes:
+    """The workbook as .xlsx bytes, headed in `words` (a template folder's labels, as the report's
+    Word and PowerPoint files are) or plangen's labels of the plan's locale."""
+    L = words or labels(plan.plan.locale)
     wb = Workbook()
     months_sheet(wb.active, L, d, p)
     quarters_sheet(wb.create_sheet(L["quarter"][:31]), L, d, p)

@@ -132,6 +132,10 @@ class Ctx:
         spans two years, as in the CLI's tables (present.tables.quarter_label)."""
         return quarter_label(self.f, self.d, self.d.quarters[q])
 
+    def aside(self, text: str, note: str) -> str:
+        """`text (note)` in the locale's parentheses: full width in Chinese, where no space goes beside a figure."""
+        return f"{text}（{note}）" if self.loc.east_asian else f"{text} ({note})"
+
     def unit_note(self) -> str:
         """The unit/source line under a chart or table."""
         return self.L["unit_note"].format(unit=self.f.unit_label())

@@ -55,8 +55,7 @@ def months_chart(c: Ctx, rep: RepTarget) -> ChartSpec:
 
 def story(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     """The facts behind the rep's number, for the paragraph that explains it."""
-    paren = "{}（{}）" if c.loc.east_asian else "{} ({})"
-    ramp = [paren.format(c.f.money(v), c.f.month_short(m.month))
+    ramp = [c.aside(c.f.money(v), c.f.month_short(m.month))
             for m, v, r in zip(c.d.months, rep.months, rep.ramp) if 0 < r < 1]
     carried = c.team.colleagues_ramping(rep) if rep.carried else []   # the engine's figure, not re-derived
     model = c.team.models.get(rep.id)

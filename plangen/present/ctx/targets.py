@@ -129,17 +129,19 @@ def method_lines(c: Ctx) -> list[str]:
 
 
 def _ramp_lines(c: Ctx) -> list[str]:
-    """Who carries what new reps do not: the gap (gap policy), named colleagues, and what nobody could take."""
+    """Who carries what new reps do not: the gap (gap policy), the colleagues who carry most (a few named,
+    the others counted), and what nobody could take."""
     d, L, f = c.d, c.L, c.f
     if d.ramp_policy == "gap":
         return [L["method_ramp_gap"]]
     out = []
-    carriers = [f"{r.name} {f.money(r.carried)}" for r in d.reps if r.carried]
+    carriers = [c.aside(r.name, f.money(r.carried)) for r in sorted(d.reps, key=lambda r: -r.carried) if r.carried]
     if carriers:
-        out.append(L["method_ramp_carried"].format(who=f.join(carriers)))
-    left = [f"{n.values['name']} {f.money(n.values['amount'])}" for n in d.notices if n.code == "rep_uncarried"]
+        out.append(L["method_ramp_carried"].format(who=f.join_few(carriers)))
+    left = sorted((n.values for n in d.notices if n.code == "rep_uncarried"), key=lambda v: -v["amount"])
     if left:
-        out.append(L["method_ramp_uncarried"].format(who=f.join(left)))
+        out.append(L["method_ramp_uncarried"].format(who=f.join_few([c.aside(v["name"], f.money(v["amount"]))
+                                                                     for v in left])))
     return out
 
 

@@ -24,7 +24,7 @@ from plangen.render.docx.pages import PageEstimate
 from plangen.render.docx.table import KEEP_ROWS, column_widths, fold, is_compact, signature_table, table_xml
 from plangen.render.docx.text import paragraphs
 from plangen.locales import locale as plan_locale
-from plangen.render.docx.toc import TocEntry, heading_numbers, mark_headings, toc_paragraphs
+from plangen.render.docx.toc import TocEntry, compact_toc_styles, heading_numbers, mark_headings, toc_paragraphs
 from plangen.render.ooxml.fonts import localize_page_footer
 from plangen.render.template_set import TemplateSet
 
@@ -234,7 +234,7 @@ class OutlineWriter:
         width = Cm(float(b["width"])) if "width" in b else (int(self.width_emu * 0.7) if pie else self.width_emu)
         height = Cm(float(b.get("height", 6.0 if pie else 6.5)))
         keep_with_next(body(self.doc))
-        p = self.add(para("Figure"))
+        p = self.add(para("Figure", keep_next=True))
         shape = add_chart(Paragraph(p, self.doc._body), replace(spec, title=""), int(width), int(height))
         shape._inline.docPr.set("descr", spec.title)
         self.pages.chart(height)
@@ -299,7 +299,11 @@ class OutlineWriter:
         numbers = heading_numbers([(h.level, h.numbered) for h in self.headings])
         number_of = {id(h): n for h, n in zip(self.headings, numbers)}
         anchors = mark_headings([h.p for h in shown])
-        extra = self.pages.toc_pages([h.level for h in shown]) - 1
+        levels = [h.level for h in shown]
+        compact = self.pages.toc_compact(levels)
+        if compact:
+            compact_toc_styles(self.doc)
+        extra = self.pages.toc_pages(levels, compact) - 1
         entries = [TocEntry(h.level, number_of[id(h)], h.text, h.page + extra, a)
                    for h, a in zip(shown, anchors)]
         for p in toc_paragraphs(entries, self.toc_levels):

@@ -37,12 +37,13 @@ class Metrics:
     figure_caption: float  # a figure caption down to the next block
     note: float            # a table's note line
     toc: tuple[float, float, float]       # the TOC heading, a level-1 entry, a level-2 entry
+    toc_compact: tuple[float, float, float]   # the same, single-spaced (docx_toc.compact_toc_styles)
 
 
 LATIN = Metrics(21.3, 15.3, 19.6, 11.1, (35.4, 24.9, 22.0), (12.0, 6.0, 5.0), 29.5, 25.1, 17.0,
-                (35.4, 21.3, 18.3))
+                (35.4, 21.3, 18.3), (35.4, 15.3, 12.25))
 CJK = Metrics(24.9, 18.9, 22.1, 13.6, (40.4, 28.9, 26.0), (12.0, 6.6, 5.0), 32.8, 28.3, 19.0,
-              (39.7, 24.8, 21.9))
+              (39.7, 24.8, 21.9), (39.7, 18.1, 15.1))
 
 
 def _wrapped(text: str, width_twips: int) -> int:
@@ -83,10 +84,16 @@ class PageEstimate:
         if self._saved:
             self._saved.pop()
 
-    def toc_pages(self, levels: list[int]) -> int:
-        """How many pages a TOC with entries at these levels takes."""
-        head, first, other = self.m.toc
-        return max(1, math.ceil((head + sum(first if lv == 1 else other for lv in levels)) / self.per_page))
+    def toc_pages(self, levels: list[int], compact: bool = False) -> int:
+        """How many pages a TOC with entries at these levels takes (`compact`: single-spaced), with the
+        paragraph closing its field and the page break after it (a break on a page of its own adds one)."""
+        head, first, other = self.m.toc_compact if compact else self.m.toc
+        height = head + sum(first if lv == 1 else other for lv in levels) + 2 * self.m.line
+        return max(1, math.ceil(height / self.per_page))
+
+    def toc_compact(self, levels: list[int]) -> bool:
+        """Whether the TOC is single-spaced: it would spill onto a second, near-empty page and fits on one so."""
+        return self.toc_pages(levels) > 1 and self.toc_pages(levels, compact=True) == 1
 
     def new_page(self) -> None:
         """A page break."""
@@ -107,12 +114,13 @@ class PageEstimate:
         """Start a new page, taking the tail along when it fits there with the `n` points after it."""
         moved = self._tail_height()
         moved = moved if moved + n <= self.per_page else 0.0
-        refs = [ref for _, ref in self.tail if ref is not None] if moved else []
+        tail = self.tail if moved else []
         self.new_page()
         self.broken = False
-        for ref in refs:
-            ref.page = self.page
-        self.line = moved
+        for _, ref in tail:
+            if ref is not None:
+                ref.page = self.page
+        self.line, self.tail = moved, tail
 
     def _tail_height(self) -> float:
         """The kept-with-next blocks' height at the top of a page (a heading's spacing before dropped)."""
@@ -128,15 +136,20 @@ class PageEstimate:
         i = min(level, 3) - 1
         if self.tail and self.tail[-1][1] is None:
             self.tail = []                      # a paragraph before a heading is not kept with it
-        full = self.m.heading[i] + self.m.before[i]
-        if self.line + full + self.m.line > self.per_page:
+        advance = self._heading_advance(i)
+        if self.line + advance + self.m.line > self.per_page:
             self._move(self.m.heading[i] + self.m.line)
-        if self.line > 0:                      # right under a heading, its advance holds the spacing
-            self.line += self.m.heading[i] if self.tail and self.tail[-1][1] is not None else full
-        else:                                   # spacing before shows only after a page break
-            self.line += self.m.heading[i] + (self.m.before[i] + 6.0 if self.broken else 0.0)
+            advance = self._heading_advance(i)
+        self.line += advance
         ref.page = self.page
-        self.tail.append((full, ref))
+        self.tail.append((advance if self.tail else self.m.heading[i] + self.m.before[i], ref))
+
+    def _heading_advance(self, i: int) -> float:
+        """A heading's height here: right under a heading its spacing before is held in the one above,
+        at the top of a page it shows only after a page break."""
+        if self.line == 0:
+            return self.m.heading[i] + (self.m.before[i] + 6.0 if self.broken else 0.0)
+        return self.m.heading[i] + (0.0 if self.tail else self.m.before[i])
 
     def paragraph(self, text: str, style: str | None) -> None:
         """A paragraph of text wrapped at the body width; kept with the next block after a heading."""

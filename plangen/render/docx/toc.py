@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docx.document import Document
+from docx.shared import Pt
+from docx.styles.style import ParagraphStyle
 from lxml import etree
 
-from plangen.render.docx.blocks import bookmark, el, field, para, run
+from plangen.render.docx.blocks import bookmark, el, field, para, run, style_id
 
 TOC_STYLES = {1: "TOC 1", 2: "TOC 2", 3: "TOC 3"}
 
@@ -73,3 +76,13 @@ def begin_toc(p: etree._Element, levels: int) -> None:
     instr.text = f' TOC \\o "1-{levels}" \\h \\z \\u '
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     el("w:fldChar", el("w:r", p), fldCharType="separate")
+
+
+def compact_toc_styles(doc: Document) -> None:
+    """Single-space the TOC entry styles, 3 pt before a level-1 entry and nothing after any (docx_pages
+    measures them so): kept in the styles, so Word's refresh on open keeps them too."""
+    for level, name in TOC_STYLES.items():
+        node = doc.styles.element.get_by_id(style_id(name))
+        if node is not None:
+            fmt = ParagraphStyle(node).paragraph_format
+            fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(3 if level == 1 else 0), Pt(0), 1.0
