@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from plangen.decompose.forecast import (HeldOut, choose, forecast_series, full_y
 from plangen.model import load
 from plangen.present.charts import validate
 from plangen.present.context import build_context
+from plangen.render.jsonout import document, dumps
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 YEAR_2027 = [(2027, m) for m in range(1, 13)]
@@ -170,7 +172,8 @@ def test_a_later_period_is_forecast_through_the_gap_year():
 def test_zh_sample_forecast_and_context():
     plan = load(SAMPLES / "zh-annual-plan.yaml")
     d = decompose(plan)
-    fc, _ = plan_forecast(plan, d)
+    fc = d.forecast
+    assert (fc, d.forecast_reason) == plan_forecast(plan, d.revenue.months)
     assert fc.target == d.total == 100_000_000
     assert len(fc.months) == 12 and fc.total == sum(fc.months)
     ctx = build_context(plan, d)
@@ -188,6 +191,19 @@ def test_plan_without_history_has_no_forecast_in_context(make_plan, plan_from):
     plan = plan_from(make_plan())
     ctx = build_context(plan, decompose(plan))
     assert ctx["forecast"] is None and "forecast" not in ctx["tables"]
+
+
+def it_carries_the_forecast_in_the_decomposition_and_its_json(samples_dir, make_plan, plan_from):
+    """The decomposition holds the forecast (render computes none); the JSON carries it, or why not."""
+    plan = load(samples_dir / "zh-annual-plan.yaml")
+    d = decompose(plan)
+    out = json.loads(dumps(document(plan, d)))["forecast"]
+    assert out["available"] and out["method"] == d.forecast.method and out["months"] == list(d.forecast.months)
+    assert out["total"] == sum(out["months"]) and out["gap"] == out["target"] - out["total"] == d.total - out["total"]
+    assert sum(out["gap_months"]) == out["gap"] and out["held_out"]["year"] == max(out["years"])
+    bare = plan_from(make_plan({"history": {"monthly": {2026: ["1M"] * 12}}}))
+    assert json.loads(dumps(document(bare, decompose(bare))))["forecast"] == {"available": False,
+                                                                            "reason": "too_few_years"}
 
 
 def test_short_history_says_why_in_context(make_plan, plan_from):

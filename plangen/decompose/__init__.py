@@ -15,6 +15,7 @@ from .collections import plan_collections
 from .milestones import check_milestones, milestone_notices
 from .customers import plan_customers, visits_by_rep
 from .floors import rep_activities, team_months
+from .forecast import plan_forecast
 from .funnel import period_activities
 from .growth import growth_check, growth_notices
 from .result import Activities, Decomposition, Notice, RepTarget, Timeline, frozen_map
@@ -42,6 +43,7 @@ def decompose(plan: Plan) -> Decomposition:
     growth = growth_check(plan, total, detail)
     milestones = check_milestones(plan.targets.milestones, months, metrics)
     accounts = plan_accounts(plan, reps, revenue.months, unit)
+    forecast, why = plan_forecast(plan, revenue.months)
     return Decomposition(
         currency=plan.plan.currency, unit=unit, phasing=phasing_method(plan), calendar=cal,
         months=months, quarters=build_quarters(plan, revenue), weeks=build_weeks(months),
@@ -51,7 +53,8 @@ def decompose(plan: Plan) -> Decomposition:
         growth=growth, notices=tuple(_notices(cal, growth, gap, left) + _preparation(plan)
                                      + milestone_notices(milestones) + account_notices(accounts, reps)),
         collections=plan_collections(plan.targets.collections, revenue.months, {r.id: r.months for r in reps},
-                                     gap, unit), milestones=milestones, accounts=accounts)
+                                     gap, unit), milestones=milestones, accounts=accounts,
+        forecast=forecast, forecast_reason=why)
 
 
 def _metrics(plan: Plan, weights: list[Fraction], unit: int) -> dict[str, Timeline]:

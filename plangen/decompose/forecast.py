@@ -30,46 +30,11 @@ from dataclasses import dataclass
 from itertools import product
 
 from ..model.schema import Plan
-from .result import Decomposition, frozen_map
+from .result import Forecast, ForecastReason, HeldOut, frozen_map  # noqa: F401 - HeldOut, Forecast: this module's API
 
 M = 12
 GRID = (0.1, 0.3, 0.5, 0.7, 0.9)
 METHODS = ("seasonal_naive", "holt_winters")
-
-
-@dataclass(frozen=True)
-class HeldOut:
-    """The last history year held out: actuals, each method's forecast of it and its MAPE."""
-
-    year: int
-    actual: tuple[int, ...]
-    forecasts: Mapping[str, tuple[int, ...]]
-    mape: Mapping[str, float]
-
-
-@dataclass(frozen=True)
-class Forecast:
-    """The forecast of the plan period by the method that fitted the held-out year best."""
-
-    method: str                      # "seasonal_naive" | "holt_winters"
-    months: tuple[int, ...]          # per period month, whole currency units
-    total: int
-    mape: float                      # held-out MAPE of the chosen method (0.05 = 5%)
-    held_out: HeldOut
-    params: Mapping[str, float]      # alpha/beta/gamma (Holt-Winters) or drift (naive), full fit
-    years: tuple[int, ...]           # the history years used
-    target: int
-    target_months: tuple[int, ...]
-
-    @property
-    def gap(self) -> int:
-        """Target minus forecast: what the plan asks beyond the trend (negative: below it)."""
-        return self.target - self.total
-
-    @property
-    def gap_months(self) -> tuple[int, ...]:
-        """Target minus forecast per period month."""
-        return tuple(t - f for t, f in zip(self.target_months, self.months))
 
 
 # --- history -------------------------------------------------------------------------------
@@ -196,7 +161,7 @@ def params_of(method: str, series: Sequence[float]) -> dict[str, float]:
 
 
 def forecast_series(monthly: Mapping[int, Sequence[int]], months: Sequence[tuple[int, int]],
-                    target_months: Sequence[int]) -> tuple[Forecast | None, str]:
+                    target_months: Sequence[int]) -> tuple[Forecast | None, ForecastReason]:
     """The forecast of `months` from whole history years, or (None, reason code)."""
     years = full_years(monthly)
     if len(years) < 2:
@@ -212,9 +177,9 @@ def forecast_series(monthly: Mapping[int, Sequence[int]], months: Sequence[tuple
                     tuple(years), sum(target_months), tuple(target_months)), ""
 
 
-def plan_forecast(plan: Plan, d: Decomposition) -> tuple[Forecast | None, str]:
-    """The plan period's forecast against its target, or (None, reason code)."""
+def plan_forecast(plan: Plan, target_months: Sequence[int]) -> tuple[Forecast | None, ForecastReason]:
+    """The plan period's forecast against its monthly targets, or (None, reason code)."""
     if not plan.history or not plan.history.monthly:
         return None, "no_history"
     monthly = {y: [int(v) for v in vs] for y, vs in plan.history.monthly.items()}
-    return forecast_series(monthly, plan.plan.period.month_list(), d.revenue.months)
+    return forecast_series(monthly, plan.plan.period.month_list(), target_months)

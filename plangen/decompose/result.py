@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Mapping
+from typing import Literal, Mapping
 
 from .calendar import WorkCalendar
 
@@ -226,6 +226,44 @@ class Notice:
     path: tuple = ()
 
 
+ForecastReason = Literal["", "no_history", "too_few_years", "period_not_after_history"]
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """The last history year held out: actuals, each method's forecast of it and its MAPE."""
+
+    year: int
+    actual: tuple[int, ...]
+    forecasts: Mapping[str, tuple[int, ...]]
+    mape: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """The forecast of the plan period by the method that fitted the held-out year best."""
+
+    method: str                      # "seasonal_naive" | "holt_winters"
+    months: tuple[int, ...]          # per period month, whole currency units
+    total: int
+    mape: float                      # held-out MAPE of the chosen method (0.05 = 5%)
+    held_out: HeldOut
+    params: Mapping[str, float]      # alpha/beta/gamma (Holt-Winters) or drift (naive), full fit
+    years: tuple[int, ...]           # the history years used
+    target: int
+    target_months: tuple[int, ...]
+
+    @property
+    def gap(self) -> int:
+        """Target minus forecast: what the plan asks beyond the trend (negative: below it)."""
+        return self.target - self.total
+
+    @property
+    def gap_months(self) -> tuple[int, ...]:
+        """Target minus forecast per period month."""
+        return tuple(t - f for t, f in zip(self.target_months, self.months))
+
+
 @dataclass(frozen=True)
 class Decomposition:
     """Everything plangen derives from a plan; renderers read only this and the plan."""
@@ -251,6 +289,8 @@ class Decomposition:
     collections: Collections | None = None
     milestones: tuple[MilestoneCheck, ...] = ()
     accounts: tuple[AccountTarget, ...] = ()
+    forecast: Forecast | None = None      # the period forecast from history (decompose.forecast)
+    forecast_reason: ForecastReason = "no_history"   # why there is none ("" when there is one)
 
     @property
     def total(self) -> int:

@@ -76,9 +76,23 @@ def document(plan: Plan, d: Decomposition) -> dict[str, Any]:
         "milestones": [{"name": m.name, "by": m.by.isoformat(), "metric": m.metric, "goal": m.goal,
                         "planned": m.planned, "met": m.met} for m in d.milestones],
         "growth": _growth(d.growth),
+        "forecast": _forecast(d),
         "notices": [{"code": n.code, "path": _path(n.path), "message": n.message, "values": plain(n.values)}
                     for n in d.notices],
     }
+
+
+def _forecast(d: Decomposition) -> dict[str, Any]:
+    """The period forecast from history against the target, or why there is none."""
+    fc = d.forecast
+    if fc is None:
+        return {"available": False, "reason": d.forecast_reason}
+    h = fc.held_out
+    return {"available": True, "method": fc.method, "years": list(fc.years), "months": list(fc.months),
+            "total": fc.total, "target": fc.target, "gap": fc.gap, "gap_months": list(fc.gap_months),
+            "mape": ratio(fc.mape), "params": {k: ratio(v) for k, v in fc.params.items()},
+            "held_out": {"year": h.year, "actual": list(h.actual), "forecasts": {k: list(v) for k, v in h.forecasts.items()},
+                         "mape": {k: ratio(v) for k, v in h.mape.items()}}}
 
 
 def _header(plan: Plan) -> dict[str, Any]:

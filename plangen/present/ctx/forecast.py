@@ -4,7 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from plangen.decompose.forecast import Forecast, plan_forecast
+from plangen.decompose.result import Forecast
 from plangen.present.charts import ChartSpec, Series
 from plangen.present.ctx.base import Ctx
 from plangen.present.values import Table
@@ -21,7 +21,7 @@ def add_forecast(c: Ctx, ctx: dict[str, Any]) -> None:
 
 def forecast_context(c: Ctx) -> dict | None:
     """The forecast with its method, fit error, gap, table and chart; None without history."""
-    fc, reason = plan_forecast(c.plan, c.d)
+    fc, reason = c.d.forecast, c.d.forecast_reason
     if fc is None:
         if reason == "no_history":
             return None
