@@ -11,6 +11,7 @@ from .ctx_base import Ctx, peak_index
 from .ctx_accounts import accounts
 from .ctx_big import BIG_TEAM, customer_summary, team_summary
 from .ctx_capacity import capacity
+from .ctx_proposals import team_proposals
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
@@ -95,7 +96,7 @@ def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
                                 for r in d.reps], "count": len(d.reps), "hiring": list(t.hiring),
             "training": list(t.training), "incentives": list(t.incentives), "appraisal": list(t.appraisal),
             "ramp": [c.f.percent(r) for r in t.ramp], "gap": c.money(sum(d.unassigned)),
-            "capacity": capacity(c, tables)}
+            "capacity": capacity(c, tables), "proposals": team_proposals(c, tables)}
 
 
 def rep_table(c: Ctx):
