@@ -24,8 +24,13 @@ def team_proposals(c: Ctx, tables: dict) -> dict[str, Any] | None:
             "ratio": c.share(Fraction(p.proposed, p.proposers_top_down or 1), 1),
             "count": len(p.proposers), "reps": len(p.reps), "without": bases.count("no_proposal"),
             "ramping": bases.count("ramp"), "moved": any(r.agreed != r.top_down for r in p.reps),
-            "alone": c.f.join([r.name for r, x in zip(c.d.reps, p.reps) if x.basis == "alone"])
-            if p.rule != "top_down" else ""}
+            **_alone(c, p)}
+
+
+def _alone(c: Ctx, p: Proposals) -> dict[str, Any]:
+    """The reps who are the only one of their group under the rule (they keep its target), and how many."""
+    names = [r.name for r, x in zip(c.d.reps, p.reps) if x.basis == "alone"] if p.rule != "top_down" else []
+    return {"alone": c.f.join(names), "alone_n": len(names)}
 
 
 def _rule(c: Ctx, p: Proposals) -> dict[str, Any]:
