@@ -185,10 +185,11 @@ def it_warns_when_the_proposals_fall_far_short(make_plan, plan_from):
     assert "team.proposals_short" not in [f.code for f in review(ok, decompose(ok)).findings]
 
 
-def it_reads_proposals_from_a_roster(tmp_path, make_plan, to_yaml_text):
-    """提报目标 is the zh header of `proposed`."""
+@pytest.mark.parametrize("header", ["proposed", "提报目标", "提報目標", "Proposal", "propuesta"])
+def it_reads_proposals_from_a_roster(tmp_path, make_plan, to_yaml_text, header):
+    """The `proposed` column under its own name or a locale's word; an empty cell is no proposal."""
     from plangen.model import load
-    (tmp_path / "reps.csv").write_text("工号,姓名,提报目标\nr1,Ann,5M\nr2,Bob,\n", encoding="utf-8")
+    (tmp_path / "reps.csv").write_text(f"id,name,{header}\nr1,Ann,5M\nr2,Bob,\n", encoding="utf-8")
     path = tmp_path / "plan.yaml"
     path.write_text(to_yaml_text(make_plan(**{"team.reps": make_plan.DELETE, "team.reps_file": "reps.csv"})),
                     encoding="utf-8")
