@@ -66,18 +66,16 @@ def agree(rule: Reconcile, top: Sequence[int], proposed: Sequence[int], unit: in
 def respread(rows: Sequence[Sequence[int]], agreed: Sequence[int], unit: int) -> list[list[int]]:
     """The rows' months moved to the agreed totals, every column keeping its sum.
 
-    A rep who gives up target keeps his own month profile, scaled down; what each month frees goes to
-    the reps who take target, in proportion to what each takes. Exact, then rounded like every rep grid.
+    A rep who gives up target keeps his own month profile, scaled down to his agreed number (largest
+    remainder); what each month frees goes to the reps who take target, in proportion to what each
+    takes. Whole numbers over one denominator throughout, so a big team costs no more than its size.
     """
     deltas = [a - sum(r) for a, r in zip(agreed, rows)]
-    if not any(deltas):
-        return [list(r) for r in rows]
-    freed = [Fraction(0)] * len(rows[0])
-    exact: list[list[Fraction]] = []
-    for row, delta in zip(rows, deltas):
-        kept = [Fraction(x * (sum(row) + delta), sum(row)) if delta < 0 else Fraction(x) for x in row]
-        freed = [f + x - k for f, x, k in zip(freed, row, kept)]
-        exact.append(kept)
-    taken = sum(d for d in deltas if d > 0)
-    exact = [[k + (f * d / taken if d > 0 else 0) for k, f in zip(row, freed)] for row, d in zip(exact, deltas)]
-    return cross([sum(col) for col in zip(*rows)], exact, unit)
+    out = [list(largest_remainder(a, r, unit)) if d < 0 else list(r) for r, a, d in zip(rows, agreed, deltas)]
+    freed = [sum(x - k for x, k in col) for col in zip(*[zip(r, o) for r, o, d in zip(rows, out, deltas) if d < 0])]
+    takers = [i for i, d in enumerate(deltas) if d > 0]
+    if not takers or not any(freed):
+        return out
+    for i, extra in zip(takers, cross(freed, [[deltas[i]] * len(freed) for i in takers], unit)):
+        out[i] = [x + e for x, e in zip(out[i], extra)]
+    return out
