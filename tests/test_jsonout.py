@@ -13,8 +13,8 @@ from plangen.render.jsonout import SCHEMA_VERSION, document, dumps
 
 TOP_LEVEL_KEYS = ["schema_version", "generator", "plan", "currency", "rounding", "phasing", "total", "calendar",
                   "quarters", "months", "weeks", "days", "metrics", "splits", "reps", "unassigned", "ramp_policy",
-                  "team_activities", "customers", "budget", "collections", "accounts", "milestones", "growth", "forecast",
-                  "notices"]
+                  "team_activities", "customers", "budget", "collections", "accounts", "milestones", "proposals", "growth",
+                  "forecast", "notices"]
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "json-format.md"
 
 

@@ -63,10 +63,10 @@ class DescribeRepsFromCsv:
      "reps.csv:4:1: team.reps[2].id: duplicate rep id 'r1' (also team.reps[0]); expected unique ids"),
     ("id,name,nmae\nr1,Ann,x\nr2,Bob,y\n",
      "reps.csv:1:3: team.reps: unknown column 'nmae'; expected one of id, name, region, weight, start, end, "
-     "title, manager (did you mean 'name'?)"),
+     "title, manager, proposed (did you mean 'name'?)"),
     ("id,region\nr1,x\n",
      "reps.csv:1:1: team.reps: missing column 'name'; expected columns id, name, region, weight, start, end, "
-     "title, manager (id and name required)"),
+     "title, manager, proposed (id and name required)"),
 ])
 def it_locates_each_bad_roster_row_in_the_roster_file(tmp_path, make_plan, to_yaml_text, roster, expected):
     problems = _problems(_plan_with(tmp_path, make_plan, to_yaml_text, roster))

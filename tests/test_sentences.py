@@ -31,6 +31,11 @@ EDGES = {
                                 "history.monthly.2026": [f"{n}k" for n in range(700, 1900, 100)]},
     "all_days basis": {"targets.calendar.daily_basis": "all_days"},
     "last year known": {"history.monthly.2026": ["900k"] * 12},
+    "proposals, blend": {"team.reps.0.proposed": "7M", "team.reps.1.proposed": "4M",
+                         "team.reconcile": {"rule": "blend", "weight": "30%"}},
+    "one rep proposes": {"team.reps.1.proposed": "6M"},
+    "one rep under scale": {"team.reps": [{"id": "r1", "name": "Ann", "proposed": "10M"}],
+                            "crm.customers.1.owner": "r1", "team.reconcile": {"rule": "scale"}},
 }
 # every edge plan also names its owner with a role and calls its top tier "VIP" + the locale's word for customer
 COMMON = {"plan.owner": "Jo Smith (Regional Director)", "market.capacity": "200M"}

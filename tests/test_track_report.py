@@ -78,7 +78,7 @@ SUMMARIES = [
      "落后于进度：陈静 76.2%、李娜 86.0%和刘洋 93.1%"),
     ("en-half-year-plan.yaml", "en-half-year-actuals.csv",
      "  $2,136k of $3,850k (55.5%) with 66.7% of the time elapsed; forecast $3,620k (94.0%); behind plan: "
-     "Owen Price 64.1%, Priya Shah 82.8%, Diego Alvarez 86.0%, Tom Becker 91.3%, and Rachel Kim 97.0%"),
+     "Owen Price 64.1%, Priya Shah 77.1%, Diego Alvarez 86.0%, Tom Becker 91.3%, and Rachel Kim 97.0%"),
     ("es-regional-plan.yaml", "es-regional-actuals.xlsx",
      "  4.695\u00a0k\u00a0€ de 6.800\u00a0k\u00a0€ (69,0\u00a0%) con el 75,0\u00a0% del tiempo transcurrido; "
      "previsión 6.708\u00a0k\u00a0€ (98,6\u00a0%); por detrás del plan: Marta Gil 82,8\u00a0%, Pol Ferrer 86,0\u00a0%, "

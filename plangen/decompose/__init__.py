@@ -19,7 +19,8 @@ from .forecast import plan_forecast
 from .funnel import period_activities
 from .growth import growth_check, growth_notices
 from .result import Activities, Decomposition, Notice, RepTarget, Timeline, frozen_map
-from .split import cross, full_quotas, quarters_of, ramp_factors, rep_grid, split_dimension
+from .proposals import reconcile
+from .split import cross, full_quotas, members_by_group, quarters_of, ramp_factors, rep_grid, split_dimension
 from .timeline import (build_months, build_quarters, build_weeks, days_by_month, month_weights, phase,
                        phasing_method)
 
@@ -39,7 +40,7 @@ def decompose(plan: Plan) -> Decomposition:
     splits = {name: split_dimension(name, dict(shares), revenue.months, unit)
               for name, shares in plan.targets.split.items()}
     metrics = _metrics(plan, weights, unit)
-    reps, gap, budget, customers, left = _team(plan, months, revenue, splits, unit, metrics)
+    reps, gap, budget, customers, left, proposals = _team(plan, months, revenue, splits, unit, metrics)
     growth = growth_check(plan, total, detail)
     milestones = check_milestones(plan.targets.milestones, months, metrics)
     accounts = plan_accounts(plan, reps, revenue.months, unit)
@@ -53,7 +54,7 @@ def decompose(plan: Plan) -> Decomposition:
         growth=growth, notices=tuple(_notices(cal, growth, gap, left) + _preparation(plan)
                                      + milestone_notices(milestones) + account_notices(accounts, reps)),
         collections=plan_collections(plan.targets.collections, revenue.months, {r.id: r.months for r in reps},
-                                     gap, unit), milestones=milestones, accounts=accounts,
+                                     gap, unit), milestones=milestones, accounts=accounts, proposals=proposals,
         forecast=forecast, forecast_reason=why)
 
 
@@ -108,10 +109,12 @@ def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int, metric
     customers = plan_customers(plan.crm, n, {r.id: [f > 0 for f in fs] for r, fs in zip(reps, factors)})
     if not reps:
         budget = plan_budget(plan.budget, revenue.total, revenue.months, {}, unit)
-        return (), [0] * n, budget, customers, []
+        return (), [0] * n, budget, customers, [], None
     groups = _groups(plan, revenue, splits)
-    grid, gap, carried, uncarried = rep_grid(reps, groups, factors, plan.team.ramp_policy, unit)
-    quotas = full_quotas(reps, groups, unit)
+    top, gap, carried, uncarried = rep_grid(reps, groups, factors, plan.team.ramp_policy, unit)
+    proposals, grid = reconcile(reps, plan.team.reconcile, top, factors, members_by_group(reps, groups), unit)
+    # the agreed number moves the rep's full quota with it (only reps at full quota all period move)
+    quotas = [q + sum(g) - sum(t) for q, g, t in zip(full_quotas(reps, groups, unit), grid, top)]
     budget = plan_budget(plan.budget, revenue.total, revenue.months, {r.id: sum(g) for r, g in zip(reps, grid)}, unit,
                          reps, (plan.plan.period.first_day, plan.plan.period.last_day))
     visits = visits_by_rep(customers, n)
@@ -125,7 +128,7 @@ def _team(plan: Plan, months, revenue: Timeline, splits: dict, unit: int, metric
                                         [rep_activities(g, months, plan.funnel, r.start, r.end) for r, g in zip(reps, grid)]))
     # under redistribute, who leaves part of his share to the gap because nobody could take it
     left = [(r, u) for r, u in zip(out, uncarried) if u and plan.team.ramp_policy == "redistribute"]
-    return out, gap, budget, customers, left
+    return out, gap, budget, customers, left, proposals
 
 
 def _team_activities(plan: Plan, revenue: Timeline, reps: tuple[RepTarget, ...]) -> tuple[Activities, ...]:

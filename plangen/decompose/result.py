@@ -264,6 +264,55 @@ class Forecast:
         return tuple(t - f for t, f in zip(self.target_months, self.months))
 
 
+# why a rep's agreed number is what it is: by the rule; the only rep of his group under the rule; no
+# proposal; not at full quota every month (start, end, ramp)
+Basis = Literal["rule", "alone", "no_proposal", "ramp"]
+
+
+@dataclass(frozen=True)
+class RepProposal:
+    """One rep's top-down number, his proposal (None: he made none), and the agreed number."""
+
+    id: str
+    top_down: int
+    proposed: int | None
+    agreed: int
+    basis: Basis
+
+    @property
+    def gap(self) -> int | None:
+        """Proposal - top-down: negative when the rep asks for less than he was given."""
+        return None if self.proposed is None else self.proposed - self.top_down
+
+
+@dataclass(frozen=True)
+class Proposals:
+    """The reconciliation of the whole team, rep by rep in team order."""
+
+    rule: str
+    weight: Fraction | None
+    reps: tuple[RepProposal, ...]
+
+    @property
+    def proposers(self) -> tuple[RepProposal, ...]:
+        return tuple(r for r in self.reps if r.proposed is not None)
+
+    @property
+    def proposed(self) -> int:
+        """What the reps who made a proposal ask for in all."""
+        return sum(r.proposed for r in self.proposers)
+
+    @property
+    def proposers_top_down(self) -> int:
+        """The top-down numbers of the same reps: what the proposals answer."""
+        return sum(r.top_down for r in self.proposers)
+
+    @property
+    def gap(self) -> int:
+        """The total gap: proposals - top-down over the reps who made one."""
+        return self.proposed - self.proposers_top_down
+
+
 @dataclass(frozen=True)
 class Decomposition:
     """Everything plangen derives from a plan; renderers read only this and the plan."""
@@ -291,6 +340,7 @@ class Decomposition:
     accounts: tuple[AccountTarget, ...] = ()
     forecast: Forecast | None = None      # the period forecast from history (decompose.forecast)
     forecast_reason: ForecastReason = "no_history"   # why there is none ("" when there is one)
+    proposals: Proposals | None = None    # the reps' own numbers against the top-down ones (team.reconcile)
 
     @property
     def total(self) -> int:

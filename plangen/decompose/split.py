@@ -114,7 +114,7 @@ def rep_grid(reps: Sequence, groups: dict[str | None, Sequence[int]], factors: S
     carried = [0] * len(reps)
     uncarried = [0] * len(reps)
     gap = [0] * n
-    by_group = _members_by_group(reps, groups)
+    by_group = members_by_group(reps, groups)
     for key, amounts in groups.items():
         members = by_group[key]
         g = _GroupWeights.of([reps[i].weight for i in members], [factors[i] for i in members], policy, n)
@@ -128,7 +128,7 @@ def rep_grid(reps: Sequence, groups: dict[str | None, Sequence[int]], factors: S
     return grid, gap, carried, uncarried
 
 
-def _members_by_group(reps: Sequence, groups: dict) -> dict:
+def members_by_group(reps: Sequence, groups: dict) -> dict:
     """The indexes of each group's reps, in team order (None: the whole team), in one pass."""
     out: dict = {key: [] for key in groups}
     for i, r in enumerate(reps):
@@ -195,7 +195,7 @@ class _GroupWeights:
 def full_quotas(reps: Sequence, groups: dict[str | None, Sequence[int]], unit: int) -> list[int]:
     """Each rep's quota if nobody ramped: the group's total by weight."""
     out = [0] * len(reps)
-    by_group = _members_by_group(reps, groups)
+    by_group = members_by_group(reps, groups)
     for key, amounts in groups.items():
         members = by_group[key]
         for i, q in zip(members, largest_remainder(sum(amounts), [reps[i].weight for i in members], unit)):

@@ -15,7 +15,7 @@ def check_plan(plan: Plan, out: Collector) -> None:
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
                   _rounding, _calendar, _history_usable, _collections,
                   _milestones, _quarter_focus, _accounts,
-                  _budget_rep_items):
+                  _budget_rep_items, _proposals, _reconcile):
         check(plan, out)
 
 
@@ -397,3 +397,26 @@ def _check_floor(floor: ActivityFloor | None, out: Collector) -> None:
         value = getattr(floor, key)
         if value is not None and value <= 0:
             out.add(("funnel", "minimum", key), f"expected a number above 0, found {float(value):g}")
+
+
+def _proposals(plan: Plan, out: Collector) -> None:
+    """team.reps[].proposed: a rep's own number is an amount above 0."""
+    for i, rep in enumerate(plan.team.reps):
+        if rep.proposed is not None and rep.proposed <= 0:
+            out.add(("team", "reps", i, "proposed"), f"expected an amount above 0, found {rep.proposed:,}")
+
+
+def _reconcile(plan: Plan, out: Collector) -> None:
+    """team.reconcile: a weight for blend only, from 0% to 100%; a rule other than top_down needs proposals."""
+    r, where = plan.team.reconcile, ("team", "reconcile")
+    if r.weight is not None and r.rule != "blend":
+        out.add(where + ("weight",), f"rule: {r.rule} uses no weight; expected rule: blend with weight, "
+                "or no weight")
+    elif r.rule == "blend" and r.weight is None:
+        out.add(where + ("rule",), "rule: blend needs a weight (the top-down number's share, such as 50%); "
+                "found none")
+    elif r.weight is not None and not 0 <= r.weight <= 1:
+        out.add(where + ("weight",), f"expected a share from 0% to 100% of the top-down number, found {pct(r.weight)}")
+    if r.rule != "top_down" and not any(rep.proposed is not None for rep in plan.team.reps):
+        out.add(where + ("rule",), f"rule: {r.rule} reconciles the reps' proposals; expected team.reps[].proposed "
+                "on at least one rep, found none")

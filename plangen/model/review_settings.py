@@ -25,4 +25,5 @@ class ReviewSettings(BaseModel):
     coverage: Number = Fraction(3)
     last_year_expenses: Amount | None = None
     expense_ratio_change: Percent = Fraction(2, 100)
+    proposals_min: Percent = Fraction(90, 100)
     disabled: list[str] = Field(default_factory=list)

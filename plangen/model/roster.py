@@ -18,7 +18,7 @@ from .loader import Document
 
 MAX_ROWS = 1_000_000
 
-REP_COLUMNS = ("id", "name", "region", "weight", "start", "end", "title", "manager")
+REP_COLUMNS = ("id", "name", "region", "weight", "start", "end", "title", "manager", "proposed")
 CUSTOMER_COLUMNS = ("name", "revenue_last_year", "owner", "tier", "region")
 
 # Header words people use in each supported locale's exports (compared in lower case, _ for spaces).
@@ -27,15 +27,19 @@ REP_ALIASES: dict[str, str] = {
     "工号": "id", "编号": "id", "员工编号": "id", "姓名": "name", "名字": "name", "区域": "region",
     "大区": "region", "地区": "region", "权重": "weight", "入职日期": "start", "入职": "start",
     "开始日期": "start", "离职日期": "end", "结束日期": "end", "职位": "title", "职务": "title",
-    "经理": "manager", "主管": "manager", "上级": "manager",
+    "经理": "manager", "主管": "manager", "上级": "manager", "提报目标": "proposed", "个人提报": "proposed",
+    "自报目标": "proposed", "申报目标": "proposed",
+    # zh-TW
+    "提報目標": "proposed", "個人提報": "proposed", "自報目標": "proposed", "申報目標": "proposed",
     # en
     "employee_id": "id", "rep_id": "id", "full_name": "name", "hire_date": "start", "start_date": "start",
-    "end_date": "end", "leave_date": "end", "job_title": "title",
+    "end_date": "end", "leave_date": "end", "job_title": "title", "proposal": "proposed",
+    "proposed_target": "proposed", "bottom_up": "proposed", "own_number": "proposed",
     # es
     "código": "id", "codigo": "id", "nombre": "name", "región": "region", "zona": "region", "peso": "weight",
     "alta": "start", "fecha_de_alta": "start", "inicio": "start", "baja": "end", "fecha_de_baja": "end",
     "fin": "end", "cargo": "title", "puesto": "title", "responsable": "manager", "jefe": "manager",
-    "gerente": "manager",
+    "gerente": "manager", "propuesta": "proposed", "objetivo_propuesto": "proposed", "propuesto": "proposed",
 }
 CUSTOMER_ALIASES: dict[str, str] = {
     # zh-CN

@@ -225,6 +225,14 @@ class Rep(Model):
     end: Date | None = None
     title: str = ""
     manager: str = ""
+    proposed: Amount | None = None        # bottom-up: the number the rep answers the allocation with
+
+
+class Reconcile(Model):
+    """How the top-down allocation and the reps' proposals become the agreed numbers (seed 000, step 3)."""
+
+    rule: Literal["top_down", "scale", "blend"] = "top_down"
+    weight: Percent | None = None         # blend only: the top-down number's share of the agreed one
 
 
 class Action(Model):
@@ -246,6 +254,7 @@ class Team(Model):
                                   "read instead of `reps`; relative to the plan file")
     ramp: list[Percent] = []
     ramp_policy: Literal["redistribute", "gap"] = "redistribute"
+    reconcile: Reconcile = Reconcile()
     hiring: Text = ()
     training: Text = ()
     incentives: Text = ()

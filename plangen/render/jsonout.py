@@ -75,6 +75,7 @@ def document(plan: Plan, d: Decomposition) -> dict[str, Any]:
                       "products": {k: list(v) for k, v in a.products.items()}} for a in d.accounts],
         "milestones": [{"name": m.name, "by": m.by.isoformat(), "metric": m.metric, "goal": m.goal,
                         "planned": m.planned, "met": m.met} for m in d.milestones],
+        "proposals": _proposals(d),
         "growth": _growth(d.growth),
         "forecast": _forecast(d),
         "notices": [{"code": n.code, "path": _path(n.path), "message": n.message, "values": plain(n.values)}
@@ -187,6 +188,16 @@ def _collections(d: Decomposition) -> dict[str, Any] | None:
     return {"total": c.total, "terms": [plain(t) for t in c.terms], "carried_over": c.carried_over,
             "closing": c.closing, "months": list(c.months), "from_carried": list(c.from_carried),
             "reps": {k: list(v) for k, v in c.reps.items()}, "unassigned": list(c.unassigned)}
+
+
+def _proposals(d: Decomposition) -> dict[str, Any] | None:
+    """The reps' own numbers against the top-down ones, and the agreed numbers (team.reconcile)."""
+    p = d.proposals
+    if p is None:
+        return None
+    return {"rule": p.rule, "weight": plain(p.weight), "proposed": p.proposed, "top_down": p.proposers_top_down,
+            "gap": p.gap, "reps": [{"id": r.id, "top_down": r.top_down, "proposed": r.proposed, "gap": r.gap,
+                                    "agreed": r.agreed, "basis": r.basis} for r in p.reps]}
 
 
 def _growth(g: Growth) -> dict[str, Any]:

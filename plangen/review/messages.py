@@ -123,6 +123,17 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "cuotas por debajo del objetivo dejan parte sin responsable; muy por encima, la evaluación pierde credibilidad",
                "use team.ramp_policy: redistribute para repartir la brecha entre los demás comerciales, o añada comerciales"),
     },
+    "team.proposals_short": {
+        "zh-CN": ("{count}名销售的提报目标合计{proposed}，为下达目标{top_down}的{ratio}，低于{min}（差{gap}）",
+                  "提报与下达差距过大，签下的目标得不到本人认同，执行中容易层层打折",
+                  "与提报偏低的销售逐一沟通市场和客户情况，共同确定可完成的目标，再签署军令状；确有把握时调整 review.proposals_min"),
+        "en": ("the proposals of {count} rep(s) add up to {proposed}, {ratio} of their top-down {top_down}, below {min} ({gap} short)",
+               "a number the rep does not believe in is signed but not owned, and the gap comes back as a shortfall",
+               "go through market and customers with the reps who propose least and agree on numbers they can make before they sign; change review.proposals_min only if you are sure"),
+        "es": ("las propuestas de {count} comercial(es) suman {proposed}, el {ratio} de su asignación de {top_down}, por debajo del {min} (faltan {gap})",
+               "un objetivo en el que el comercial no cree se firma pero no se asume, y la diferencia vuelve como incumplimiento",
+               "revise mercado y clientes con los comerciales que proponen menos y acuerden cifras alcanzables antes de firmar; cambie review.proposals_min solo si está seguro"),
+    },
     "seasonality.below_last_year": {
         "zh-CN": ("在增长计划中，{count}个月的目标低于去年同期：{pairs}",
                   "总目标增长而个别月份倒退，月度考核会在这些月份奖励下滑",

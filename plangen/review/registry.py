@@ -20,6 +20,7 @@ CHECKS: dict[str, Check] = {
     "capacity.new_customers": capacity.new_customers,
     "team.capacity": team.capacity,
     "team.over_assignment": team.over_assignment,
+    "team.proposals_short": team.proposals_short,
     "seasonality.below_last_year": seasonality.below_last_year,
     "seasonality.growth_swing": seasonality.growth_swing,
     "market.share": market.share,

@@ -40,3 +40,15 @@ def over_assignment(plan: Plan, d: Decomposition) -> Iterator[Finding]:
         yield Finding("team.over_assignment", "warning", ("team", "ramp_policy"), {
             "quotas": Money(quotas), "ratio": Pct(Fraction(quotas, d.total)), "low": Pct(1 + s.over_assignment_min, 0),
             "high": Pct(1 + s.over_assignment_max, 0), "gap": Money(max(d.total - quotas, 0))})
+
+
+def proposals_short(plan: Plan, d: Decomposition) -> Iterator[Finding]:
+    """The reps' proposals add up to less than review.proposals_min of their top-down numbers."""
+    p = d.proposals
+    if p is None or not p.proposers_top_down:
+        return
+    ratio = Fraction(p.proposed, p.proposers_top_down)
+    if ratio < plan.review.proposals_min:
+        yield Finding("team.proposals_short", "warning", ("team", "reps"), {
+            "proposed": Money(p.proposed), "top_down": Money(p.proposers_top_down), "ratio": Pct(ratio),
+            "min": Pct(plan.review.proposals_min, 0), "gap": Money(-p.gap), "count": len(p.proposers)})

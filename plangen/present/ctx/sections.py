@@ -14,6 +14,7 @@ from plangen.present.ctx.base import Ctx, peak_index
 from plangen.present.ctx.accounts import accounts
 from plangen.present.ctx.big import BIG_TEAM, customer_summary, team_summary
 from plangen.present.ctx.capacity import capacity
+from plangen.present.ctx.proposals import team_proposals
 
 LEVELS = {"low": "level_low", "medium": "level_medium", "high": "level_high"}
 
@@ -91,7 +92,7 @@ def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
                                 for r in d.reps], "count": len(d.reps), "hiring": list(t.hiring),
             "training": list(t.training), "incentives": list(t.incentives), "appraisal": list(t.appraisal),
             "ramp": [c.f.percent(r) for r in t.ramp], "gap": c.money(sum(d.unassigned)),
-            "capacity": capacity(c, tables)}
+            "capacity": capacity(c, tables), "proposals": team_proposals(c, tables)}
 
 
 def rep_table(c: Ctx):

@@ -14,13 +14,14 @@ from plangen.model.schema import Plan
 
 @dataclass(frozen=True)
 class TeamIndex:
-    """Reps' plan entries, customers and key accounts by rep id; ramping and covering reps by region."""
+    """Reps' plan entries, customers, key accounts and proposals by rep id; ramping and covering reps by region."""
 
     models: dict
     customers: dict
     accounts: dict
     ramping: dict      # region -> [(id, name)] of ramping reps, team order
     covering: dict     # region -> how many reps with a quota are not ramping
+    proposals: dict    # rep id -> his RepProposal (team.reconcile), empty without proposals
 
     @classmethod
     def build(cls, plan: Plan, d: Decomposition) -> "TeamIndex":
@@ -34,7 +35,8 @@ class TeamIndex:
                 ramping[r.region].append((r.id, r.name))
             elif r.full_quota:
                 covering[r.region] += 1
-        return cls(models, _by_owner(d.customers), _by_owner(d.accounts), ramping, covering)
+        proposals = {x.id: x for x in d.proposals.reps} if d.proposals else {}
+        return cls(models, _by_owner(d.customers), _by_owner(d.accounts), ramping, covering, proposals)
 
     def colleagues_ramping(self, rep: RepTarget) -> list[str]:
         """The names of the other reps of the rep's region who are ramping."""
