@@ -103,7 +103,7 @@ CASES = [
         "plan.yaml:6:13: targets.rounding: expected an integer, found 'zero'",
         "plan.yaml:9:7: team.reps[0].name: missing key 'name'; expected it here",
         "plan.yaml:9:17: team.reps[0].nme: unknown key 'nme'; did you mean 'name'? "
-        "(expected one of: id, name, region, weight, start, end, title, manager)"]),
+        "(expected one of: id, name, region, weight, start, end, title, manager, proposed)"]),
 ]
 
 
