@@ -36,6 +36,7 @@ from ..decompose.funnel import activities
 from ..decompose.result import Activities, Decomposition, frozen_map
 from ..model.schema import Plan
 from .actuals import DIMENSIONS, Actuals
+from .appraisal import PeriodAppraisal, appraisals
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Progress:
     dimensions: Mapping[str, tuple[Line, ...]]
     unassigned: Line | None = None          # the total less the reps: target no rep carries, actual of no rep
     weeks: tuple[WeekProgress, ...] = ()    # weekly actuals only: the weeks to the last one with rows
+    appraisals: tuple[PeriodAppraisal, ...] = ()   # incentives: every closed month (or quarter), each rep
 
     @property
     def elapsed(self) -> Fraction:
@@ -197,15 +199,17 @@ def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = No
     actual = monthly(d, actuals)
     weeks = tuple(tuple(part.month for part in w.parts) for w in d.weeks)
     total = line("total", "", d.revenue.months, actual, k, weeks=weeks, funnel=plan.funnel)
-    reps = tuple(line(r.id, r.name, r.months, monthly(d, actuals, rep=r.id), k, tuple(f > 0 for f in r.ramp),
-                      weeks, plan.funnel) for r in d.reps)
+    tracked = [(r.id, r.name, r.months, monthly(d, actuals, rep=r.id)) for r in d.reps] or \
+        [("total", plan.plan.owner, d.revenue.months, actual)]
+    reps = tuple(line(key, name, months, got, k, tuple(f > 0 for f in r.ramp), weeks, plan.funnel)
+                 for (key, name, months, got), r in zip(tracked, d.reps))
     return Progress(
         as_of=k - 1, months_elapsed=k, months_total=n, months=month_progress(d.revenue.months, actual, k),
         quarters=tuple(QuarterProgress(q.index, q.amount, sum(actual[i] for i in q.months if i < k),
                                        sum(1 for i in q.months if i < k), len(q.months)) for q in d.quarters),
         total=total, reps=reps, no_rep=sum(monthly(d, actuals, rep=None)[:k]) if d.reps else 0,
         dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k),
-        weeks=week_progress(d, actuals.by_week()))
+        weeks=week_progress(d, actuals.by_week()), appraisals=appraisals(plan, d, tracked, k))
 
 
 def monthly(d: Decomposition, actuals: Actuals, **match: str | None) -> tuple[int, ...]:
