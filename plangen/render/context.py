@@ -14,6 +14,7 @@ from typing import Any
 from ..decompose.result import Decomposition
 from ..model.schema import Plan
 from . import ctx_claims, ctx_forecast, ctx_review, ctx_sections, ctx_targets  # one module per part of the document
+from plangen.render.ctx_incentives import plan_incentives
 from .ctx_base import Ctx, notice_text, smallest_month  # noqa: F401 - part of this module's API
 from .labels import Labels
 
@@ -28,6 +29,7 @@ def build_context(plan: Plan, d: Decomposition, issued: dt.date | None = None,
     ctx: dict[str, Any] = {"L": c.L, "plan": _header(c, issued), "tables": {}, "charts": {}}
     ctx["targets"] = ctx_targets.targets(c, ctx["tables"], ctx["charts"])
     ctx.update(ctx_sections.sections(c, ctx["tables"], ctx["charts"]))
+    ctx["incentive_rules"] = plan_incentives(c, ctx["tables"])
     ctx_forecast.add_forecast(c, ctx)
     ctx_review.add_review(c, ctx)
     ctx_claims.add_claims(c, ctx)

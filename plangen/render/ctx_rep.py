@@ -12,6 +12,7 @@ from .ctx_base import Ctx, add_focus
 from .ctx_accounts import rep_accounts
 from .ctx_collections import rep_collection_table
 from .ctx_floors import rep_floors
+from plangen.render.ctx_incentives import rep_incentives
 from .ctx_rep_own import DASH, budget_parts, months_chart, outside, own_actions, rep_tasks, story
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
@@ -65,6 +66,7 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
         "visits": sum(rep.visits), "customers": len(customers),
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
         "tables": tables, "actions": actions, "floors": rep_floors(c, rep),
+        "incentives": rep_incentives(c, rep, tables),
     }
 
 
