@@ -31,6 +31,12 @@ EDGES = {
                                 "history.monthly.2026": [f"{n}k" for n in range(700, 1900, 100)]},
     "all_days basis": {"targets.calendar.daily_basis": "all_days"},
     "last year known": {"history.monthly.2026": ["900k"] * 12},
+    "incentives": {"incentives": {"rules": [
+        {"from": "120%", "bonus": 5000, "rate": "4%", "of": "excess", "note": "Star of the month"},
+        {"from": "100%", "rate": "2%"}, {"from": "80%", "note": "No reward"}, {"below": "80%", "penalty": 1000}]}},
+    "incentives by quarter, one capped band": {"plan.period": {"start": "2027-07", "months": 6},
+                                               "targets.phasing": "DELETE", "incentives": {
+        "basis": "quarter", "rules": [{"from": "100%", "below": "150%", "bonus": "1.5k"}]}},
 }
 # every edge plan also names its owner with a role and calls its top tier "VIP" + the locale's word for customer
 COMMON = {"plan.owner": "Jo Smith (Regional Director)", "market.capacity": "200M"}

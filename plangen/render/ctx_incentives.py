@@ -21,6 +21,11 @@ def band_pct(c: Ctx, x: Fraction) -> str:
     return c.f.percent(x, 0 if (x * 100).denominator == 1 else 1)
 
 
+def capital(text: str) -> str:
+    """A table cell or point that starts a sentence: its first letter upper case (Chinese has none)."""
+    return text[:1].upper() + text[1:]
+
+
 def band_label(c: Ctx, band: Band) -> str:
     """120% or more / 80% to under 100% / under 80%."""
     if band.low is None:
@@ -62,8 +67,8 @@ def covers_all(c: Ctx) -> bool:
 def rules_table(c: Ctx) -> Table:
     """The bands, highest first: attainment, reward, penalty, note."""
     L, basis = c.L, c.plan.incentives.basis
-    rows = [[band_label(c, b), reward_text(c, b.rule), penalty_text(c, b.rule), note_text(c, b.rule)]
-            for b in bands(c.plan.incentives)]
+    rows = [[capital(x) for x in (band_label(c, b), reward_text(c, b.rule), penalty_text(c, b.rule),
+                                  note_text(c, b.rule))] for b in bands(c.plan.incentives)]
     cols = [L[f"incentive_attainment_{basis}"], L["action_reward"], L["action_penalty"], L["incentive_note"]]
     return c.table("incentives", L["table_incentives"], cols, rows, [False] * 4)
 

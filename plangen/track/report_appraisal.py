@@ -6,7 +6,7 @@ from typing import Any
 
 from plangen.decompose.incentives import Band, bands
 from plangen.render.ctx_base import Ctx
-from plangen.render.ctx_incentives import band_label, note_text, period_label
+from plangen.render.ctx_incentives import band_label, capital, note_text, period_label
 from plangen.render.ctx_rep_own import DASH
 from plangen.render.values import Table
 from plangen.track.appraisal import LineAppraisal, PeriodAppraisal
@@ -42,8 +42,8 @@ def appraisal_table(c: Ctx, period: PeriodAppraisal, title: str) -> Table:
     cr = money_ctx(c, period)
     rewards = cr.amounts([x.result.reward for x in lines], period.reward)
     penalties = cr.amounts([x.result.penalty for x in lines], period.penalty)
-    rows = [[x.label, t, a, attained(c, x), band_label(c, x.result.band) if x.result.band else DASH, r, n,
-             note_text(c, x.result.band.rule) if x.result.band else ""]
+    rows = [[x.label, t, a, attained(c, x), capital(band_label(c, x.result.band)) if x.result.band else DASH, r, n,
+             capital(note_text(c, x.result.band.rule)) if x.result.band else ""]
             for x, t, a, r, n in zip(lines, target, actual, rewards, penalties)]
     cols = [L["rep"], c.head("target"), c.head("actual"), L["achievement"], L["track_appraisal_band"],
             c.head("action_reward"), c.head("action_penalty"), L["incentive_note"]]
@@ -73,7 +73,7 @@ def appraisal_points(c: Ctx, p: Progress, period: PeriodAppraisal) -> list[str]:
     idle = [x.label for x in period.lines if not x.result.target]
     if idle:
         out.append(L["track_appraisal_no_target"].format(period=period_name(c, p, period), names=c.f.join(idle)))
-    return [x[:1].upper() + x[1:] for x in out]
+    return [capital(x) for x in out]
 
 
 def names(c: Ctx, lines: list[LineAppraisal]) -> str:
