@@ -117,8 +117,8 @@ def it_keeps_every_closed_month_in_the_workbook(plan, tmp_path):
 
 
 @pytest.mark.parametrize("locale, title, point", [
-    ("zh-CN", "月末考核（2027年2月）", "100%至120%（不含）：Ann 100.0%；奖励合计US$10,000"),
-    ("zh-TW", "月末考核（2027年2月）", "100%至120%（不含）：Ann 100.0%；獎勵合計US$10,000"),
+    ("zh-CN", "月末考核（2027年2月）", "100%至120%：Ann 100.0%；奖励合计US$10,000"),
+    ("zh-TW", "月末考核（2027年2月）", "100%至120%：Ann 100.0%；獎勵合計US$10,000"),
     ("es", "Evaluación de fin de mes, feb 2027", "De 100\u00a0% a menos de 120\u00a0%: Ann 100,0\u00a0%; premios de "
      "10.000\u00a0US$ en total"),
     ("es-MX", "Evaluación de fin de mes, feb 2027", "De 100% a menos de 120%: Ann 100.0%; premios de USD10,000 en total"),
