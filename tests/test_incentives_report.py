@@ -165,3 +165,27 @@ def it_writes_documents_office_opens(plan, tmp_path):
     (tmp_path / "plan.docx").write_bytes(plan_doc(plan))
     (tmp_path / "rep.docx").write_bytes(rep_doc(plan))
     assert audit_errors(tmp_path / "plan.docx") == "" and audit_errors(tmp_path / "rep.docx") == ""
+
+
+def it_titles_a_quarter_end_appraisal_by_its_quarter(make_plan, plan_from, tmp_path):
+    """basis: quarter, actuals to March: Q1 closed; Ann 1,725,000 of 1,500,000 = 115% -> 2% x 1,725,000 = 34,500."""
+    plan = plan_from(make_plan({**EQUAL, "incentives": {**RULES, "basis": "quarter"}}))
+    r = report(plan, tmp_path, ACTUALS + "2027-03,r1,600000\n2027-03,r2,500000\n")
+    text = paragraphs(r["files"]["docx"])
+    assert text[text.index("Quarter-end appraisal, Q1") + 1] == "100% to under 120%: Ann 115.0%; $34,500 in rewards"
+
+
+def it_tracks_the_seed_sample_by_week_and_appraises_march(samples_dir, tmp_path):
+    """Weekly actuals to 2027-W13 (Sunday 4 April) close January to March; March is appraised. 张伟 is in the
+    top band: 5,000 + 4% of his sales above his 1,640,000 target, rounded half up."""
+    from plangen.model import load
+    plan = load(samples_dir / "zh-seed-000-plan.yaml")
+    d = decompose(plan)
+    p = track(plan, d, read_actuals(samples_dir / "zh-seed-000-actuals.csv", plan))
+    assert p.months_elapsed == 3 and p.weeks and [a.months for a in p.appraisals] == [(0,), (1,), (2,)]
+    zhang = p.appraisals[-1].lines[0].result
+    assert (zhang.target, zhang.band.index) == (1_640_000, 0)
+    assert zhang.reward == 5000 + (4 * (zhang.actual - zhang.target) + 50) // 100
+    result = CliRunner().invoke(cli, ["track", str(samples_dir / "zh-seed-000-plan.yaml"),
+                                      str(samples_dir / "zh-seed-000-actuals.csv"), "-o", str(tmp_path)])
+    assert result.exit_code == 0 and "月末考核（2027年3月）" in result.output
