@@ -189,3 +189,11 @@ def it_tracks_the_seed_sample_by_week_and_appraises_march(samples_dir, tmp_path)
     result = CliRunner().invoke(cli, ["track", str(samples_dir / "zh-seed-000-plan.yaml"),
                                       str(samples_dir / "zh-seed-000-actuals.csv"), "-o", str(tmp_path)])
     assert result.exit_code == 0 and "月末考核（2027年3月）" in result.output
+
+
+def it_gives_the_appraisal_a_slide_with_its_points_in_the_notes(plan, tmp_path):
+    import pptx
+    deck = pptx.Presentation(io.BytesIO(report(plan, tmp_path)["files"]["pptx"]))
+    (slide,) = [s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text ==
+                "Month-end appraisal, Feb 2027"]
+    assert "100% to under 120%: Ann 100.0%; $10,000 in rewards" in slide.notes_slide.notes_text_frame.text
