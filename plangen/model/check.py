@@ -435,6 +435,11 @@ def _band_consequence(band: IncentiveBand, where: tuple, out: Collector) -> None
         value = getattr(band, key)
         if value is not None and value < 0:
             out.add(where + (key,), f"expected an amount of 0 or more, found {value}")
+    _band_rate(band, where, out)
+
+
+def _band_rate(band: IncentiveBand, where: tuple, out: Collector) -> None:
+    """A rate from 0% to 100%, `of` only beside a rate, the excess only where there is one (from 100%)."""
     if band.rate is not None and not 0 <= band.rate <= 1:
         out.add(where + ("rate",), f"expected a rate from 0% to 100%, found {pct(band.rate)}")
     if band.of is not None and band.rate is None:

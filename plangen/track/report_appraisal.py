@@ -47,11 +47,15 @@ def appraisal_table(c: Ctx, period: PeriodAppraisal, title: str) -> Table:
             for x, t, a, r, n in zip(lines, target, actual, rewards, penalties)]
     cols = [L["rep"], c.head("target"), c.head("actual"), L["achievement"], L["track_appraisal_band"],
             c.head("action_reward"), c.head("action_penalty"), L["incentive_note"]]
-    totals = [sum(x.result.target for x in lines), sum(x.result.actual for x in lines)]
-    total = [L["total"], c.fig(totals[0]), c.fig(totals[1]), c.f.percent(Fraction(totals[1], totals[0]), 1) if totals[0] else "",
-             "", cr.fig(period.reward), cr.fig(period.penalty), ""]
-    return c.table("track_appraisal", title, cols, rows,
-                   [False, True, True, True, False, True, True, False], total, c.unit_note())
+    return c.table("track_appraisal", title, cols, rows, [False, True, True, True, False, True, True, False],
+                   total_cells(c, cr, period), c.unit_note())
+
+
+def total_cells(c: Ctx, cr: Ctx, period: PeriodAppraisal) -> list[str]:
+    """The total row: targets, actuals, their ratio, rewards and penalties (as `cr` shows them)."""
+    target, actual = (sum(getattr(x.result, k) for x in period.lines) for k in ("target", "actual"))
+    shown = c.f.percent(Fraction(actual, target), 1) if target else ""
+    return [c.L["total"], c.fig(target), c.fig(actual), shown, "", cr.fig(period.reward), cr.fig(period.penalty), ""]
 
 
 def money_ctx(c: Ctx, period: PeriodAppraisal) -> Ctx:
