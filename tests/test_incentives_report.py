@@ -30,6 +30,11 @@ def plan(make_plan, plan_from):
     return plan_from(make_plan({**EQUAL, "incentives": RULES}))
 
 
+def rows(table) -> list[tuple[str, ...]]:
+    """A report table's rows, then its total row."""
+    return [*table.rows, table.total]
+
+
 def paragraphs(data: bytes) -> list[str]:
     return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
 
@@ -56,12 +61,13 @@ def it_shows_the_rules_in_the_annual_plan_as_a_sentence_and_a_table(plan):
     text = [p.text for p in doc.paragraphs]
     at = text.index("Rewards and penalties by attainment")
     assert text[at + 1] == ("At the end of every month, the attainment of that month's target is appraised: the band "
-                            "it falls in sets the month's reward or penalty.")
+                            "it falls in (each band includes its lower bound, not its upper) sets the month's reward or "
+                            "penalty.")
     (table,) = [t for t in doc.tables if t.rows[0].cells[0].text == "Attainment of the month's target"]
     assert [[c.text for c in r.cells] for r in table.rows[1:]] == [
         ["120% or more", "Bonus of $5,000 plus 10% of sales above target", "", ""],
-        ["100% to under 120%", "2% of sales", "", ""],
-        ["80% to under 100%", "", "", "No reward"],
+        ["100% to 120%", "2% of sales", "", ""],
+        ["80% to 100%", "", "", "No reward"],
         ["Under 80%", "", "Penalty of $1,000", "Talk with the manager"]]
 
 
@@ -96,11 +102,12 @@ def it_shows_each_rep_s_month_end_appraisal_in_the_progress_report(plan, tmp_pat
     r = report(plan, tmp_path)
     text = paragraphs(r["files"]["docx"])
     at = text.index("Month-end appraisal, Feb 2027")
-    assert text[at + 1:at + 3] == ["100% to under 120%: Ann 100.0%; $10,000 in rewards", "80% to under 100%: Bob 90.0%"]
-    table = r["ctx"]["tables"]["track_appraisal"]
-    assert table.rows == (("Ann", "500,000", "500,000", "100.0%", "100% to under 120%", "10,000", "0", ""),
-                          ("Bob", "500,000", "450,000", "90.0%", "80% to under 100%", "0", "0", "No reward"))
-    assert table.total == ("Total", "1,000,000", "950,000", "95.0%", "", "10,000", "0", "")
+    assert text[at + 1:at + 3] == ["100% to 120%: Ann 100.0%; $10,000 in rewards",
+                                   "80% to 100%: Bob 90.0%; no reward"]
+    assert rows(r["ctx"]["tables"]["track_appraisal"]) == [
+        ("Ann", "500,000", "500,000", "100.0%", "100% to 120%", "10,000", "0"),
+        ("Bob", "500,000", "450,000", "90.0%", "80% to 100%", "0", "0"),
+        ("Total", "1,000,000", "950,000", "95.0%", "", "10,000", "0")]
 
 
 def it_keeps_every_closed_month_in_the_workbook(plan, tmp_path):
@@ -111,17 +118,17 @@ def it_keeps_every_closed_month_in_the_workbook(plan, tmp_path):
     assert [row[:4] + row[5:] for row in rows[:4]] == [
         ["2027-01", "Ann", 500_000, 625_000, "120% or more", 17_500, 0],
         ["2027-01", "Bob", 500_000, 390_000, "under 80%", 0, 1_000],
-        ["2027-02", "Ann", 500_000, 500_000, "100% to under 120%", 10_000, 0],
-        ["2027-02", "Bob", 500_000, 450_000, "80% to under 100%", 0, 0]]
+        ["2027-02", "Ann", 500_000, 500_000, "100% to 120%", 10_000, 0],
+        ["2027-02", "Bob", 500_000, 450_000, "80% to 100%", 0, 0]]
     assert rows[4][6:] == ["=SUM(G2:G5)", "=SUM(H2:H5)"]
 
 
 @pytest.mark.parametrize("locale, title, point", [
     ("zh-CN", "月末考核（2027年2月）", "100%至120%：Ann 100.0%；奖励合计US$10,000"),
     ("zh-TW", "月末考核（2027年2月）", "100%至120%：Ann 100.0%；獎勵合計US$10,000"),
-    ("es", "Evaluación de fin de mes, feb 2027", "De 100\u00a0% a menos de 120\u00a0%: Ann 100,0\u00a0%; premios de "
+    ("es", "Evaluación de fin de mes, feb 2027", "De 100\u00a0% a 120\u00a0%: Ann 100,0\u00a0%; premios de "
      "10.000\u00a0US$ en total"),
-    ("es-MX", "Evaluación de fin de mes, feb 2027", "De 100% a menos de 120%: Ann 100.0%; premios de USD10,000 en total"),
+    ("es-MX", "Evaluación de fin de mes, feb 2027", "De 100% a 120%: Ann 100.0%; premios de USD10,000 en total"),
 ])
 def it_says_the_appraisal_in_every_locale(make_plan, plan_from, tmp_path, locale, title, point):
     plan = plan_from(make_plan({**EQUAL, "incentives": RULES, "plan.locale": locale}))
@@ -141,8 +148,8 @@ def it_appraises_the_plan_itself_when_it_has_no_reps(make_plan, plan_from, tmp_p
     """No reps: the owner's plan, 1M in January; 1,015,000 sold = 101.5% -> 2% x 1,015,000 = 20,300."""
     solo = plan_from(make_plan({**EQUAL, "incentives": RULES, "team": None, "crm": make_plan.DELETE}))
     r = report(solo, tmp_path, "month,amount\n2027-01,1015000\n")
-    assert r["ctx"]["tables"]["track_appraisal"].rows[0][:6] == (
-        "Test Manager", "1,000,000", "1,015,000", "101.5%", "100% to under 120%", "20,300")
+    assert rows(r["ctx"]["tables"]["track_appraisal"])[0][:6] == (
+        "Test Manager", "1,000,000", "1,015,000", "101.5%", "100% to 120%", "20,300")
 
 
 def it_prints_the_appraisal_table_after_the_summary_line(plan, make_plan, to_yaml_text, tmp_path):
@@ -153,7 +160,7 @@ def it_prints_the_appraisal_table_after_the_summary_line(plan, make_plan, to_yam
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "Month-end appraisal, Feb 2027" in lines[lines.index(next(x for x in lines if "of $12,000,000" in x)) + 1]
-    assert any(x.split() == ["Ann", "500,000", "500,000", "100.0%", "100%", "to", "under", "120%", "10,000", "0"]
+    assert any(x.split() == ["Ann", "500,000", "500,000", "100.0%", "100%", "to", "120%", "10,000", "0"]
                for x in lines)
 
 
@@ -172,7 +179,7 @@ def it_titles_a_quarter_end_appraisal_by_its_quarter(make_plan, plan_from, tmp_p
     plan = plan_from(make_plan({**EQUAL, "incentives": {**RULES, "basis": "quarter"}}))
     r = report(plan, tmp_path, ACTUALS + "2027-03,r1,600000\n2027-03,r2,500000\n")
     text = paragraphs(r["files"]["docx"])
-    assert text[text.index("Quarter-end appraisal, Q1") + 1] == "100% to under 120%: Ann 115.0%; $34,500 in rewards"
+    assert text[text.index("Quarter-end appraisal, Q1") + 1] == "100% to 120%: Ann 115.0%; $34,500 in rewards"
 
 
 def it_tracks_the_seed_sample_by_week_and_appraises_march(samples_dir, tmp_path):
@@ -196,4 +203,4 @@ def it_gives_the_appraisal_a_slide_with_its_points_in_the_notes(plan, tmp_path):
     deck = pptx.Presentation(io.BytesIO(report(plan, tmp_path)["files"]["pptx"]))
     (slide,) = [s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text ==
                 "Month-end appraisal, Feb 2027"]
-    assert "100% to under 120%: Ann 100.0%; $10,000 in rewards" in slide.notes_slide.notes_text_frame.text
+    assert "100% to 120%: Ann 100.0%; $10,000 in rewards" in slide.notes_slide.notes_text_frame.text

@@ -6,7 +6,7 @@ from typing import Any
 
 from plangen.decompose.incentives import Band, bands
 from plangen.render.ctx_base import Ctx
-from plangen.render.ctx_incentives import band_label, capital, note_text, period_label
+from plangen.render.ctx_incentives import band_label, capital, period_label
 from plangen.render.ctx_rep_own import DASH
 from plangen.render.values import Table
 from plangen.track.appraisal import LineAppraisal, PeriodAppraisal
@@ -35,19 +35,18 @@ def attained(c: Ctx, x: LineAppraisal) -> str:
 
 
 def appraisal_table(c: Ctx, period: PeriodAppraisal, title: str) -> Table:
-    """Every line: target, actual, attainment, band, reward, penalty, note; totals that add up as shown."""
+    """Every line: target, actual, attainment, band, reward, penalty (the band's note is in its point)."""
     L, lines = c.L, period.lines
     target, actual = (c.amounts([getattr(x.result, k) for x in lines], sum(getattr(x.result, k) for x in lines))
                       for k in ("target", "actual"))
     cr = money_ctx(c, period)
     rewards = cr.amounts([x.result.reward for x in lines], period.reward)
     penalties = cr.amounts([x.result.penalty for x in lines], period.penalty)
-    rows = [[x.label, t, a, attained(c, x), capital(band_label(c, x.result.band)) if x.result.band else DASH, r, n,
-             capital(note_text(c, x.result.band.rule)) if x.result.band else ""]
+    rows = [[x.label, t, a, attained(c, x), capital(band_label(c, x.result.band)) if x.result.band else DASH, r, n]
             for x, t, a, r, n in zip(lines, target, actual, rewards, penalties)]
     cols = [L["rep"], c.head("target"), c.head("actual"), L["achievement"], L["track_appraisal_band"],
-            c.head("action_reward"), c.head("action_penalty"), L["incentive_note"]]
-    return c.table("track_appraisal", title, cols, rows, [False, True, True, True, False, True, True, False],
+            c.head("action_reward"), c.head("action_penalty")]
+    return c.table("track_appraisal", title, cols, rows, [False, True, True, True, False, True, True],
                    total_cells(c, cr, period), c.unit_note())
 
 
@@ -55,7 +54,7 @@ def total_cells(c: Ctx, cr: Ctx, period: PeriodAppraisal) -> list[str]:
     """The total row: targets, actuals, their ratio, rewards and penalties (as `cr` shows them)."""
     target, actual = (sum(getattr(x.result, k) for x in period.lines) for k in ("target", "actual"))
     shown = c.f.percent(Fraction(actual, target), 1) if target else ""
-    return [c.L["total"], c.fig(target), c.fig(actual), shown, "", cr.fig(period.reward), cr.fig(period.penalty), ""]
+    return [c.L["total"], c.fig(target), c.fig(actual), shown, "", cr.fig(period.reward), cr.fig(period.penalty)]
 
 
 def money_ctx(c: Ctx, period: PeriodAppraisal) -> Ctx:
@@ -86,11 +85,13 @@ def names(c: Ctx, lines: list[LineAppraisal]) -> str:
 
 
 def band_point(c: Ctx, cr: Ctx, band: Band, held: list[LineAppraisal]) -> str:
-    """A band's reps and what the band gives them in total (amounts shown as `cr` shows them in the table)."""
+    """A band's reps, what the band gives them in total (amounts as `cr` shows them in the table), its note."""
     reward, penalty = sum(x.result.reward for x in held), sum(x.result.penalty for x in held)
     words = {"band": band_label(c, band), "names": names(c, held)}
     if reward:
-        return c.L["track_appraisal_band_reward"].format(amount=cr.f.money(reward), **words)
-    if penalty:
-        return c.L["track_appraisal_band_penalty"].format(amount=cr.f.money(penalty), **words)
-    return c.L["track_appraisal_band_plain"].format(**words)
+        said = c.L["track_appraisal_band_reward"].format(amount=cr.f.money(reward), **words)
+    elif penalty:
+        said = c.L["track_appraisal_band_penalty"].format(amount=cr.f.money(penalty), **words)
+    else:
+        said = c.L["track_appraisal_band_plain"].format(**words)
+    return c.loc.clause_sep.join([said, *band.rule.note])
