@@ -36,7 +36,7 @@ from ..decompose.funnel import activities
 from ..decompose.result import Activities, Decomposition, frozen_map
 from ..model.schema import Plan
 from .actuals import DIMENSIONS, Actuals
-from .appraisal import PeriodAppraisal, appraisals
+from .appraisal import PeriodAppraisal, Tracked, appraisals
 
 
 @dataclass(frozen=True)
@@ -199,8 +199,7 @@ def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = No
     actual = monthly(d, actuals)
     weeks = tuple(tuple(part.month for part in w.parts) for w in d.weeks)
     total = line("total", "", d.revenue.months, actual, k, weeks=weeks, funnel=plan.funnel)
-    tracked = [(r.id, r.name, r.months, monthly(d, actuals, rep=r.id)) for r in d.reps] or \
-        [("total", plan.plan.owner, d.revenue.months, actual)]
+    tracked = appraised(plan, d, actuals, actual)
     reps = tuple(line(key, name, months, got, k, tuple(f > 0 for f in r.ramp), weeks, plan.funnel)
                  for (key, name, months, got), r in zip(tracked, d.reps))
     return Progress(
@@ -210,6 +209,12 @@ def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = No
         total=total, reps=reps, no_rep=sum(monthly(d, actuals, rep=None)[:k]) if d.reps else 0,
         dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k),
         weeks=week_progress(d, actuals.by_week()), appraisals=appraisals(plan, d, tracked, k))
+
+
+def appraised(plan: Plan, d: Decomposition, actuals: Actuals, actual: tuple[int, ...]) -> list[Tracked]:
+    """Each rep's plan and actual by month (read once, for his line and his appraisal); without reps, the plan's."""
+    reps = [(r.id, r.name, r.months, monthly(d, actuals, rep=r.id)) for r in d.reps]
+    return reps or [("total", plan.plan.owner or plan.plan.organization or plan.plan.title, d.revenue.months, actual)]
 
 
 def monthly(d: Decomposition, actuals: Actuals, **match: str | None) -> tuple[int, ...]:
