@@ -9,7 +9,7 @@ from ..model.errors import PlanError, Problem
 from ..model.schema import Plan
 from ..model.values import ValueProblem, parse_date, parse_month
 from ..render.template_set import TemplateSet
-from plangen.render.tables import finished_text
+from plangen.present.tables import finished_text
 from .actuals import read_actuals
 from .progress import last_day, track
 from .render import render_files, report_context

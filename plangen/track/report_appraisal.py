@@ -5,10 +5,10 @@ from fractions import Fraction
 from typing import Any
 
 from plangen.decompose.incentives import Band, bands
-from plangen.render.ctx_base import Ctx
-from plangen.render.ctx_incentives import band_label, capital, period_label
-from plangen.render.ctx_rep_own import DASH
-from plangen.render.values import Table
+from plangen.present.ctx.base import Ctx
+from plangen.present.ctx.incentives import band_label, capital, period_label
+from plangen.present.ctx.rep_own import DASH
+from plangen.present.values import Table
 from plangen.track.appraisal import LineAppraisal, PeriodAppraisal
 from plangen.track.progress import Progress
 
