@@ -36,6 +36,12 @@ EDGES = {
     "one rep proposes": {"team.reps.1.proposed": "6M"},
     "one rep under scale": {"team.reps": [{"id": "r1", "name": "Ann", "proposed": "10M"}],
                             "crm.customers.1.owner": "r1", "team.reconcile": {"rule": "scale"}},
+    "incentives": {"incentives": {"rules": [
+        {"from": "120%", "bonus": 5000, "rate": "4%", "of": "excess", "note": "Star of the month"},
+        {"from": "100%", "rate": "2%"}, {"from": "80%", "note": "No reward"}, {"below": "80%", "penalty": 1000}]}},
+    "incentives by quarter, one capped band": {"plan.period": {"start": "2027-07", "months": 6},
+                                               "targets.phasing": "DELETE", "incentives": {
+        "basis": "quarter", "rules": [{"from": "100%", "below": "150%", "bonus": "1.5k"}]}},
 }
 # every edge plan also names its owner with a role and calls its top tier "VIP" + the locale's word for customer
 COMMON = {"plan.owner": "Jo Smith (Regional Director)", "market.capacity": "200M"}

@@ -90,7 +90,7 @@ SUMMARIES = [
 def test_the_terminal_summary_is_in_the_plans_language_with_rep_names(plan_file, actuals, line, tmp_path):
     result = CliRunner().invoke(cli, ["track", str(SAMPLES / plan_file), str(SAMPLES / actuals), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == line
+    assert line in result.output.splitlines()   # a plan with incentives prints its appraisal after it
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pytest
 from plangen.decompose import decompose
 from plangen.model import PlanError
 from plangen.track import read_actuals, track
+from plangen.track.progress import monthly
 
 
 @pytest.fixture
@@ -71,3 +72,20 @@ def test_a_bad_week_names_row_and_column(daily, tmp_path, cell, message):
     with pytest.raises(PlanError) as e:
         read_actuals(path, daily)
     assert [str(p) for p in e.value.problems] == [f"{path}:2:2: {message}"]
+
+
+def it_puts_a_new_reps_week_in_the_month_he_starts(make_plan, plan_from, tmp_path):
+    """2027-W13 runs Mon 29 Mar - Sun 4 Apr. Ann starts on 1 April: her 60,000 that week go to April, none to
+    March (the team's plan would put 3 days of 7 there); Bob, there all year, splits as the team's days do.
+    The team's months are the sum of the reps', so they add up."""
+    plan = plan_from(make_plan({"targets.phasing": {"method": "equal"}, "targets.phasing.quarters": make_plan.DELETE,
+                                "targets.rounding": 1, "team.reps": [{"id": "ann", "name": "Ann", "start": "2027-04-01"},
+                                                                     {"id": "bob", "name": "Bob"}],
+                                "crm": make_plan.DELETE,
+                                "targets.calendar": {"working_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}}))
+    a = read_actuals(write(tmp_path, "week,rep,amount\n2027-W13,ann,60000\n2027-W13,bob,70000\n"), plan)
+    d = decompose(plan)
+    ann, bob, team = monthly(d, a, rep="ann"), monthly(d, a, rep="bob"), monthly(d, a)
+    assert ann[2:4] == (0, 60_000)
+    assert bob[2] + bob[3] == 70_000 and 25_000 < bob[2] < 35_000
+    assert team == tuple(x + y for x, y in zip(ann, bob))

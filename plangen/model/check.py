@@ -5,7 +5,7 @@ from __future__ import annotations
 from .errors import Collector
 from .history import revenue_target
 from .periods import quarter_blocks
-from .schema import ActivityFloor, Plan
+from .schema import ActivityFloor, IncentiveBand, Plan
 from .shares import pct
 
 
@@ -15,7 +15,7 @@ def check_plan(plan: Plan, out: Collector) -> None:
                   _dates_in_period, _negative_amounts, _stretch, _history, _ramp, _tiers,
                   _rounding, _calendar, _history_usable, _collections,
                   _milestones, _quarter_focus, _accounts,
-                  _budget_rep_items, _proposals, _reconcile):
+                  _budget_rep_items, _proposals, _reconcile, _incentives):
         check(plan, out)
 
 
@@ -420,3 +420,73 @@ def _reconcile(plan: Plan, out: Collector) -> None:
     if r.rule != "top_down" and not any(rep.proposed is not None for rep in plan.team.reps):
         out.add(where + ("rule",), f"rule: {r.rule} reconciles the reps' proposals; expected team.reps[].proposed "
                 "on at least one rep, found none")
+
+
+def _incentives(plan: Plan, out: Collector) -> None:
+    """incentives.rules: bands highest first, touching (no overlap, no gap), each with a sound consequence."""
+    if plan.incentives is None:
+        return
+    rules = plan.incentives.rules
+    if not rules:
+        out.add(("incentives", "rules"), "expected at least one band such as {from: 100%, bonus: 2000}, found none")
+    for i, band in enumerate(rules):
+        _band(band, ("incentives", "rules", i), out)
+        if i:
+            _band_order(rules[i - 1], band, i, out)
+
+
+def _band(band: IncentiveBand, where: tuple, out: Collector) -> None:
+    """One band: a bound, a consequence, amounts of 0 or more, a rate that applies to something it has."""
+    low, high = band.at_least, band.below
+    if low is None and high is None:
+        out.add(where, "expected from (the attainment the band starts at) or below, found neither")
+    for key, value in (("from", low), ("below", high)):
+        if value is not None and value < 0:
+            out.add(where + (key,), f"expected a percentage of 0% or more, found {pct(value)}")
+    if low is not None and high is not None and high <= low:
+        out.add(where + ("below",), f"expected below above from ({pct(low)}), found {pct(high)}")
+    _band_consequence(band, where, out)
+
+
+def _band_consequence(band: IncentiveBand, where: tuple, out: Collector) -> None:
+    """A band does something: a reward (bonus, rate) or a penalty, not both, or at least a note."""
+    if not band.rewards and band.penalty is None and not band.note:
+        out.add(where, "expected at least one of bonus, rate, penalty or note, found none")
+    if band.rewards and band.penalty is not None:
+        out.add(where + ("penalty",), "expected either a reward (bonus, rate) or a penalty in a band, found both")
+    for key in ("bonus", "penalty"):
+        value = getattr(band, key)
+        if value is not None and value < 0:
+            out.add(where + (key,), f"expected an amount of 0 or more, found {value}")
+    _band_rate(band, where, out)
+
+
+def _band_rate(band: IncentiveBand, where: tuple, out: Collector) -> None:
+    """A rate from 0% to 100%, `of` only beside a rate, the excess only where there is one (from 100%)."""
+    if band.rate is not None and not 0 <= band.rate <= 1:
+        out.add(where + ("rate",), f"expected a rate from 0% to 100%, found {pct(band.rate)}")
+    if band.of is not None and band.rate is None:
+        out.add(where + ("of",), f"of says what the rate applies to; expected a rate with of: {band.of}, found none")
+    if band.of == "excess" and (band.at_least is None or band.at_least < 1):
+        low = pct(band.at_least) if band.at_least is not None else "none"
+        out.add(where + ("of",), "the excess over the target starts at 100% of it; expected from: 100% or more "
+                f"with of: excess, found from: {low}")
+
+
+def _band_order(upper: IncentiveBand, band: IncentiveBand, i: int, out: Collector) -> None:
+    """Band i below band i-1: it starts lower, and its `below`, if given, is where band i-1 starts."""
+    where = ("incentives", "rules", i)
+    if upper.at_least is None:
+        out.add(where, f"rules[{i - 1}] has no from, so it holds everything below {pct(upper.below)} and must be "
+                "the last band; expected the bands highest first")
+        return
+    top = upper.at_least
+    if band.at_least is not None and band.at_least >= top:
+        out.add(where + ("from",), f"expected the bands highest first, each starting below the one before "
+                f"(rules[{i - 1}] from {pct(top)}), found from: {pct(band.at_least)}")
+    elif band.below is not None and band.below > top:
+        out.add(where + ("below",), f"overlaps rules[{i - 1}]: attainment from {pct(top)} to {pct(band.below)} "
+                f"would be in both; expected below: {pct(top)} (or leave below out)")
+    elif band.below is not None and band.below < top:
+        out.add(where + ("below",), f"leaves a gap: attainment from {pct(band.below)} to {pct(top)} is in no band; "
+                f"expected below: {pct(top)}, or a band from: {pct(band.below)} for that range")

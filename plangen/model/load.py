@@ -152,16 +152,21 @@ def _fields_at(path: Path) -> list[str]:
     names: list[str] = []
     for t in types:
         if isinstance(t, type) and issubclass(t, BaseModel):
-            names.extend(n for n in t.model_fields if n not in names)
+            names.extend(key for key in _keys(t) if key not in names)
     return names
+
+
+def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's keys as a plan file writes them (`from` for a field aliased so), with their fields."""
+    return {f.alias or name: f for name, f in model.model_fields.items()}
 
 
 def _step(t: Any, seg: object) -> list:
     """The types one key or index below type `t`."""
     out: list = []
     for u in _unwrap(t):
-        if isinstance(u, type) and issubclass(u, BaseModel) and isinstance(seg, str) and seg in u.model_fields:
-            out.extend(_unwrap(u.model_fields[seg].annotation))
+        if isinstance(u, type) and issubclass(u, BaseModel) and isinstance(seg, str) and seg in _keys(u):
+            out.extend(_unwrap(_keys(u)[seg].annotation))
         origin = typing.get_origin(u)
         if origin in (list, tuple) and isinstance(seg, int):
             out.extend(_unwrap(typing.get_args(u)[0]))

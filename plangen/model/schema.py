@@ -350,6 +350,38 @@ class Task(Model):
     support: Text = ()
 
 
+IncentiveBase = Literal["sales", "excess"]
+
+
+class IncentiveBand(Model):
+    """One band of the month-end appraisal (seed 000, step 7): attainment from..below -> a reward or a penalty."""
+
+    at_least: Percent | None = Field(None, alias="from")   # `from` is a Python keyword
+    below: Percent | None = None
+    bonus: Amount | None = None
+    rate: Percent | None = None
+    of: IncentiveBase | None = None                      # what `rate` applies to; default sales
+    penalty: Amount | None = None
+    note: Text = ()
+
+    @property
+    def base(self) -> IncentiveBase:
+        """What the rate applies to: the period's sales, or the excess over its target."""
+        return self.of or "sales"
+
+    @property
+    def rewards(self) -> bool:
+        """Whether the band pays something (a bonus or a rate)."""
+        return self.bonus is not None or self.rate is not None
+
+
+class Incentives(Model):
+    """Rewards and penalties by attainment band, appraised each month or quarter (highest band first)."""
+
+    basis: Literal["month", "quarter"] = "month"
+    rules: list[IncentiveBand] = []
+
+
 class Plan(Model):
     """A whole plan file."""
 
@@ -366,6 +398,7 @@ class Plan(Model):
     monitoring: Monitoring | None = None
     tasks: list[Task] = []
     review: ReviewSettings = ReviewSettings()
+    incentives: Incentives | None = None
 
     @field_validator("team", "tasks", mode="before")
     @classmethod

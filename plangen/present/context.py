@@ -12,6 +12,7 @@ from typing import Any
 from plangen.decompose.result import Decomposition
 from plangen.model.schema import Plan
 from plangen.present.ctx import claims as ctx_claims, forecast as ctx_forecast, review as ctx_review
+from plangen.present.ctx.incentives import plan_incentives
 from plangen.present.ctx.base import Ctx, notice_text, smallest_month  # noqa: F401 - part of this module's API
 from plangen.present.labels import Labels
 from plangen.present.sections import build_sections, present_sections
@@ -24,6 +25,7 @@ def build_context(plan: Plan, d: Decomposition, issued: dt.date | None = None,
     c = Ctx(plan, d, words)
     ctx: dict[str, Any] = {"L": c.L, "plan": _header(c, issued), "tables": {}, "charts": {}}
     ctx.update(build_sections(c, ctx["tables"], ctx["charts"]))
+    ctx["incentive_rules"] = plan_incentives(c, ctx["tables"])
     ctx_forecast.add_forecast(c, ctx)
     ctx_review.add_review(c, ctx)
     ctx_claims.add_claims(c, ctx)

@@ -23,6 +23,7 @@ from plangen.decompose.split import quarters_of
 from plangen.model.schema import Plan
 from plangen.present.cells import csv_text
 from plangen.present.fmt import Formatter
+from plangen.present import values
 from plangen.present.labels import Labels, days_header, labels
 
 AMOUNT, COUNT, SHARE, DATE, SPAN, RAMP, TEXT = "amount", "count", "share", "date", "span", "ramp", "text"
@@ -305,13 +306,30 @@ def rich_table(table: Table, fmt: Formatter) -> RichTable:
 
 def render_text(table: Table, fmt: Formatter, width: int | None = None, color: bool = False) -> str:
     """The rich table as text (with ANSI styles when `color`), never narrower than its content."""
+    return printed(rich_table(table, fmt), width, color)
+
+
+def printed(shown: RichTable, width: int | None = None, color: bool = False) -> str:
+    """A rich table printed to text, never narrower than its content."""
     buf = io.StringIO()
     console = Console(file=buf, width=1000, force_terminal=color, color_system="auto" if color else None,
                       highlight=False)
-    shown = rich_table(table, fmt)
     console.width = max(width or 0, Measurement.get(console, console.options, shown).maximum)
     console.print(shown)
     return buf.getvalue()
+
+
+def finished_text(table: "values.Table") -> str:
+    """A finished report table (present.values.Table, cells already formatted) as terminal text."""
+    out = RichTable(title=table.title, caption=table.note or None, box=box.SIMPLE_HEAVY, caption_justify="right")
+    for head, numeric in zip(table.columns, table.numeric):
+        out.add_column(head, justify="right" if numeric else "left", no_wrap=True)
+    for row in table.rows:
+        out.add_row(*row)
+    if table.total:
+        out.add_section()
+        out.add_row(*table.total, style="bold")
+    return printed(out)
 
 
 def raw(kind: str, value: object) -> str:

@@ -68,6 +68,14 @@ class Actuals:
                 out[r.week] = out.get(r.week, 0) + r.amount
         return out
 
+    def by_week_and_rep(self, **match: str | None) -> dict[tuple[tuple[int, int], str | None], int]:
+        """Amounts per (ISO week, rep) of the weekly rows whose fields equal `match`."""
+        out: dict[tuple[tuple[int, int], str | None], int] = {}
+        for r in self.rows:
+            if r.week is not None and matches(r, match):
+                out[r.week, r.rep] = out.get((r.week, r.rep), 0) + r.amount
+        return out
+
 
 def matches(r: ActualRow, match: Mapping[str, str | None]) -> bool:
     """Whether a row's rep and dimensions equal every field of `match`."""

@@ -9,6 +9,7 @@ from ..model.errors import PlanError, Problem
 from ..model.schema import Plan
 from ..model.values import ValueProblem, parse_date, parse_month
 from ..render.template_set import TemplateSet
+from plangen.present.tables import finished_text
 from .actuals import read_actuals
 from .progress import last_day, track
 from .render import render_files, report_context
@@ -57,4 +58,10 @@ def progress_report(plan: Plan, plan_file: str, actuals_file: str, as_of: str | 
     ts = TemplateSet(templates)
     ctx = report_context(plan, d, progress, ts.labels(plan.plan.locale))
     files = render_files(plan, d, progress, ctx, ts)
-    return [(f"{stem}-progress.{ext}", data) for ext, data in files.items()], f"  {ctx['summary']}"
+    return [(f"{stem}-progress.{ext}", data) for ext, data in files.items()], terminal_text(ctx)
+
+
+def terminal_text(ctx: dict) -> str:
+    """The summary line, and the last closed period's appraisal as a table when the plan has incentives."""
+    table = ctx["tables"].get("track_appraisal")
+    return f"  {ctx['summary']}" + (f"\n{finished_text(table).rstrip()}" if table else "")

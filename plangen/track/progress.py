@@ -33,9 +33,10 @@ from fractions import Fraction
 
 from ..decompose.allocate import largest_remainder
 from ..decompose.funnel import activities
-from ..decompose.result import Activities, Decomposition, frozen_map
+from ..decompose.result import Activities, Decomposition, RepTarget, frozen_map
 from ..model.schema import Plan
 from .actuals import DIMENSIONS, Actuals
+from .appraisal import PeriodAppraisal, Tracked, appraisals
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Progress:
     dimensions: Mapping[str, tuple[Line, ...]]
     unassigned: Line | None = None          # the total less the reps: target no rep carries, actual of no rep
     weeks: tuple[WeekProgress, ...] = ()    # weekly actuals only: the weeks to the last one with rows
+    appraisals: tuple[PeriodAppraisal, ...] = ()   # incentives: every closed month (or quarter), each rep
 
     @property
     def elapsed(self) -> Fraction:
@@ -197,29 +199,50 @@ def track(plan: Plan, d: Decomposition, actuals: Actuals, as_of: int | None = No
     actual = monthly(d, actuals)
     weeks = tuple(tuple(part.month for part in w.parts) for w in d.weeks)
     total = line("total", "", d.revenue.months, actual, k, weeks=weeks, funnel=plan.funnel)
-    reps = tuple(line(r.id, r.name, r.months, monthly(d, actuals, rep=r.id), k, tuple(f > 0 for f in r.ramp),
-                      weeks, plan.funnel) for r in d.reps)
+    tracked = appraised(plan, d, actuals, actual)
+    reps = tuple(line(key, name, months, got, k, tuple(f > 0 for f in r.ramp), weeks, plan.funnel)
+                 for (key, name, months, got), r in zip(tracked, d.reps))
     return Progress(
         as_of=k - 1, months_elapsed=k, months_total=n, months=month_progress(d.revenue.months, actual, k),
         quarters=tuple(QuarterProgress(q.index, q.amount, sum(actual[i] for i in q.months if i < k),
                                        sum(1 for i in q.months if i < k), len(q.months)) for q in d.quarters),
         total=total, reps=reps, no_rep=sum(monthly(d, actuals, rep=None)[:k]) if d.reps else 0,
         dimensions=frozen_map(dimension_lines(d, actuals, k)), unassigned=unassigned(d, actuals, reps, k),
-        weeks=week_progress(d, actuals.by_week()))
+        weeks=week_progress(d, actuals.by_week()), appraisals=appraisals(plan, d, tracked, k))
+
+
+def appraised(plan: Plan, d: Decomposition, actuals: Actuals, actual: tuple[int, ...]) -> list[Tracked]:
+    """Each rep's plan and actual by month (read once, for his line and his appraisal); without reps, the plan's."""
+    reps = [(r.id, r.name, r.months, monthly(d, actuals, rep=r.id)) for r in d.reps]
+    return reps or [("total", plan.plan.owner or plan.plan.organization or plan.plan.title, d.revenue.months, actual)]
 
 
 def monthly(d: Decomposition, actuals: Actuals, **match: str | None) -> tuple[int, ...]:
-    """Actuals per period month: monthly rows as they are, each weekly row split over its months by the weekly plan."""
+    """Actuals per period month: monthly rows as they are; each rep's weekly amount split over the months its week
+    touches by his own plan in those days (nothing before he starts), the team's for rows without a rep. Every
+    total is a sum of the same (week, rep) splits, so the reps' months add up to the team's."""
     out = list(actuals.by_month(len(d.months), **match))
     parts = {(w.iso_year, w.iso_week): w.parts for w in d.weeks}
-    for key, amount in actuals.by_week(**match).items():
-        split = parts.get(key, ())
-        shares = largest_remainder(abs(amount), [p.amount or p.days for p in split]) if split else ()
+    reps = {r.id: r for r in d.reps}
+    for (week, rep), amount in actuals.by_week_and_rep(**match).items():
+        split = parts.get(week, ())
+        if not split:                       # a week without working days: its month
+            out[week_month(d, week)] += amount
+            continue
+        shares = largest_remainder(abs(amount), week_weights(d, split, reps.get(rep)))
         for part, share in zip(split, shares):
             out[part.month] += share if amount >= 0 else -share
-        if not split:                       # a week without working days: its month
-            out[week_month(d, key)] += amount
     return tuple(out)
+
+
+def week_weights(d: Decomposition, split, rep: RepTarget | None) -> list:
+    """A week's month parts weighted by the rep's planned amount in those days, else (no rep, or no plan for him
+    in that week) by the team's."""
+    team = [p.amount or p.days for p in split]
+    if rep is None:
+        return team
+    own = [Fraction(rep.months[p.month] * p.days, d.months[p.month].working_days or 1) for p in split]
+    return own if any(own) else team
 
 
 def week_month(d: Decomposition, key: tuple[int, int]) -> int:

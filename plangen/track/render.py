@@ -16,6 +16,7 @@ from plangen.present.ctx.targets import dim_label
 from plangen.present.labels import Labels
 from plangen.present.values import Table
 from .progress import Line, Progress, status_of
+from plangen.track.report_appraisal import appraisal_context
 
 
 def report_context(plan: Plan, d: Decomposition, p: Progress, words: Labels | None = None) -> dict[str, Any]:
@@ -35,6 +36,7 @@ def report_context(plan: Plan, d: Decomposition, p: Progress, words: Labels | No
         tables["track_gap"] = gap_table(c, p)
     if p.weeks:
         tables["track_weeks"] = week_table(c, p)
+    appraisal = appraisal_context(c, p, tables)
     plan_facts = {"locale": plan.plan.locale, "unit": c.f.unit_label(), "title": plan.plan.title,
                   "organization": plan.plan.organization}
     return {"L": L, "plan": plan_facts, "figures": figures(c, p),
@@ -43,7 +45,7 @@ def report_context(plan: Plan, d: Decomposition, p: Progress, words: Labels | No
             "as_of": L["track_as_of"].format(month=as_of),
             "headlines": headlines(c, p), "behind": behind_line(c, p), "facts": facts(c, p),
             "method": method_lines(c, p), "actions": actions(c, p), "summary": summary_text(c, p),
-            "next_need": next_need(c, p),
+            "next_need": next_need(c, p), "appraisal": appraisal,
             "tables": tables, "charts": charts(c, p)}
 
 
@@ -155,6 +157,8 @@ def method_lines(c: Ctx, p: Progress) -> dict[str, str]:
     out |= {key: L[f"track_method_{key}"] for key in ("forecast", "trend", "run_rate", "needed", "behind")}
     if c.plan.funnel is not None and p.reps:
         out["activities"] = L["track_method_activities"]
+    if p.appraisals:
+        out["appraisal"] = L["track_method_appraisal"]
     return out
 
 

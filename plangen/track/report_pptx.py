@@ -35,7 +35,8 @@ def render_report_pptx(ctx: dict[str, Any], templates: TemplateSet | None = None
 
 
 def slides(ctx: dict[str, Any], geo: Geometry) -> list[SlideSpec]:
-    """Cover, where we stand, the forecast, the months, the quarters, the reps, gap and actions, units, the need.
+    """Cover, where we stand, the forecast, the months, the quarters, the reps, gap and actions, the appraisal,
+    units, the need.
 
     Each slide's notes say what that slide needs (its headline, the definition it uses), never the same twice.
     """
@@ -59,6 +60,9 @@ def slides(ctx: dict[str, Any], geo: Geometry) -> list[SlideSpec]:
         out += bullet_slides(L["track_gap_actions"], ctx["actions"], geo, method.get("activities", ""))
     if "track_gap" in tables:
         out += table_slides(tables["track_gap"].title, tables["track_gap"], geo, method["needed"], L["continued"])
+    if "track_appraisal" in tables:
+        out += table_slides(tables["track_appraisal"].title, tables["track_appraisal"], geo,
+                            "\n".join([*ctx["appraisal"]["points"], method["appraisal"]]), L["continued"])
     for key in ("track_region", "track_product_line", "track_customer_type"):
         if key in tables:
             out += table_slides(tables[key].title, tables[key], geo, "", L["continued"])

@@ -17,6 +17,8 @@ from .progress import Line, Progress
 from .progress import status_of
 from plangen.present.cells import as_text
 from plangen.render.xlsx.clean import font_order
+from plangen.present.ctx.base import Ctx
+from plangen.present.ctx.incentives import band_label
 
 AMOUNT, SHARE = "#,##0", "0.0%"
 BOLD = Font(bold=True)
@@ -37,6 +39,8 @@ def render_report_xlsx(plan: Plan, d: Decomposition, p: Progress, words: Labels 
         lines_sheet(wb.create_sheet(L["rep"][:31]), L, L["rep"], p.reps + rest)
     for dim, lines in p.dimensions.items():
         lines_sheet(wb.create_sheet((L[dim] if dim in L else dim)[:31]), L, L[dim] if dim in L else dim, lines)
+    if p.appraisals:
+        appraisal_sheet(wb.create_sheet(L["track_appraisal_sheet"][:31]), plan, L, d, p)
     out = io.BytesIO()
     wb.save(out)
     return font_order(out.getvalue())
@@ -130,3 +134,21 @@ def lines_sheet(ws: Worksheet, L, name: str, lines: Sequence[Line]) -> None:
                     {5: ratio("D{r}", "B{r}"), 6: ratio("D{r}", "C{r}")})
     formats(ws, 2, row, {2: AMOUNT, 3: AMOUNT, 4: AMOUNT, 5: SHARE, 6: SHARE, 7: SHARE, 8: AMOUNT, 9: AMOUNT,
                          10: AMOUNT, 11: AMOUNT, 12: AMOUNT, 13: AMOUNT})
+
+
+def appraisal_sheet(ws: Worksheet, plan: Plan, L, d: Decomposition, p: Progress) -> None:
+    """Every closed month (or quarter) and rep: target, actual, attainment as a formula, band, reward, penalty."""
+    quarter, c = plan.incentives.basis == "quarter", Ctx(plan, d)
+    header(ws, [L["quarter" if quarter else "month"], L["rep"], L["target"], L["actual"], L["achievement"],
+                L["track_appraisal_band"], L["action_reward"], L["action_penalty"]])
+    for i, period in enumerate(p.appraisals):
+        key = d.quarters[i].key if quarter else d.months[period.months[0]].key
+        for x in period.lines:
+            r = ws.max_row + 1
+            band = x.result.band
+            ws.append([key, x.label, x.result.target, x.result.actual, ratio(f"D{r}", f"C{r}"),
+                       band_label(c, band) if band else "", x.result.reward, x.result.penalty])
+            as_text(ws.cell(r, 2))
+    last = ws.max_row
+    row = total_row(ws, L["total"], (3, 4, 7, 8), last, {5: ratio("D{r}", "C{r}")})
+    formats(ws, 2, row, {3: AMOUNT, 4: AMOUNT, 5: SHARE, 7: AMOUNT, 8: AMOUNT})

@@ -12,6 +12,7 @@ from plangen.present.ctx.base import Ctx, add_focus
 from plangen.present.ctx.accounts import rep_accounts
 from plangen.present.ctx.collections import rep_collection_table
 from plangen.present.ctx.floors import rep_floors
+from plangen.present.ctx.incentives import rep_incentives
 from plangen.present.ctx.proposals import rep_proposal
 from plangen.present.ctx.rep_own import DASH, budget_parts, months_chart, outside, own_actions, rep_tasks, story
 
@@ -67,6 +68,7 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
         "commitment": L["commitment_statement"].format(period=_period_words(c), target=f.money(rep.total)),
         "tables": tables, "actions": actions, "floors": rep_floors(c, rep),
         "proposal": rep_proposal(c, rep),
+        "incentives": rep_incentives(c, rep, tables),
     }
 
 

@@ -77,7 +77,7 @@ def sales(c: Ctx, tables: dict, charts: dict) -> dict | None:
 def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
     """Reps with their targets, hiring, training, incentives, appraisal."""
     t, d, L = c.plan.team, c.d, c.L
-    if not t.reps and not _paras(t.hiring, t.training, t.incentives, t.appraisal):
+    if not t.reps and not _paras(t.hiring, t.training, t.incentives, t.appraisal) and c.plan.incentives is None:
         return None
     if d.reps:
         tables["reps"] = rep_table(c)
