@@ -34,7 +34,7 @@ CASES = [
         "revenue, stretch, growth, profit, units, new_customers, phasing, calendar, split, rounding, collections, milestones, quarter_focus)"]),
     ("unknown_top_level_key", HEAD + "budgte: {total: 1}\n", [
         "plan.yaml:6:1: budgte: unknown key 'budgte'; did you mean 'budget'? (expected one of: plan, targets, "
-        "history, market, product_strategy, sales_strategy, team, funnel, crm, budget, monitoring, tasks, review)"]),
+        "history, market, product_strategy, sales_strategy, team, funnel, crm, budget, monitoring, tasks, review, incentives)"]),
     ("text_where_a_number_is_expected", HEAD.replace("100万", "lots"), [
         "plan.yaml:5:12: targets.revenue: expected an amount such as 2000万, 1.2M or 500000, found 'lots'"]),
     ("text_where_an_integer_is_expected", HEAD + "  rounding: ten\n", [
