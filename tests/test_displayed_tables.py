@@ -114,3 +114,26 @@ def it_shows_the_quarters_of_a_july_to_june_plan_in_the_same_columns_in_the_cli_
     assert _header(c.text for c in table.rows[0].cells) == columns
     assert next(csv.reader(io.StringIO(raw))) == ["quarter", "amount", "share", "working_days", "focus"]
     assert [r.cells[0].text for r in table.rows[1:]] == ["2027 Q3", "2027 Q4", "2028 Q1", "2028 Q2", "Total"]
+
+
+TWINS = {"quarter": "quarters", "month": "months", "week": "weeks", "third": "thirds", "rep": "reps",
+         "budget": "budget_items", "region": "split_region", "product_line": "split_product_line"}
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def it_gives_the_cli_the_documents_columns_in_their_order_plus_only_its_own_extras(path):
+    """Each `decompose --by` view with a table in the documents: the CLI's headers are the Word table's,
+    in the same order, with only the columns the one table marks as not in the documents (ramp, the budget's
+    quarters) added."""
+    from plangen.present import tables
+    plan = load(path)
+    d = decompose(plan)
+    ctx = build_context(plan, d)
+    fmt = Ctx(plan, d).f
+    for name, key in TWINS.items():
+        if key not in ctx["tables"]:
+            continue
+        view = tables.view(name, plan, d, fmt)
+        cli = [view.key.header, *(view.columns[i].header for i in tables.visible(view, "cli"))]
+        extras = {c.header for c in view.columns if c.shown and not c.documents}
+        assert [h for h in cli if h not in extras] == list(ctx["tables"][key].columns), name

@@ -331,8 +331,7 @@ def _column_cells(table: Table, i: int, fmt: Formatter, where: Where) -> list[st
     total = table.total.values[i] if table.total else None
     adds_up = total is not None and None not in values and sum(values) == total
     if col.kind == AMOUNT and adds_up and table.parts == "columns":
-        shown = fmt.display_figures if where == "documents" else fmt.display_parts
-        return shown(values, total) + [cell(AMOUNT, total, fmt, where)]
+        return _parts(fmt, where)(values, total) + [cell(AMOUNT, total, fmt, where)]
     if col.kind == SHARE and adds_up and total in (0, 1):
         return fmt.display_shares(values) + [fmt.percent(1) if total else ""]
     if col.kind == PER_DAY:   # daily targets with enough decimals for the smallest of them
@@ -341,15 +340,24 @@ def _column_cells(table: Table, i: int, fmt: Formatter, where: Where) -> list[st
     return out + ([cell(col.kind, total, fmt, where)] if table.total else [])
 
 
-def _row_parts(table: Table, rows: list[list[str]], fmt: Formatter, where: Where) -> None:
+def _parts(fmt: Formatter, where: Where) -> Callable[[Sequence[int], int], list[str]]:
+    """Parts of a total as shown: figures in the documents (the header names the unit), amounts in the CLI."""
+    return fmt.display_figures if where == "documents" else fmt.display_parts
+
+
+def _all_rows(table: Table) -> list[Row]:
+    """The item rows, then the total row if there is one."""
+    return [*table.rows, *([table.total] if table.total else [])]
+
+
+def _row_parts(table: Table, cells: list[list[str]], fmt: Formatter, where: Where) -> None:
     """In a table of row parts (month thirds), each row's parts re-shown to add up to its shown row total."""
     for whole in (c for c in table.columns if c.row_sum):
         parts = [table.index(k) for k in whole.row_sum]
-        for r, shown in zip([*table.rows, *([table.total] if table.total else [])], rows):
-            values = [r.values[i] for i in parts]
-            text = fmt.display_figures if where == "documents" else fmt.display_parts
-            for i, t in zip(parts, text(values, r.values[table.index(whole.key)])):
-                shown[i] = t
+        for row, shown in zip(_all_rows(table), cells):
+            total = row.values[table.index(whole.key)]
+            for i, text in zip(parts, _parts(fmt, where)([row.values[i] for i in parts], total)):
+                shown[i] = text
 
 
 def visible(table: Table, where: Where) -> list[int]:
@@ -360,7 +368,7 @@ def visible(table: Table, where: Where) -> list[int]:
 def display_rows(table: Table, fmt: Formatter, where: Where = "cli") -> list[list[str]]:
     """Every row as shown (label first, the visible columns only), the total row last."""
     columns = [_column_cells(table, i, fmt, where) for i in range(len(table.columns))]
-    rows = [*table.rows, *([table.total] if table.total else [])]
+    rows = _all_rows(table)
     cells = [[col[n] for col in columns] for n in range(len(rows))]
     if table.parts == "rows":
         _row_parts(table, cells, fmt, where)
