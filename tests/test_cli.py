@@ -98,10 +98,11 @@ def lone_starter(tmp_path, zh_lone_starter, to_yaml_text) -> Path:
 
 
 def it_shows_rep_ramp_start_and_a_gap_row(run, lone_starter):
+    """The gap row is labelled as in the Word plan and as the warning calls it ("见缺口行")."""
     out = run("decompose", lone_starter, "--by", "rep").stdout
     late = next(line for line in out.splitlines() if "刘洋" in line)
     assert "2027年4月1日" in late and "25% / 50% / 75%" in late
-    gap = next(line for line in out.splitlines() if "差距" in line)
+    gap = next(line for line in out.splitlines() if "缺口（未分配）" in line)
     assert "500万" in gap
 
 
@@ -115,8 +116,8 @@ def it_shows_parts_that_add_up_to_the_shown_total(run, write_plan):
     plan = write_plan(**{"plan.display_unit": "M", "targets.revenue": 1_000_000, "targets.rounding": 1,
                          "targets.phasing": {"quarters": None, "method": "equal"}})
     out = run("decompose", plan, "--by", "month").stdout
-    shown = re.findall(r"(\d+\.\d+)M", out)
-    *months, total = [float(x) for x in shown]
+    shown = [re.findall(r"(\d+\.\d+)M", line)[0] for line in out.splitlines() if re.search(r"\d+\.\d+M", line)]
+    *months, total = [float(x) for x in shown]   # each line's first amount: the target
     assert len(months) == 12 and total == 1.0
     assert len(shown[0]) == 4  # 0.08: enough decimals for the smallest month (design.md)
     assert round(sum(months), 2) == total

@@ -44,25 +44,28 @@ def it_has_one_sheet_per_level(wb):
 
 
 def it_sums_quarters_with_a_formula_over_the_item_rows(wb):
+    """The Word plan's columns in its order; the growth of the totals is a value (10,000万 / 8,333万 - 1)."""
     ws = wb["quarters"]
-    assert [c.value for c in ws[1]] == ["季度", "工作日天数", "目标（元）", "占比"]
-    assert [ws.cell(r, 3).value for r in range(2, 6)] == [20000000, 25000000, 30000000, 25000000]
-    assert total_row(ws) == ["合计", "=SUM(B2:B5)", "=SUM(C2:C5)", "=SUM(D2:D5)"]
-    assert evaluate(ws, ws["C6"].value) == 100_000_000
+    assert [c.value for c in ws[1]] == ["季度", "目标（元）", "去年（元）", "增长率", "占比", "工作日天数"]
+    assert [ws.cell(r, 2).value for r in range(2, 6)] == [20000000, 25000000, 30000000, 25000000]
+    last = total_row(ws)
+    assert last[:3] == ["合计", "=SUM(B2:B5)", "=SUM(C2:C5)"] and last[4:] == ["=SUM(E2:E5)", "=SUM(F2:F5)"]
+    assert last[3] == pytest.approx(100_000_000 / 83_330_000 - 1)
+    assert evaluate(ws, ws["B6"].value) == 100_000_000
 
 
 def it_formats_amounts_shares_and_dates(wb):
-    assert wb["quarters"]["C2"].number_format == "#,##0"
-    assert wb["quarters"]["D2"].number_format == "0.0%"
+    assert wb["quarters"]["B2"].number_format == "#,##0"
+    assert wb["quarters"]["D2"].number_format == "0.0%" and wb["quarters"]["E2"].number_format == "0.0%"
     assert wb["reps"]["C5"].number_format == "yyyy-mm-dd"
 
 
 def it_sums_each_rep_row_over_its_quarters_and_counts_the_gap_in_the_total(wb):
     ws = wb["reps"]
     header = [c.value for c in ws[1]]
-    assert header[4:8] == ["Q1", "Q2", "Q3", "Q4"] and header[8] == "个人指标（元）"
+    assert header[4:8] == ["Q1", "Q2", "Q3", "Q4"] and header[8] == "合计（元）"
     assert ws["I2"].value == "=SUM(E2:H2)"
-    assert ws["A6"].value == "差距" and ws["E6"].value == 5_000_000 and ws["F6"].value == 3_120_000
+    assert ws["A6"].value == "缺口（未分配）" and ws["E6"].value == 5_000_000 and ws["F6"].value == 3_120_000
     assert ws["I7"].value == "=SUM(I2:I6)"
     assert evaluate(ws, ws["I7"].value) == 100_000_000
     assert evaluate(ws, ws["I5"].value) == 16_880_000
@@ -77,7 +80,7 @@ def it_totals_every_sheet_exactly(wb, sheet, total):
     assert last[0] == "合计"
     formulas = [v for v in last if isinstance(v, str) and v.startswith("=")]
     assert all(SUM.match(f).group(2) == "2" and int(SUM.match(f).group(4)) == ws.max_row - 1 for f in formulas)
-    amount = next(i for i, c in enumerate(ws[1]) if "（元）" in c.value)
+    amount = next(i for i, c in enumerate(ws[1]) if "（元）" in c.value and "旬" not in c.value)  # not a third
     assert evaluate(ws, last[amount]) == total
 
 

@@ -183,7 +183,7 @@ class Formatter:
         return cls(locale, currency.upper(), _unit_for(display_unit), words)
 
     @property
-    def _labels(self) -> Labels:
+    def L(self) -> Labels:
         """The labels headers, weeks and month thirds are worded with."""
         return self.words or labels(self.locale)
 
@@ -334,7 +334,7 @@ class Formatter:
 
     def header(self, label: str, unit: str | None = None) -> str:
         """A column header with the unit: "目标（万元）", "Target (k USD)", "单价（元）" (unit="元")."""
-        return self._labels["with_unit"].format(label=label, unit=unit or self.unit_label())
+        return self.L["with_unit"].format(label=label, unit=unit or self.unit_label())
 
     def display_values(self, values: Sequence[int], total: int) -> list[int]:
         """Parts re-apportioned at display precision so they add up to the displayed `total`.
@@ -431,14 +431,14 @@ class Formatter:
 
     def week(self, iso_year: int, iso_week: int) -> str:
         """An ISO week for table columns: "第23周", "W23", "S23" (two digits in en/es)."""
-        return self._labels["week_short"].format(year=iso_year, week=iso_week)
+        return self.L["week_short"].format(year=iso_year, week=iso_week)
 
     def week_long(self, iso_year: int, iso_week: int) -> str:
         """An ISO week with its ISO year: "2027年第23周", "2027-W23", "2027-S23"."""
-        return self._labels["week_long"].format(year=iso_year, week=iso_week)
+        return self.L["week_long"].format(year=iso_year, week=iso_week)
 
     def third(self, i: int) -> str:
         """A third of a month, i in 1..3: 上旬/中旬/下旬, early/mid/late, primera/segunda/tercera decena."""
         if i not in (1, 2, 3):
             raise ValueError(f"a month has thirds 1..3, not {i}")
-        return self._labels[f"third_{i}"]
+        return self.L[f"third_{i}"]

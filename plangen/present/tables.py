@@ -1,8 +1,10 @@
-"""Tabular views of a decomposition, one per `plangen decompose --by`: exact values plus their display.
+"""The one table model: each table of a decomposition built once, shown by the CLI, csv, xlsx and documents.
 
-A view is a `Table` of exact values (ints in currency units, Fractions for shares, dates);
-`display_rows` formats it with the plan's Formatter, `to_csv` writes the exact values with
-machine-readable headers, and `render_text` draws it with rich. The xlsx export reuses the views.
+A view is a `Table` of exact values (ints in currency units, Fractions for shares, dates), its
+columns in the documents' order; `display_rows` formats it with the plan's Formatter (for the CLI
+or the documents: parts re-shown to add up to the shown total), `to_csv` writes the exact values
+with machine-readable headers, `render_text` draws it with rich, the xlsx export writes its values,
+and `document_table` turns it into the displayed `present.values.Table` Word and PowerPoint draw.
 """
 from __future__ import annotations
 
@@ -11,25 +13,32 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 from rich import box
 from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Table as RichTable
 
-from plangen.decompose.result import Decomposition, Quarter
+from plangen.decompose.result import Decomposition, Month, Quarter
 from plangen.errors import EXIT_INVALID, PlangenError
 from plangen.decompose.split import quarters_of
 from plangen.model.schema import Plan
 from plangen.present.cells import csv_text
 from plangen.present.fmt import Formatter
-from plangen.present import values
-from plangen.present.labels import Labels, days_header, labels
+from plangen.present.labels import Labels, days_header
+from plangen.present.values import Table as Shown
 
-AMOUNT, COUNT, SHARE, DATE, SPAN, RAMP, TEXT = "amount", "count", "share", "date", "span", "ramp", "text"
+AMOUNT, COUNT, SHARE, GROWTH, PER_DAY = "amount", "count", "share", "growth", "per_day"
+DATE, SPAN, RAMP, TEXT = "date", "span", "ramp", "text"
+Kind = Literal["amount", "count", "share", "growth", "per_day", "date", "span", "ramp", "text"]
+Where = Literal["cli", "documents"]     # the CLI (and xlsx) or the Word/PowerPoint documents
 SUMMED = frozenset({AMOUNT, COUNT, SHARE})
-NUMERIC = frozenset({AMOUNT, COUNT, SHARE})
+NUMERIC = frozenset({AMOUNT, COUNT, SHARE, GROWTH, PER_DAY})
 RATIO_DIGITS = 6
+DIM_LABELS = ("region", "product_line", "customer_type")
+DIM_CHARTS = {"region": "chart_by_region", "product_line": "chart_by_product_line",
+              "customer_type": "chart_by_customer_type"}
 
 
 class ViewError(PlangenError, ValueError):
@@ -44,29 +53,41 @@ class Column:
 
     key: str
     header: str
-    kind: str = AMOUNT
+    kind: Kind = AMOUNT
     row_sum: tuple[str, ...] = ()   # in every row, the sum of these columns (xlsx writes a formula)
-    shown: bool = True              # in the table and xlsx (csv has every column)
+    shown: bool = True              # in the CLI table and xlsx (csv has every column)
+    documents: bool = True          # in the Word and PowerPoint table
+    of: tuple[str, str] = ()        # a growth column: (plan column, base column), also in the total row
 
     @property
     def summed(self) -> bool:
         """Whether the total row holds this column's sum."""
         return self.kind in SUMMED
 
+    def visible(self, where: Where) -> bool:
+        """Whether the CLI (and xlsx) or the documents show this column."""
+        return self.documents if where == "documents" else self.shown
+
 
 @dataclass(frozen=True)
 class Row:
-    """A row: machine key (csv), localised label (table, xlsx), one value per column."""
+    """A row: machine key (csv), localised label (CLI, xlsx), one value per column."""
 
     key: str
     label: str
     values: tuple
     kind: str = "item"              # item | gap | total
+    short: str = ""                 # the documents' label when shorter (the title or chart names the year)
+
+    def label_in(self, where: Where) -> str:
+        """The row's label as the CLI or the documents show it."""
+        return (self.short or self.label) if where == "documents" else self.label
 
 
 @dataclass(frozen=True)
 class Table:
-    """One view: its rows add up to the total row in every summed column."""
+    """One table of exact values, built once for the CLI, csv, xlsx and the documents: its rows add up
+    to the total row in every summed column."""
 
     name: str
     title: str
@@ -74,6 +95,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     total: Row | None
+    parts: Literal["columns", "rows"] = "columns"  # shown so that columns (or each row's parts) add up
 
     def index(self, key: str) -> int:
         """The position of the column named `key`."""
@@ -98,16 +120,22 @@ def _share(part: int, whole: int) -> Fraction:
     return Fraction(part, whole) if whole else Fraction(0)
 
 
+def _growth(plan: int, base: int | None) -> Fraction | None:
+    """The growth of `plan` over `base` (None without a base)."""
+    return Fraction(plan, base) - 1 if base else None
+
+
 def _total_row(L: Labels, columns: Sequence[Column], rows: Sequence[Row]) -> Row:
-    """The bold total: the sum of every summed column, blank elsewhere."""
-    values = tuple(sum(r.values[i] for r in rows) if c.summed else None for i, c in enumerate(columns))
+    """The bold total: the sum of every summed column, the growth of the sums, blank elsewhere."""
+    sums = {c.key: sum(r.values[i] for r in rows) for i, c in enumerate(columns) if c.summed}
+    values = tuple(sums.get(c.key) if not c.of else _growth(sums[c.of[0]], sums[c.of[1]]) for c in columns)
     return Row("total", L["total"], values, "total")
 
 
 def _table(name: str, title: str, key: Column, columns: Sequence[Column], rows: Sequence[Row],
-           L: Labels) -> Table:
+           L: Labels, parts: Literal["columns", "rows"] = "columns") -> Table:
     """A view with its total row."""
-    return Table(name, title, key, tuple(columns), tuple(rows), _total_row(L, columns, rows))
+    return Table(name, title, key, tuple(columns), tuple(rows), _total_row(L, columns, rows), parts)
 
 
 def quarter_label(fmt: Formatter, d: Decomposition, q: Quarter) -> str:
@@ -116,75 +144,110 @@ def quarter_label(fmt: Formatter, d: Decomposition, q: Quarter) -> str:
     return name if len({x.year for x in d.quarters}) == 1 else f"{q.year} {name}"
 
 
-def _quarter_columns(fmt: Formatter, d: Decomposition) -> list[Column]:
+def month_row(fmt: Formatter, d: Decomposition, m: Month) -> str:
+    """A month as the documents' row label: 7月 / Jul when the period lies in one year (the title names it)."""
+    if d.months[0].year == d.months[-1].year:
+        return fmt.month_short(m.month)
+    return fmt.month(m.year, m.month)
+
+
+def dim_label(L: Labels, name: str) -> str:
+    """A dimension's name: a known label (区域, Canal) or the key as written."""
+    if name in DIM_LABELS:
+        return L[name]
+    return L[f"dim_{name}"] if f"dim_{name}" in L else name.replace("_", " ")
+
+
+def _quarter_columns(fmt: Formatter, d: Decomposition, documents: bool = True) -> list[Column]:
     """One amount column per quarter, keyed 2027-Q1 ..."""
-    return [Column(q.key, quarter_label(fmt, d, q)) for q in d.quarters]
+    return [Column(q.key, quarter_label(fmt, d, q), documents=documents) for q in d.quarters]
+
+
+def _period_columns(fmt: Formatter, d: Decomposition, amounts: Sequence[int], last: Sequence[int] | None,
+                    days: Sequence[int]) -> tuple[list[Column], list[tuple]]:
+    """Target, [last year, growth], share, days (the documents' order) and each period's values."""
+    L = fmt.L
+    columns = [Column("amount", fmt.header(L["target"]))]
+    cells: list[list] = [[a] for a in amounts]
+    if last:
+        columns += [Column("last_year", fmt.header(L["last_year"])),
+                    Column("growth", L["growth"], GROWTH, of=("amount", "last_year"))]
+        for row, a, ly in zip(cells, amounts, last):
+            row += [ly, _growth(a, ly)]
+    columns += [Column("share", L["share"], SHARE), Column("working_days", days_header(L, d), COUNT)]
+    for row, a, n in zip(cells, amounts, days):
+        row += [_share(a, d.total), n]
+    return columns, [tuple(row) for row in cells]
 
 
 def by_quarter(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
-    """Quarters: working days, target, share of the period."""
-    L = labels(fmt.locale)
-    columns = [Column("working_days", days_header(L, d), COUNT),
-               Column("amount", fmt.header(L["target"])), Column("share", L["share"], SHARE)]
-    rows = [Row(q.key, quarter_label(fmt, d, q),
-                (sum(d.months[i].working_days for i in q.months), q.amount, _share(q.amount, d.total)))
-            for q in d.quarters]
+    """Quarters: target, [last year, growth], share of the period, working days, [focus]."""
+    L, focus = fmt.L, plan.targets.quarter_focus
+    ly = d.growth.last_year_months
+    last = [sum(ly[i] for i in q.months) for q in d.quarters] if ly else None
+    days = [sum(d.months[i].working_days for i in q.months) for q in d.quarters]
+    columns, values = _period_columns(fmt, d, [q.amount for q in d.quarters], last, days)
+    if focus:
+        columns.append(Column("focus", L["quarter_focus"], TEXT))
+        values = [(*v, theme) for v, theme in zip(values, focus)]
+    rows = [Row(q.key, quarter_label(fmt, d, q), v) for q, v in zip(d.quarters, values)]
     return _table("quarter", L["quarterly_target"], Column("quarter", L["quarter"], TEXT), columns, rows, L)
 
 
 def by_month(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
-    """Months: working days, target, share of the period."""
-    L = labels(fmt.locale)
-    columns = [Column("working_days", days_header(L, d), COUNT),
-               Column("amount", fmt.header(L["target"])), Column("share", L["share"], SHARE)]
-    rows = [Row(m.key, fmt.month(m.year, m.month), (m.working_days, m.amount, _share(m.amount, d.total)))
-            for m in d.months]
+    """Months: target, [last year, growth], share of the period, working days, daily target."""
+    L = fmt.L
+    amounts, days = [m.amount for m in d.months], [m.working_days for m in d.months]
+    columns, values = _period_columns(fmt, d, amounts, d.growth.last_year_months, days)
+    columns.append(Column("daily", fmt.header(L["daily_target"]), PER_DAY))
+    rows = [Row(m.key, fmt.month(m.year, m.month), (*v, m.amount // m.working_days if m.working_days else None),
+                short=month_row(fmt, d, m)) for m, v in zip(d.months, values)]
     return _table("month", L["monthly_target"], Column("month", L["month"], TEXT), columns, rows, L)
 
 
 def by_week(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     """ISO weeks: dates, working days in the period, target."""
-    L = labels(fmt.locale)
-    columns = [Column("dates", L["date"], SPAN), Column("working_days", days_header(L, d), COUNT),
+    L = fmt.L
+    columns = [Column("dates", L["dates"], SPAN), Column("working_days", days_header(L, d), COUNT),
                Column("amount", fmt.header(L["target"]))]
-    rows = [Row(w.key, fmt.week_long(w.iso_year, w.iso_week),
-                ((w.start, w.end), sum(p.days for p in w.parts), w.amount)) for w in d.weeks]
-    return _table("week", L["weekly_target"], Column("week", L["week"], TEXT), columns, rows, L)
+    rows = [Row(w.key, fmt.week_long(w.iso_year, w.iso_week), ((w.start, w.end), sum(p.days for p in w.parts),
+                w.amount), short=fmt.week(w.iso_year, w.iso_week)) for w in d.weeks]
+    return _table("week", L["weekly_targets"], Column("week", L["week"], TEXT), columns, rows, L)
 
 
 def by_day(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     """Every day that carries target."""
-    L = labels(fmt.locale)
+    L = fmt.L
     columns = [Column("amount", fmt.header(L["daily_target"]))]
     rows = [Row(day.date.isoformat(), fmt.date(day.date), (day.amount,)) for m in d.months for day in m.days]
     return _table("day", L["daily_target"], Column("date", L["date"], DATE), columns, rows, L)
 
 
 def by_third(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
-    """Months in thirds (上旬/中旬/下旬) and the month's target."""
-    L = labels(fmt.locale)
+    """Months in thirds (上旬/中旬/下旬) and the month's target; each month's thirds add up to it as shown."""
+    L = fmt.L
     keys = ("early", "mid", "late")
-    columns = [Column(k, L[f"third_{i}"]) for i, k in enumerate(keys, 1)]
-    columns.append(Column("amount", fmt.header(L["monthly_target"]), row_sum=keys))
-    rows = [Row(m.key, fmt.month(m.year, m.month), (*m.thirds, m.amount)) for m in d.months]
-    title = "/".join(L[f"third_{i}"] for i in (1, 2, 3))
-    return _table("third", title, Column("month", L["month"], TEXT), columns, rows, L)
+    columns = [Column(k, fmt.header(fmt.third(i))) for i, k in enumerate(keys, 1)]
+    columns.append(Column("amount", fmt.header(L["total"]), row_sum=keys))
+    rows = [Row(m.key, fmt.month(m.year, m.month), (*m.thirds, m.amount), short=month_row(fmt, d, m))
+            for m in d.months]
+    return _table("third", L["early_mid_late"], Column("month", L["month"], TEXT), columns, rows, L, "rows")
 
 
 def by_rep(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
-    """Reps: region, start, ramp, quarters and total; a gap row for target no rep carries."""
-    L = labels(fmt.locale)
+    """Reps: region, start, ramp (not in the documents), quarters and total; a row for target no rep carries."""
+    L = fmt.L
     if not d.reps:
         raise ViewError("the plan has no reps (team.reps)")
     quarters = _quarter_columns(fmt, d)
-    columns = [Column("name", L["name"], TEXT, shown=False), Column("region", L["region"], TEXT),
-               Column("start", L["start_date"], DATE), Column("ramp", L["ramp"], RAMP), *quarters,
-               Column("total", fmt.header(L["quota"]), row_sum=tuple(c.key for c in quarters))]
-    rows = [Row(r.id, r.name, (r.name, r.region, r.start, _ramping(r.ramp), *r.quarters, r.total))
+    columns = [Column("name", L["name"], TEXT, shown=False, documents=False), Column("region", L["region"], TEXT),
+               Column("start", L["start_date"], DATE), Column("ramp", L["ramp"], RAMP, documents=False), *quarters,
+               Column("total", fmt.header(L["total"]), row_sum=tuple(c.key for c in quarters))]
+    rows = [Row(r.id, r.name, (r.name, r.region or None, r.start, _ramping(r.ramp), *r.quarters, r.total))
             for r in d.reps]
     if any(d.unassigned):
         gap = quarters_of(d.unassigned)
-        rows.append(Row("unassigned", L["gap"], (None, None, None, None, *gap, sum(gap)), "gap"))
+        rows.append(Row("unassigned", L["unassigned"], (None, None, None, None, *gap, sum(gap)), "gap"))
     return _table("rep", L["chart_by_rep"], Column("rep", L["rep"], TEXT), columns, rows, L)
 
 
@@ -195,29 +258,29 @@ def _ramping(ramp: Sequence[Fraction]) -> tuple[Fraction, ...]:
 
 def by_dimension(name: str, plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
     """One split dimension: share, quarters and total of each member."""
-    L = labels(fmt.locale)
+    L = fmt.L
     split = d.splits[name]
     quarters = _quarter_columns(fmt, d)
     columns = [Column("share", L["share"], SHARE), *quarters,
-               Column("total", fmt.header(L["target"]), row_sum=tuple(c.key for c in quarters))]
+               Column("total", fmt.header(L["total"]), row_sum=tuple(c.key for c in quarters))]
     rows = [Row(member, member, (split.shares[member], *split.by_quarter[member], split.totals[member]))
             for member in split.totals]
-    title = L.get(f"chart_by_{name}", name)
-    return _table(name, title, Column(name, L.get(name, name), TEXT), columns, rows, L)
+    title = L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(L, name)
+    return _table(name, title, Column(name, dim_label(L, name), TEXT), columns, rows, L)
 
 
 def by_budget(plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
-    """Budget items: share, quarters and total."""
-    L = labels(fmt.locale)
+    """Budget items: share, quarters (not in the documents, which have the budget by quarter) and total."""
+    L = fmt.L
     if d.budget is None:
         raise ViewError("the plan has no budget section")
     b = d.budget
-    quarters = _quarter_columns(fmt, d)
+    quarters = _quarter_columns(fmt, d, documents=False)
     columns = [Column("share", L["share"], SHARE), *quarters,
-               Column("total", fmt.header(L["budget"]), row_sum=tuple(c.key for c in quarters))]
-    rows = [Row(item, item, (_share(total, b.total), *quarters_of(b.item_months[item]), total))
+               Column("total", fmt.header(L["amount"]), row_sum=tuple(c.key for c in quarters))]
+    rows = [Row(item, item or L["budget_total"], (_share(total, b.total), *quarters_of(b.item_months[item]), total))
             for item, total in b.items.items()]
-    return _table("budget", L["budget"], Column("item", L["budget_item"], TEXT), columns, rows, L)
+    return _table("budget", L["budget_item"], Column("item", L["budget_item"], TEXT), columns, rows, L)
 
 
 View = Callable[[Plan, Decomposition, Formatter], Table]
@@ -242,15 +305,15 @@ def view(name: str, plan: Plan, d: Decomposition, fmt: Formatter) -> Table:
 
 # -- showing views ------------------------------------------------------------------------------
 
-def cell(kind: str, value: object, fmt: Formatter) -> str:
-    """One value as shown in a table."""
+def cell(kind: str, value: object, fmt: Formatter, where: Where = "cli") -> str:
+    """One value as shown in a table (documents: amounts without the unit, the header names it)."""
     if value is None:
         return ""
-    if kind == AMOUNT:
-        return fmt.amount(value)
+    if kind in (AMOUNT, PER_DAY):
+        return fmt.figure(value) if where == "documents" else fmt.amount(value)
     if kind == COUNT:
         return fmt.count(value)
-    if kind == SHARE:
+    if kind in (SHARE, GROWTH):
         return fmt.percent(value, 1)
     if kind == DATE:
         return fmt.date(value)
@@ -261,39 +324,80 @@ def cell(kind: str, value: object, fmt: Formatter) -> str:
     return str(value)
 
 
-def _column_cells(table: Table, i: int, fmt: Formatter) -> list[str]:
-    """Column `i` as shown, total row last; amounts re-apportioned so parts add up to the total."""
+def _column_cells(table: Table, i: int, fmt: Formatter, where: Where) -> list[str]:
+    """Column `i` as shown, total row last; amounts and shares re-apportioned so parts add up to the total."""
     col = table.columns[i]
     values = [r.values[i] for r in table.rows]
     total = table.total.values[i] if table.total else None
-    if col.kind == AMOUNT and total is not None and None not in values and sum(values) == total:
-        return fmt.display_parts(values, total) + [fmt.amount(total)]
-    if col.kind == SHARE and total == 1 and None not in values and sum(values) == 1:
-        return fmt.display_shares(values) + [cell(SHARE, total, fmt)]
-    out = [cell(col.kind, v, fmt) for v in values]
-    return out + ([cell(col.kind, total, fmt)] if table.total else [])
+    adds_up = total is not None and None not in values and sum(values) == total
+    if col.kind == AMOUNT and adds_up and table.parts == "columns":
+        return _parts(fmt, where)(values, total) + [cell(AMOUNT, total, fmt, where)]
+    if col.kind == SHARE and adds_up and total in (0, 1):
+        return fmt.display_shares(values) + [fmt.percent(1) if total else ""]
+    if col.kind == PER_DAY:   # daily targets with enough decimals for the smallest of them
+        fmt = fmt.precise_for(min((v for v in values if v), default=0))
+    out = [cell(col.kind, v, fmt, where) for v in values]
+    return out + ([cell(col.kind, total, fmt, where)] if table.total else [])
 
 
-def display_rows(table: Table, fmt: Formatter) -> list[list[str]]:
-    """Every row as shown (label first, shown columns only), the total row last."""
-    shown = [i for i, c in enumerate(table.columns) if c.shown]
-    columns = [_column_cells(table, i, fmt) for i in shown]
-    rows = [*table.rows, *([table.total] if table.total else [])]
-    return [[r.label, *(col[n] for col in columns)] for n, r in enumerate(rows)]
+def _parts(fmt: Formatter, where: Where) -> Callable[[Sequence[int], int], list[str]]:
+    """Parts of a total as shown: figures in the documents (the header names the unit), amounts in the CLI."""
+    return fmt.display_figures if where == "documents" else fmt.display_parts
+
+
+def _all_rows(table: Table) -> list[Row]:
+    """The item rows, then the total row if there is one."""
+    return [*table.rows, *([table.total] if table.total else [])]
+
+
+def _row_parts(table: Table, cells: list[list[str]], fmt: Formatter, where: Where) -> None:
+    """In a table of row parts (month thirds), each row's parts re-shown to add up to its shown row total."""
+    for whole in (c for c in table.columns if c.row_sum):
+        parts = [table.index(k) for k in whole.row_sum]
+        for row, shown in zip(_all_rows(table), cells):
+            total = row.values[table.index(whole.key)]
+            for i, text in zip(parts, _parts(fmt, where)([row.values[i] for i in parts], total)):
+                shown[i] = text
+
+
+def visible(table: Table, where: Where) -> list[int]:
+    """The positions of the columns the CLI or the documents show."""
+    return [i for i, c in enumerate(table.columns) if c.visible(where)]
+
+
+def display_rows(table: Table, fmt: Formatter, where: Where = "cli") -> list[list[str]]:
+    """Every row as shown (label first, the visible columns only), the total row last."""
+    columns = [_column_cells(table, i, fmt, where) for i in range(len(table.columns))]
+    rows = _all_rows(table)
+    cells = [[col[n] for col in columns] for n in range(len(rows))]
+    if table.parts == "rows":
+        _row_parts(table, cells, fmt, where)
+    shown = visible(table, where)
+    return [[r.label_in(where), *(row[i] for i in shown)] for r, row in zip(rows, cells)]
+
+
+def document_table(table: Table, fmt: Formatter, key: str, note: str = "") -> Shown:
+    """The table as the Word and PowerPoint writers draw it: cells as text, the header naming the unit."""
+    shown = visible(table, "documents")
+    rows = display_rows(table, fmt, "documents")
+    body, total = (rows[:-1], rows[-1]) if table.total else (rows, None)
+    return Shown(key, table.title, (table.key.header, *(table.columns[i].header for i in shown)),
+                 tuple(map(tuple, body)), (False, *(table.columns[i].kind in NUMERIC for i in shown)),
+                 tuple(total) if total else None, note)
 
 
 def unit_note(fmt: Formatter) -> str:
     """"单位：万元", "Unit: k USD" ..."""
-    return labels(fmt.locale)["unit_note"].format(unit=fmt.unit_label())
+    return fmt.L["unit_note"].format(unit=fmt.unit_label())
 
 
 def rich_table(table: Table, fmt: Formatter) -> RichTable:
     """The view as a rich table: numbers right-aligned, the total row bold."""
     out = RichTable(title=table.title, caption=unit_note(fmt), box=box.SIMPLE_HEAVY, caption_justify="right")
     out.add_column(table.key.header, no_wrap=True)
-    for c in table.columns:
-        if c.shown:
-            out.add_column(c.header, justify="right" if c.kind in NUMERIC else "left", no_wrap=True)
+    for i in visible(table, "cli"):
+        c = table.columns[i]
+        out.add_column(c.header, justify="right" if c.kind in NUMERIC else "left", no_wrap=True)
     rows = display_rows(table, fmt)
     body, total = (rows[:-1], rows[-1]) if table.total else (rows, None)
     for r in body:
@@ -319,7 +423,7 @@ def printed(shown: RichTable, width: int | None = None, color: bool = False) -> 
     return buf.getvalue()
 
 
-def finished_text(table: "values.Table") -> str:
+def finished_text(table: Shown) -> str:
     """A finished report table (present.values.Table, cells already formatted) as terminal text."""
     out = RichTable(title=table.title, caption=table.note or None, box=box.SIMPLE_HEAVY, caption_justify="right")
     for head, numeric in zip(table.columns, table.numeric):
@@ -336,7 +440,7 @@ def raw(kind: str, value: object) -> str:
     """One value for csv: exact integers, decimal ratios, ISO dates."""
     if value is None:
         return ""
-    if kind == SHARE:
+    if kind in (SHARE, GROWTH):
         return repr(ratio(value))
     if kind == DATE:
         return value.isoformat()
@@ -358,6 +462,7 @@ def to_csv(table: Table) -> str:
 
 
 __all__ = ["Column", "Row", "Table", "ViewError", "VIEWS", "by_budget", "by_day", "by_dimension", "by_month",
-           "by_quarter", "by_rep", "by_third", "by_week", "cell", "display_rows", "formatter", "ratio",
-           "raw", "render_text", "rich_table", "to_csv", "unit_note", "view", "view_names"]
+           "by_quarter", "by_rep", "by_third", "by_week", "cell", "dim_label", "display_rows", "document_table",
+           "formatter", "month_row", "ratio", "raw", "render_text", "rich_table", "to_csv", "unit_note", "view",
+           "view_names", "visible"]
 

@@ -17,7 +17,7 @@ from plangen.model.schema import Plan
 from plangen.present.ctx.team import TeamIndex
 from plangen.present.fmt import Formatter
 from plangen.present.labels import Labels, days_header, labels
-from plangen.present.tables import quarter_label
+from plangen.present import tables as views
 from plangen.present.values import Money, Share, Table
 
 
@@ -79,6 +79,10 @@ class Ctx:
         return Table(key, title, tuple(columns), tuple(tuple(_text(c) for c in r) for r in rows),
                      tuple(numeric), tuple(_text(c) for c in total) if total else None, note)
 
+    def shown(self, table: views.Table, key: str, note: str = "") -> Table:
+        """A table of the one model (present.tables) as the documents show it, keyed `key`."""
+        return views.document_table(table, self.f, key, note)
+
     def amounts(self, values: Sequence[int], total: int) -> list[str]:
         """Table cells of parts, shown so that they add up to the shown total (the unit is in the header)."""
         return self.f.display_figures(list(values), total)
@@ -122,15 +126,12 @@ class Ctx:
 
     def month_row(self, i: int) -> str:
         """A month as a table row label: 7月 / Jul when the period lies in one year (the title names it)."""
-        m = self.d.months[i]
-        if self.d.months[0].year == self.d.months[-1].year:
-            return self.f.month_short(m.month)
-        return self.month_label(i)
+        return views.month_row(self.f, self.d, self.d.months[i])
 
     def quarter_label(self, q: int) -> str:
         """A quarter as Q1 (calendar quarter when the period is aligned), "2027 Q3" when the period
         spans two years, as in the CLI's tables (present.tables.quarter_label)."""
-        return quarter_label(self.f, self.d, self.d.quarters[q])
+        return views.quarter_label(self.f, self.d, self.d.quarters[q])
 
     def aside(self, text: str, note: str) -> str:
         """`text (note)` in the locale's parentheses: full width in Chinese, where no space goes beside a figure."""

@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from plangen.decompose.split import quarters_of
+from plangen.present import tables as views
 from plangen.present.charts import PIE_SLICES, ChartSpec, Series
 from plangen.model.periods import annual_share
 from plangen.present.ctx.base import Ctx, peak_index
@@ -96,18 +97,8 @@ def team(c: Ctx, tables: dict, charts: dict) -> dict | None:
 
 
 def rep_table(c: Ctx):
-    """Each rep's quarters and total, with a gap row when targets are unassigned."""
-    d, L = c.d, c.L
-    nq = len(d.quarters)
-    rows = [[r.name, r.region or "", c.f.date(r.start) if r.start else "", *[c.fig(x) for x in r.quarters],
-             c.fig(r.total)] for r in d.reps]
-    if any(d.unassigned):
-        gq = quarters_of(d.unassigned)
-        rows.append([L["unassigned"], "", "", *[c.fig(x) for x in gq], c.fig(sum(d.unassigned))])
-    cols = [L["rep"], L["region"], L["start_date"], *[c.quarter_label(q) for q in range(nq)], c.head("total")]
-    total = [L["total"], "", "", *[c.fig(q.amount) for q in d.quarters], c.fig(d.total)]
-    return c.table("reps", L["chart_by_rep"], cols, rows, [False, False, False] + [True] * (nq + 1), total,
-                   c.unit_note())
+    """Each rep's region, start, quarters and total, with a gap row when targets are unassigned."""
+    return c.shown(views.by_rep(c.plan, c.d, c.f), "reps", c.unit_note())
 
 
 def funnel_table(c: Ctx):
@@ -205,11 +196,7 @@ def budget(c: Ctx, tables: dict, charts: dict) -> dict | None:
     if b is None:
         return None
     items = list(b.items)
-    shown = c.amounts([b.items[k] for k in items], b.total)
-    tables["budget_items"] = c.table("budget_items", L["budget_item"], [L["budget_item"], L["share"], c.head("amount")],
-                                     [[k or L["budget_total"], p, s] for k, s, p in
-                                      zip(items, shown, c.shares([b.items[k] for k in items]))], [False, True, True],
-                                     [L["total"], c.whole([b.total]), c.fig(b.total)])
+    tables["budget_items"] = c.shown(views.by_budget(c.plan, c.d, c.f), "budget_items")
     tables["budget_months"] = c.table("budget_months", L["budget"], [L["month"], *[k or L["amount"] for k in items],
                                       c.head("total")],
                                       [[c.month_row(j), *[c.fig(b.item_months[k][j]) for k in items],

@@ -5,14 +5,13 @@ from fractions import Fraction
 from typing import Any
 
 from plangen.present.charts import PIE_SLICES, ChartSpec, Series
-from plangen.present.ctx.base import Ctx, add_focus, peak_index
+from plangen.present import tables as views
+from plangen.present.ctx.base import Ctx, peak_index
 from plangen.present.ctx.collections import collections
 from plangen.present.ctx.milestones import milestones
 from plangen.present.ctx.rep import metric_table
+from plangen.present.tables import DIM_CHARTS
 
-DIM_LABELS = {"region": "region", "product_line": "product_line", "customer_type": "customer_type"}
-DIM_CHARTS = {"region": "chart_by_region", "product_line": "chart_by_product_line",
-              "customer_type": "chart_by_customer_type"}
 
 
 def targets(c: Ctx, tables: dict, charts: dict) -> dict[str, Any]:
@@ -158,10 +157,6 @@ def _last_year(c: Ctx) -> tuple[int, ...] | None:
     return c.d.growth.last_year_months
 
 
-def _growth(c: Ctx, plan: int, last: int | None) -> str:
-    return c.f.percent(Fraction(plan, last) - 1, 1) if last else ""
-
-
 def time_tables(c: Ctx) -> dict:
     """Quarter, month, week and (when the plan shows them) month-thirds tables."""
     out = {"quarters": quarter_table(c), "months": month_table(c), "weeks": week_table(c)}
@@ -178,68 +173,23 @@ def shows_thirds(c: Ctx) -> bool:
 
 
 def quarter_table(c: Ctx):
-    """Quarter targets with share, last year and growth."""
-    d, L = c.d, c.L
-    last = _last_year(c)
-    amounts = [q.amount for q in d.quarters]
-    shown = c.amounts(amounts, d.total)
-    rows = [[c.quarter_label(q.index), s, p, sum(d.months[i].working_days for i in q.months)]
-            for q, s, p in zip(d.quarters, shown, c.shares(amounts))]
-    cols = [L["quarter"], c.head("target"), L["share"], c.days_head()]
-    total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months)]
-    if last:
-        _insert_last_year(c, cols, rows, total, amounts, [sum(last[i] for i in q.months) for q in d.quarters])
-    numeric = [False] + [True] * (len(cols) - 1)
-    add_focus(c, cols, rows, total, numeric)
-    return c.table("quarters", L["quarterly_target"], cols, rows, numeric, total)
+    """Quarter targets with last year, growth, share, days and focus (present.tables.by_quarter)."""
+    return c.shown(views.by_quarter(c.plan, c.d, c.f), "quarters")
 
 
 def month_table(c: Ctx):
-    """Month targets with share, working days, daily target and last year."""
-    d, L = c.d, c.L
-    last = _last_year(c)
-    shown = c.amounts(d.revenue.months, d.total)
-    daily = c.daily_figs(d.revenue.months, [m.working_days for m in d.months])
-    rows = [[c.month_row(m.index), s, p, m.working_days, dd]
-            for m, s, p, dd in zip(d.months, shown, c.shares(list(d.revenue.months)), daily)]
-    cols = [L["month"], c.head("target"), L["share"], c.days_head(), c.head("daily_target")]
-    total = [L["total"], c.fig(d.total), "100%", sum(m.working_days for m in d.months), ""]
-    if last:
-        _insert_last_year(c, cols, rows, total, list(d.revenue.months), list(last))
-    return c.table("months", L["monthly_target"], cols, rows, [False] + [True] * (len(cols) - 1), total)
-
-
-def _insert_last_year(c: Ctx, cols: list, rows: list, total: list, plan: list[int], last: list[int]) -> None:
-    """Last year's amounts and the growth, after the target column; shown parts add up to the shown total."""
-    shown = c.amounts(last, sum(last))
-    for row, p, ly, s in zip(rows, plan, last, shown):
-        row[2:2] = [s, _growth(c, p, ly)]
-    cols[2:2] = [c.head("last_year"), c.L["growth"]]
-    total[2:2] = [c.fig(sum(last)), _growth(c, sum(plan), sum(last))]
+    """Month targets with last year, growth, share, working days and daily target."""
+    return c.shown(views.by_month(c.plan, c.d, c.f), "months")
 
 
 def week_table(c: Ctx):
     """ISO weeks with their dates, working days and target; split weeks keep one row."""
-    d, L = c.d, c.L
-    shown = c.amounts([w.amount for w in d.weeks], d.total)
-    rows = [[c.f.week(w.iso_year, w.iso_week), f"{c.f.date(w.start)} – {c.f.date(w.end)}",
-             sum(p.days for p in w.parts), s] for w, s in zip(d.weeks, shown)]
-    total = [L["total"], "", sum(m.working_days for m in d.months), c.fig(d.total)]
-    return c.table("weeks", L["weekly_targets"], [L["week"], L["dates"], c.days_head(), c.head("target")],
-                   rows, [False, False, True, True], total)
+    return c.shown(views.by_week(c.plan, c.d, c.f), "weeks")
 
 
 def thirds_table(c: Ctx):
     """Each month in early / mid / late thirds (上旬 / 中旬 / 下旬)."""
-    d, L = c.d, c.L
-    rows = []
-    for m in d.months:
-        parts = c.amounts(list(m.thirds), m.amount)
-        rows.append([c.month_row(m.index), *parts, c.fig(m.amount)])
-    sums = [sum(m.thirds[i] for m in d.months) for i in range(3)]
-    total = [L["total"], *c.amounts(sums, d.total), c.fig(d.total)]
-    cols = [L["month"], *(c.f.header(c.f.third(i)) for i in (1, 2, 3)), c.head("total")]
-    return c.table("thirds", L["early_mid_late"], cols, rows, [False, True, True, True, True], total)
+    return c.shown(views.by_third(c.plan, c.d, c.f), "thirds")
 
 
 def split_tables(c: Ctx) -> dict:
@@ -249,24 +199,12 @@ def split_tables(c: Ctx) -> dict:
 
 def dim_label(c: Ctx, name: str) -> str:
     """A dimension's name: a known label (区域, Canal) or the key as written."""
-    if name in DIM_LABELS or f"dim_{name}" in c.L:
-        return c.L[name] if name in DIM_LABELS else c.L[f"dim_{name}"]
-    return name.replace("_", " ")
+    return views.dim_label(c.L, name)
 
 
 def split_table(c: Ctx, name: str):
     """A split dimension by quarter."""
-    d, L = c.d, c.L
-    s = d.splits[name]
-    keys = list(s.shares)
-    shown = c.amounts([s.totals[k] for k in keys], d.total)
-    quarters = [c.amounts([s.by_quarter[k][q] for k in keys], d.quarters[q].amount) for q in range(len(d.quarters))]
-    pcts = c.f.display_shares([s.shares[k] for k in keys])
-    rows = [[k, pcts[i], *[quarters[q][i] for q in range(len(d.quarters))], shown[i]] for i, k in enumerate(keys)]
-    cols = [dim_label(c, name), L["share"], *[c.quarter_label(q) for q in range(len(d.quarters))], c.head("total")]
-    total = [L["total"], "100%", *[c.fig(q.amount) for q in d.quarters], c.fig(d.total)]
-    title = c.L[DIM_CHARTS[name]] if name in DIM_CHARTS else dim_label(c, name)
-    return c.table(f"split_{name}", title, cols, rows, [False] + [True] * (len(cols) - 1), total, c.unit_note())
+    return c.shown(views.by_dimension(name, c.plan, c.d, c.f), f"split_{name}", c.unit_note())
 
 
 def time_charts(c: Ctx) -> dict:

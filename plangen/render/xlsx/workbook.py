@@ -15,10 +15,12 @@ from plangen.decompose.result import Decomposition
 from plangen.model.schema import Plan
 from plangen.present.cells import as_text
 from plangen.render.xlsx.clean import font_order
-from plangen.present.tables import (AMOUNT, COUNT, DATE, RAMP, SHARE, SPAN, Column, Row, Table, by_budget, by_day,
-                                    by_dimension, by_month, by_quarter, by_rep, by_third, by_week, cell, formatter)
+from plangen.present.tables import (AMOUNT, COUNT, DATE, GROWTH, PER_DAY, RAMP, SHARE, SPAN, Column, Row, Table,
+                                    by_budget, by_day, by_dimension, by_month, by_quarter, by_rep, by_third, by_week,
+                                    cell, formatter)
 
-NUMBER_FORMATS = {AMOUNT: "#,##0", COUNT: "#,##0", SHARE: "0.0%", DATE: "yyyy-mm-dd"}
+NUMBER_FORMATS = {AMOUNT: "#,##0", COUNT: "#,##0", PER_DAY: "#,##0", SHARE: "0.0%", GROWTH: "0.0%",
+                  DATE: "yyyy-mm-dd"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 BOLD = Font(bold=True)
 
@@ -75,7 +77,7 @@ def write_sheet(ws: Worksheet, table: Table, plan: Plan) -> None:
     for n, row in enumerate(table.rows, start=first):
         _write_row(ws, n, table, columns, row, plan)
     if table.total:
-        _write_total(ws, last + 1, table.total.label, columns, first, last)
+        _write_total(ws, last + 1, table, columns, first, last)
     ws.freeze_panes = "B2"
     _widths(ws, len(columns) + 1)
 
@@ -104,14 +106,18 @@ def _write_label(target, key: Column, row: Row) -> None:
         target.value = row.label
 
 
-def _write_total(ws: Worksheet, n: int, label: str, columns: Sequence[Column], first: int, last: int) -> None:
-    """The total row: =SUM over the item rows of every summed column."""
-    as_text(ws.cell(n, 1, label)).font = BOLD
+def _write_total(ws: Worksheet, n: int, table: Table, columns: Sequence[Column], first: int, last: int) -> None:
+    """The total row: =SUM over the item rows of every summed column, the total's growth as a value."""
+    as_text(ws.cell(n, 1, table.total.label)).font = BOLD
     for i, col in enumerate(columns, start=2):
-        if not col.summed:
+        value = table.total.values[table.index(col.key)]
+        if col.summed:
+            letter = get_column_letter(i)
+            target = ws.cell(n, i, f"=SUM({letter}{first}:{letter}{last})")
+        elif col.kind == GROWTH and value is not None:
+            target = ws.cell(n, i, float(value))   # the growth of the totals, not a sum
+        else:
             continue
-        letter = get_column_letter(i)
-        target = ws.cell(n, i, f"=SUM({letter}{first}:{letter}{last})")
         target.font = BOLD
         target.number_format = NUMBER_FORMATS[col.kind]
 
@@ -127,7 +133,7 @@ def _excel_value(kind: str, value: object, plan: Plan) -> object:
     """A value as Excel stores it: numbers and dates native, shares as floats, the rest as text."""
     if value is None or isinstance(value, str):
         return value
-    if kind == SHARE:
+    if kind in (SHARE, GROWTH):
         return float(value)
     if kind in (SPAN, RAMP):
         return cell(kind, value, formatter(plan))
