@@ -388,7 +388,7 @@ class Formatter:
         ("A, B, C and 12 more"): a sentence over a big team stays a sentence."""
         if len(words) <= few + 1:
             return self.join(words)
-        return self.join([*words[:few], self._labels["more_people"].format(n=self.count(len(words) - few))])
+        return self.join([*words[:few], self.L["more_people"].format(n=self.count(len(words) - few))])
 
     def rate(self, x: Real) -> str:
         """A count per day, week or month: one decimal only below 10 and when it shows ("3.5", "2", "12", "1,764")."""
