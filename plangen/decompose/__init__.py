@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from plangen.bulk import without_cycle_collector
+
 from ..model.history import revenue_target
 from ..model.schema import Plan
 from .budget import plan_budget
@@ -25,6 +27,7 @@ from .timeline import (build_months, build_quarters, build_weeks, days_by_month,
 __all__ = ["decompose", "Decomposition"]
 
 
+@without_cycle_collector
 def decompose(plan: Plan) -> Decomposition:
     """Break a checked plan down; every level adds up exactly to its parent."""
     unit = plan.targets.rounding
