@@ -12,7 +12,7 @@ from pptx.util import Inches
 
 from .charts import prepare
 from .context import SECTION_KEYS
-from .jinja import TemplateProblem, environment, explain, macros
+from .jinja import TemplateProblem, environment, explain, expression, macros
 from .pptx_combo import Group, Leaf, place, resolve
 from .pptx_slides import Geometry, SlideSpec
 from .pptx_tables import pieces
@@ -111,7 +111,7 @@ class Outline:
         if expr is None:
             return True
         try:
-            return bool(self.env.compile_expression(str(expr))(**self.ctx))
+            return bool(expression(self.env, str(expr))(**self.ctx))
         except Exception as err:  # noqa: BLE001
             raise TemplateProblem(f"slide {n}: when: {expr!r}: {explain(err, self.file, self.ctx).message}",
                                   self.file) from None

@@ -11,11 +11,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-
-from rich import box
-from rich.console import Console
-from rich.measure import Measurement
-from rich.table import Table as RichTable
+from typing import TYPE_CHECKING
 
 from plangen.decompose.result import Decomposition, Quarter
 from plangen.errors import EXIT_INVALID, PlangenError
@@ -24,6 +20,9 @@ from plangen.model.schema import Plan
 from plangen.render.cells import csv_text
 from plangen.render.fmt import Formatter
 from plangen.render.labels import Labels, days_header, labels
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
 
 AMOUNT, COUNT, SHARE, DATE, SPAN, RAMP, TEXT = "amount", "count", "share", "date", "span", "ramp", "text"
 SUMMED = frozenset({AMOUNT, COUNT, SHARE})
@@ -287,7 +286,10 @@ def unit_note(fmt: Formatter) -> str:
 
 
 def rich_table(table: Table, fmt: Formatter) -> RichTable:
-    """The view as a rich table: numbers right-aligned, the total row bold."""
+    """The view as a rich table: numbers right-aligned, the total row bold (rich loads only for text
+    output: the documents' builds do not need it)."""
+    from rich import box
+    from rich.table import Table as RichTable
     out = RichTable(title=table.title, caption=unit_note(fmt), box=box.SIMPLE_HEAVY, caption_justify="right")
     out.add_column(table.key.header, no_wrap=True)
     for c in table.columns:
@@ -305,6 +307,8 @@ def rich_table(table: Table, fmt: Formatter) -> RichTable:
 
 def render_text(table: Table, fmt: Formatter, width: int | None = None, color: bool = False) -> str:
     """The rich table as text (with ANSI styles when `color`), never narrower than its content."""
+    from rich.console import Console
+    from rich.measure import Measurement
     buf = io.StringIO()
     console = Console(file=buf, width=1000, force_terminal=color, color_system="auto" if color else None,
                       highlight=False)
