@@ -14,8 +14,9 @@ from lxml import etree
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from plangen.render import docx_chart, pptx_chart
-from plangen.render.charts import ChartSpec, Series, chart_space, prepare
+from plangen.render.docx import chart as docx_chart
+from plangen.render.pptx import chart as pptx_chart
+from plangen.present.charts import ChartSpec, Series, chart_space, prepare
 
 ROOT = Path(__file__).resolve().parents[2]
 NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -89,7 +90,7 @@ def it_embeds_the_chart_data_as_a_workbook(word_file):
 def it_writes_the_workbook_cells_python_pptx_would_write():
     """The embedded sheet: categories down A from row 2, series names across row 1 from B, values in the
     chart's number format; markup in names kept as text, a missing value an empty cell."""
-    from plangen.render.charts import workbook_blob
+    from plangen.present.charts import workbook_blob
     spec = ChartSpec("column", "t", HOSTILE, (Series("A&B <plan>", (10, None, 40.5)), Series("华东", (1, 2, 3))),
                      '#,##0"万"')
     sheet = openpyxl.load_workbook(io.BytesIO(workbook_blob(spec))).active

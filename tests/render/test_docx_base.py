@@ -1,4 +1,4 @@
-"""render.docx_base: rep plans from one prepared base share nothing and equal python-docx's own save."""
+"""render.docx.base: rep plans from one prepared base share nothing and equal python-docx's own save."""
 import io
 import zipfile
 from pathlib import Path
@@ -7,12 +7,12 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import Ctx, build_context
-from plangen.render.ctx_rep import rep_context
-from plangen.render.docx_blocks import open_document, save
-from plangen.render.docx_outline import OutlineWriter
-from plangen.render.docx_plan import prepare
-from plangen.render.docx_rep import render_rep_docx
+from plangen.present.context import Ctx, build_context
+from plangen.present.ctx.rep import rep_context
+from plangen.render.docx.blocks import open_document, save
+from plangen.render.docx.outline import OutlineWriter
+from plangen.render.docx.plan import prepare
+from plangen.render.docx.rep import render_rep_docx
 from plangen.render.template_set import TemplateSet
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*-plan.yaml"))

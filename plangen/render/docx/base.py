@@ -1,0 +1,91 @@
+"""A base .docx parsed and prepared once per process; each rep plan resets only the parts it writes.
+
+Opening a .docx (unzip, parse styles, numbering, theme...) and saving it through python-docx
+cost more than writing a rep plan's content. A batch makes thousands of documents from one base,
+so `PreparedBase` opens it once, applies the locale's fonts and language once, and keeps:
+- the parts a document writes (body, headers, footers, numbering, settings, properties) as
+  pristine XML, parsed again for each document, with the body's relationships;
+- every other part (styles, theme, fonts, pictures) deflated once, stored as is in each zip.
+Parts a document adds (charts and their workbooks) are zipped fresh. The document is the same
+python-docx `Document` the annual plan is written with: one writer (OutlineWriter), one package.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.packuri import PACKAGE_URI
+from docx.opc.part import Part, XmlPart
+from docx.opc.pkgwriter import _ContentTypesItem
+from docx.oxml import parse_xml
+
+from plangen.render.docx.blocks import open_document
+from plangen.render.docx.zip import Entry, ZipOut, compressed
+
+WRITTEN = {CT.WML_HEADER, CT.WML_FOOTER, CT.WML_NUMBERING, CT.WML_SETTINGS, CT.OPC_CORE_PROPERTIES}
+_BASES: dict[tuple[bytes, str], "PreparedBase"] = {}
+_MAX_BASES = 8
+
+
+class PreparedBase:
+    """One live document per (base, locale) in this process, reset before each document."""
+
+    def __init__(self, data: bytes, prepare: Callable[[Document], None]) -> None:
+        self.lock = threading.Lock()   # one document at a time: hold it from fresh() to save()
+        self.doc = open_document(data)
+        prepare(self.doc)
+        self.doc.core_properties  # a base without properties gets its part now, not once per document
+        self.package = self.doc.part.package
+        parts = list(self.package.iter_parts())
+        written = [p for p in parts if isinstance(p, XmlPart) and (p is self.doc.part or p.content_type in WRITTEN)]
+        self.pristine = {p: p.blob for p in written}
+        self.rels = {p: (dict(p.rels), dict(p.rels.related_parts)) for p in written}
+        self.stored = {p: _entries(p) for p in parts if p not in self.pristine}
+        self.pkg_rels = compressed(PACKAGE_URI.rels_uri.membername, _bytes(self.package.rels.xml))
+
+    def fresh(self) -> Document:
+        """The document reset to the prepared base: written parts parsed again, added parts dropped."""
+        for part, blob in self.pristine.items():
+            part._element = parse_xml(blob)
+            rels, targets = self.rels[part]
+            part.rels.clear()
+            part.rels.update(rels)
+            part.rels.related_parts.clear()
+            part.rels.related_parts.update(targets)
+        return self.doc.part.document
+
+    def save(self) -> bytes:
+        """The current document as .docx bytes: stored parts copied, the others deflated now."""
+        parts = list(self.package.iter_parts())
+        out = ZipOut()
+        out.add("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        out.entry(self.pkg_rels)
+        for part in parts:
+            for e in self.stored.get(part) or _entries(part):
+                out.entry(e)
+        return out.close()
+
+
+def _entries(part: Part) -> list[Entry]:
+    """A part and, when it has relationships, its .rels item, deflated."""
+    out = [compressed(part.partname.membername, part.blob)]
+    if len(part.rels):
+        out.append(compressed(part.partname.rels_uri.membername, _bytes(part.rels.xml)))
+    return out
+
+
+def _bytes(xml: str | bytes) -> bytes:
+    """Serialized XML as bytes (python-docx gives the .rels as either)."""
+    return xml.encode("utf-8") if isinstance(xml, str) else xml
+
+
+def prepared_base(data: bytes, locale: str, prepare: Callable[[Document], None]) -> PreparedBase:
+    """This process's prepared base for `data` in `locale`, opened and prepared the first time only."""
+    base = _BASES.get((data, locale))
+    if base is None:
+        if len(_BASES) >= _MAX_BASES:
+            _BASES.pop(next(iter(_BASES)))
+        base = _BASES[(data, locale)] = PreparedBase(data, prepare)
+    return base
