@@ -2,14 +2,16 @@
 
 Run: .venv/bin/python benchmarks/roster_bench.py [--reps 1000,10000,100000]
 Prints, per team size: rows/s of the roster read alone (the floor: csv.reader over the same file),
-validate (read + type + check), decompose, and the peak memory of the process that did both.
-Each size runs in its own process so peak memory is that size's own.
+validate (read + type + check), decompose, and the peak memory of the process that did both, in wall
+seconds and in CPU seconds of that process (steadier on a machine shared with other work), with the
+load average. Each size runs in its own process so peak memory is that size's own.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -54,13 +56,14 @@ def measure(plan_file: str) -> dict:
     t0 = time.perf_counter()
     with open(Path(plan_file).parent / "reps.csv", newline="", encoding="utf-8") as f:
         rows = sum(1 for _ in csv.reader(f))
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     plan = load(plan_file)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     decompose(plan)
-    t3 = time.perf_counter()
+    t3, c3 = time.perf_counter(), time.process_time()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"rows": rows - 1, "floor": t1 - t0, "validate": t2 - t1, "decompose": t3 - t2, "peak_mib": peak}
+    return {"rows": rows - 1, "floor": t1 - t0, "validate": t2 - t1, "decompose": t3 - t2, "peak_mib": peak,
+            "validate_cpu": c2 - c1, "decompose_cpu": c3 - c2}
 
 
 def main() -> None:
@@ -71,7 +74,9 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(args.child)))
         return
-    print(f"{'reps':>8} {'csv floor s':>11} {'validate s':>10} {'decompose s':>11} {'total s':>8} {'peak MiB':>9}")
+    print(f"os.cpu_count() = {os.cpu_count()}; load {os.getloadavg()[0]:.2f}")
+    print(f"{'reps':>8} {'csv floor s':>11} {'validate s':>10} {'decompose s':>11} {'total s':>8} {'peak MiB':>9} "
+          f"{'CPU validate':>12} {'CPU decompose':>13} {'CPU total':>9} {'load':>5}")
     for n in (int(x) for x in args.reps.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             plan = write_plan(Path(tmp), n)
@@ -81,7 +86,9 @@ def main() -> None:
                 continue
             r = json.loads(done.stdout)
             print(f"{n:>8,} {r['floor']:>11.3f} {r['validate']:>10.2f} {r['decompose']:>11.2f} "
-                  f"{r['validate'] + r['decompose']:>8.2f} {r['peak_mib']:>9.0f}")
+                  f"{r['validate'] + r['decompose']:>8.2f} {r['peak_mib']:>9.0f} {r['validate_cpu']:>12.2f} "
+                  f"{r['decompose_cpu']:>13.2f} {r['validate_cpu'] + r['decompose_cpu']:>9.2f} "
+                  f"{os.getloadavg()[0]:>5.2f}")
 
 
 if __name__ == "__main__":

@@ -348,7 +348,7 @@ def _pairs(node: Any) -> Iterator[tuple[str, Any]]:
 def _check_when(where: str, expr: str, scope: dict[str, Any], ts: TemplateSet) -> list[Problem]:
     """A `when:` expression compiles and evaluates with the sample's values."""
     try:
-        jinja.environment(ts.jinja_dir).compile_expression(expr, undefined_to_none=False)(**scope)
+        jinja.expression(jinja.environment(ts.jinja_dir), expr, undefined_to_none=False)(**scope)
     except Exception as e:  # noqa: BLE001
         return [Problem(where, f"when: {expr!r}: {jinja.explain(e, where, scope).message}")]
     return []

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from plangen.decompose import decompose
 from plangen.decompose.allocate import largest_remainder, round_matrix
 from plangen.decompose.funnel import activities
+from plangen.decompose.split import cross, quarters_of
 from plangen.decompose.reps import rep_daily_activities, rep_days
 
 SETTINGS = settings(max_examples=200, deadline=None,
@@ -234,6 +235,49 @@ def it_rounds_any_consistent_matrix(data) -> None:
     for r, er in zip(cells, exact):
         for v, e in zip(r, er):
             assert e - 1 < v < e + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def it_rounds_a_matrix_of_any_shape_within_one_unit_of_each_cell(data) -> None:
+    """Cells of any exact values (not one column's weights repeated: every row its own shape, some
+    zero) with integer column sums and row totals by largest remainder: rows and columns add up
+    exactly, each cell is within one unit of its exact value, a cell of exact value 0 stays 0."""
+    rows, cols = data.draw(st.integers(1, 30)), data.draw(st.integers(1, 6))
+    cell = st.builds(F, st.integers(0, 12), st.sampled_from([1, 2, 3, 4, 5, 7]))
+    exact = [data.draw(st.lists(cell, min_size=cols, max_size=cols)) for _ in range(rows)]
+    exact.append([-sum(c) % 1 for c in zip(*exact)])   # a last row that makes every column whole
+    col_totals = [int(sum(c)) for c in zip(*exact)]
+    row_totals = list(largest_remainder(sum(col_totals), [sum(r) for r in exact]))
+    cells = round_matrix(exact, row_totals, col_totals)
+    assert [sum(r) for r in cells] == row_totals
+    assert [sum(c) for c in zip(*cells)] == col_totals
+    assert all(abs(v - e) <= 1 and (v == 0 or e > 0) for r, er in zip(cells, exact) for v, e in zip(r, er))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def it_crosses_ramping_reps_with_months_rows_and_columns_adding_up(data) -> None:
+    """A group's rep x month table as rep_grid builds it (weight x ramp factor, 0 before the start,
+    the shortfall in a gap row): months and reps add up exactly, each rep's total and each rep x
+    quarter is within one unit of its exact share. A month cell may be more than one unit off
+    (the quarter is fixed first) but less than two."""
+    n = data.draw(st.sampled_from([3, 6, 12]))
+    amounts = data.draw(st.lists(st.integers(0, 80), min_size=n, max_size=n))
+    weights = []
+    for _ in range(data.draw(st.integers(1, 25))):
+        weight, start = F(data.draw(st.integers(1, 20)), 10), data.draw(st.integers(0, n - 1))
+        ramp = [F(1, 4), F(1, 2), F(3, 4)][:data.draw(st.integers(0, 3))]
+        weights.append([weight * f for f in ([F(0)] * start + ramp + [F(1)] * n)[:n]])
+    full = sum(max(w) for w in weights)
+    weights.append([full - sum(w[j] for w in weights) for j in range(n)])
+    grid = cross(amounts, weights, 1)
+    exact = [[a * w[j] / sum(r[j] for r in weights) for j, a in enumerate(amounts)] for w in weights]
+    assert [sum(c) for c in zip(*grid)] == amounts
+    for row, er in zip(grid, exact):
+        assert abs(sum(row) - sum(er)) < 1
+        assert all(abs(q - e) <= 1 for q, e in zip(quarters_of(row), quarters_of(er)))
+        assert all(abs(v - e) < 2 for v, e in zip(row, er))
 
 
 @settings(max_examples=40, deadline=None,

@@ -1,6 +1,7 @@
 """Exact apportionment: split an integer total by weights so the parts add up exactly."""
 from __future__ import annotations
 
+import heapq
 import math
 from collections import deque
 from collections.abc import Mapping, Sequence
@@ -99,93 +100,153 @@ def _repair(cells, num, den, row_need, col_need, bumped) -> None:
     """Augmenting paths: move bumps until every row and column need is met.
 
     First only floor/ceiling moves; where those cannot meet the totals (row totals fixed by a
-    coarser level), any cell with a positive exact value may move by a further unit. The cells a
-    path may take a unit from are kept by column as the paths change them (no pass over the grid
-    per path: linear in the team, not quadratic).
+    coarser level), any cell with a positive exact value may move by a further unit. Each kind of
+    move keeps, per pair of columns, the rows that could pass a unit from one to the other, so a
+    path is found in a few steps per column whatever the size of the team (n log n in all).
     """
-    ncols = len(col_need)
-    bumped_in = _by_column(sorted(bumped), ncols)
-    positive_in = _by_column(((i, j) for i, row in enumerate(num) for j, v in enumerate(row)
-                              if v > 0 and cells[i][j] > 0), ncols)
-    for start in [i for i, n in enumerate(row_need) if n > 0]:
+    n, ncols = len(num), len(col_need)
+    strict = _Reach(n, ncols, lambda i, j: num[i][j] % den != 0 and (i, j) not in bumped,
+                    (cell for cell in sorted(bumped)))
+    loose = _Reach(n, ncols, lambda i, j: num[i][j] > 0,
+                   ((i, j) for i, row in enumerate(num) for j, v in enumerate(row) if v > 0 and cells[i][j] > 0))
+    for start in [i for i, need in enumerate(row_need) if need > 0]:
         while row_need[start] > 0:
-            # strict: a cell of fractional exact value not yet bumped (its ceiling); loose: any positive cell
-            path = _augment(start, lambda i, j: num[i][j] % den and (i, j) not in bumped, bumped_in, col_need) or \
-                _augment(start, lambda i, j: num[i][j] > 0, positive_in, col_need)
+            path = _augment(start, strict, col_need) or _augment(start, loose, col_need)
             if path is None:
                 raise ValueError("row and column totals are inconsistent with the exact values")
             for kind, i, j in path:
-                _step(cells, bumped, bumped_in, positive_in, num[i][j] > 0, kind, i, j)
+                _step(cells, bumped, strict, loose, num[i][j], den, kind, i, j)
             row_need[start] -= 1
             col_need[path[-1][2]] -= 1
 
 
-def _by_column(cell_list, ncols: int) -> list[dict[int, None]]:
-    """Cells (i, j) as, per column j, an ordered set of rows i."""
-    out: list[dict[int, None]] = [{} for _ in range(ncols)]
-    for i, j in cell_list:
-        out[j][i] = None
-    return out
+class _Reach:
+    """The cells a path may take a unit from, by column in the order they became removable, and
+    per pair of columns (j, k) a heap of the rows removable in j that may add to k.
+
+    can_add(i, k) says whether row i may add a unit to column k. A heap entry is a row's stamp in
+    its column (its place in that order); entries that stopped being true are dropped when seen.
+    The heaps are built on the first search that needs them, kept up to date after.
+    """
+
+    def __init__(self, n: int, ncols: int, can_add, removable) -> None:
+        self.can_add, self.ncols, self.next_stamp = can_add, ncols, n
+        self.stamps: list[dict[int, int]] = [{} for _ in range(ncols)]   # column -> {row: stamp}
+        self.rows_of: dict[int, int] = {}   # stamp -> row, for stamps past n (a row's first stamp is itself)
+        self.heaps: list[list[list[int]]] | None = None
+        for i, j in removable:
+            self.stamps[j][i] = i
+
+    def add(self, i: int, j: int) -> None:
+        """Row i becomes removable in column j (a row already there keeps its place)."""
+        if i in self.stamps[j]:
+            return
+        self.stamps[j][i] = self.next_stamp
+        self.rows_of[self.next_stamp] = i
+        self.next_stamp += 1
+        if self.heaps is not None:
+            for k in range(self.ncols):
+                if k != j and self.can_add(i, k):
+                    heapq.heappush(self.heaps[j][k], self.stamps[j][i])
+
+    def remove(self, i: int, j: int) -> None:
+        """Row i is no longer removable in column j (its heap entries lapse)."""
+        self.stamps[j].pop(i, None)
+
+    def addable(self, i: int, k: int) -> None:
+        """Row i may add to column k again: its entries towards k in every column it is removable in."""
+        if self.heaps is not None and self.can_add(i, k):
+            for j in range(self.ncols):
+                if j != k and i in self.stamps[j]:
+                    heapq.heappush(self.heaps[j][k], self.stamps[j][i])
+
+    def first(self, j: int, unreached: set[int]) -> int | None:
+        """The earliest row removable in column j that may add to an unreached column."""
+        if self.heaps is None:
+            self.heaps = [[self._heap(j2, k) for k in range(self.ncols)] for j2 in range(self.ncols)]
+        best = None
+        for k in unreached:
+            heap = self.heaps[j][k]
+            while heap and not self._holds(heap[0], j, k):
+                heapq.heappop(heap)
+            if heap and (best is None or heap[0] < best):
+                best = heap[0]
+        return None if best is None else self._row(best)
+
+    def _heap(self, j: int, k: int) -> list[int]:
+        """Column j's removable rows that may add to k, as stamps (in stamp order: already a heap)."""
+        if j == k:
+            return []
+        return [s for i, s in self.stamps[j].items() if self.can_add(i, k)]
+
+    def _row(self, stamp: int) -> int:
+        return self.rows_of.get(stamp, stamp)
+
+    def _holds(self, stamp: int, j: int, k: int) -> bool:
+        """Whether a heap entry is still true: the row removable in j under that stamp, able to add to k."""
+        i = self._row(stamp)
+        return self.stamps[j].get(i) == stamp and self.can_add(i, k)
 
 
-def _step(cells, bumped, bumped_in, positive_in, positive: bool, kind: str, i: int, j: int) -> None:
+def _step(cells, bumped, strict: _Reach, loose: _Reach, exact: int, den: int, kind: str, i: int, j: int) -> None:
     """Apply one step of a path: a unit added to (+) or taken from (-) cell (i, j), indexes kept."""
     if kind == "+":
         cells[i][j] += 1
         bumped.add((i, j))
-        bumped_in[j][i] = None
-        if positive:
-            positive_in[j][i] = None
+        strict.add(i, j)
+        if exact > 0:
+            loose.add(i, j)
     else:
         cells[i][j] -= 1
         bumped.discard((i, j))
-        bumped_in[j].pop(i, None)
+        strict.remove(i, j)
+        if exact % den:
+            strict.addable(i, j)
         if cells[i][j] == 0:
-            positive_in[j].pop(i, None)
+            loose.remove(i, j)
 
 
-def _augment(start, can_add, removable_in, col_need):
+def _augment(start: int, reach: _Reach, col_need: list[int]) -> list[tuple[str, int, int]] | None:
     """Search from a short row to a short column, alternating added (+) and removed (-) cells.
 
-    A row's columns are looked at as soon as the row is reached, a column's rows one at a time:
-    a path is usually found within a few rows, whatever the size of the team; once every column
-    is reached without a short one there is none (no walk through the remaining rows).
+    Breadth first over columns: from the oldest reached column, the earliest row removable there
+    that reaches a new column (rows that reach none are never looked at); once every column is
+    reached without a short one there is none.
     """
-    prev: dict = {("r", start): None}
-    columns: deque = deque()   # (column, its removable rows not yet looked at); every column reached once
-    reached = [0]
-    found = _scan(start, can_add, removable_in, col_need, prev, columns, reached)
-    while found is None and columns and reached[0] < len(col_need):
-        j, rows = columns[0]
-        i = next((i for i in rows if ("r", i) not in prev), None)
+    via_row: dict[int, int] = {}   # reached column -> the row that adds to it
+    via_col: dict[int, int] = {}   # reached row -> the column it gives a unit from
+    unreached = set(range(len(col_need)))
+    columns: deque[int] = deque()
+    found = _scan(start, reach, col_need, via_row, unreached, columns)
+    while found is None and columns and unreached:
+        i = reach.first(columns[0], unreached)
         if i is None:
             columns.popleft()
             continue
-        prev[("r", i)] = ("c", j)
-        found = _scan(i, can_add, removable_in, col_need, prev, columns, reached)
-    return _trace(prev, found) if found else None
+        via_col[i] = columns[0]
+        found = _scan(i, reach, col_need, via_row, unreached, columns)
+    return None if found is None else _trace(found, start, via_row, via_col)
 
 
-def _scan(x, can_add, removable_in, col_need, prev, columns, reached):
+def _scan(x: int, reach: _Reach, col_need, via_row, unreached: set[int], columns: deque) -> int | None:
     """Reach the columns row x may add to: a short one ends the search, the others wait in `columns`."""
     for j in range(len(col_need)):
-        if ("c", j) not in prev and can_add(x, j):
-            prev[("c", j)] = ("r", x)
-            reached[0] += 1
+        if j in unreached and reach.can_add(x, j):
+            via_row[j] = x
+            unreached.discard(j)
             if col_need[j] > 0:
-                return ("c", j)
-            columns.append((j, iter(removable_in[j])))
+                return j
+            columns.append(j)
     return None
 
 
-def _trace(prev, node):
-    """The cell steps of an augmenting path, from its start."""
+def _trace(column: int, start: int, via_row: dict[int, int], via_col: dict[int, int]) -> list[tuple[str, int, int]]:
+    """The cell steps of an augmenting path, from its start row to the short column."""
     steps = []
-    while prev[node] is not None:
-        p = prev[node]
-        if node[0] == "c":
-            steps.append(("+", p[1], node[1]))
-        else:
-            steps.append(("-", node[1], p[1]))
-        node = p
-    return steps[::-1]
+    while True:
+        row = via_row[column]
+        steps.append(("+", row, column))
+        if row == start:
+            return steps[::-1]
+        column = via_col[row]
+        steps.append(("-", row, column))

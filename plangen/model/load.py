@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from plangen.bulk import without_cycle_collector
+
 from .check import check_plan
 from .errors import MAX_PROBLEMS, Collector, Path, PlanError, Problem
 from .loader import Document, parse_yaml, read_yaml
@@ -26,6 +28,7 @@ def loads(text: str, file: str = "<plan>") -> Plan:
     return from_document(parse_yaml(text, file))
 
 
+@without_cycle_collector
 def from_document(doc: Document) -> Plan:
     """Type and check a parsed document; every problem carries its file, line and column."""
     if not isinstance(doc.data, dict):

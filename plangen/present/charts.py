@@ -14,6 +14,8 @@ from pptx.chart.data import CategoryChartData
 from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 
+from plangen.present.chart_workbook import category_workbook
+
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -130,9 +132,20 @@ def chart_type(spec: ChartSpec) -> XL_CHART_TYPE:
     return _CHART_TYPES[spec.kind]
 
 
+class _ChartData(CategoryChartData):
+    """python-pptx's chart data whose embedded workbook is written directly (chart_workbook), not
+    through an xlsxwriter Workbook per chart."""
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        """The .xlsx with the chart's categories and series."""
+        return category_workbook([c.label for c in self.categories], [(s.name, s.values) for s in self],
+                                 self.number_format)
+
+
 def chart_data(spec: ChartSpec) -> CategoryChartData:
     """python-pptx chart data (categories, series, number format) for the spec."""
-    data = CategoryChartData(number_format=spec.number_format)
+    data = _ChartData(number_format=spec.number_format)
     data.categories = list(spec.categories)
     for s in spec.series:
         data.add_series(s.name, [None if v is None else float(v) for v in s.values])

@@ -13,12 +13,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
-
-from rich import box
-from rich.console import Console
-from rich.measure import Measurement
-from rich.table import Table as RichTable
+from typing import TYPE_CHECKING, Literal
 
 from plangen.decompose.result import Decomposition, Month, Quarter
 from plangen.errors import EXIT_INVALID, PlangenError
@@ -28,6 +23,9 @@ from plangen.present.cells import csv_text
 from plangen.present.fmt import Formatter
 from plangen.present.labels import Labels, days_header
 from plangen.present.values import Table as Shown
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
 
 AMOUNT, COUNT, SHARE, GROWTH, PER_DAY = "amount", "count", "share", "growth", "per_day"
 DATE, SPAN, RAMP, TEXT = "date", "span", "ramp", "text"
@@ -392,7 +390,10 @@ def unit_note(fmt: Formatter) -> str:
 
 
 def rich_table(table: Table, fmt: Formatter) -> RichTable:
-    """The view as a rich table: numbers right-aligned, the total row bold."""
+    """The view as a rich table: numbers right-aligned, the total row bold (rich loads only for text
+    output: the documents' builds do not need it)."""
+    from rich import box
+    from rich.table import Table as RichTable
     out = RichTable(title=table.title, caption=unit_note(fmt), box=box.SIMPLE_HEAVY, caption_justify="right")
     out.add_column(table.key.header, no_wrap=True)
     for i in visible(table, "cli"):
@@ -415,6 +416,8 @@ def render_text(table: Table, fmt: Formatter, width: int | None = None, color: b
 
 def printed(shown: RichTable, width: int | None = None, color: bool = False) -> str:
     """A rich table printed to text, never narrower than its content."""
+    from rich.console import Console
+    from rich.measure import Measurement
     buf = io.StringIO()
     console = Console(file=buf, width=1000, force_terminal=color, color_system="auto" if color else None,
                       highlight=False)
@@ -425,6 +428,8 @@ def printed(shown: RichTable, width: int | None = None, color: bool = False) -> 
 
 def finished_text(table: Shown) -> str:
     """A finished report table (present.values.Table, cells already formatted) as terminal text."""
+    from rich import box
+    from rich.table import Table as RichTable
     out = RichTable(title=table.title, caption=table.note or None, box=box.SIMPLE_HEAVY, caption_justify="right")
     for head, numeric in zip(table.columns, table.numeric):
         out.add_column(head, justify="right" if numeric else "left", no_wrap=True)

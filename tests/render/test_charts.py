@@ -87,6 +87,18 @@ def it_embeds_the_chart_data_as_a_workbook(word_file):
     assert [sheet.cell(r, 3).value for r in range(2, 6)] == [2000, 2500, 3000, 2500]
 
 
+def it_writes_the_workbook_cells_python_pptx_would_write():
+    """The embedded sheet: categories down A from row 2, series names across row 1 from B, values in the
+    chart's number format; markup in names kept as text, a missing value an empty cell."""
+    from plangen.present.charts import workbook_blob
+    spec = ChartSpec("column", "t", HOSTILE, (Series("A&B <plan>", (10, None, 40.5)), Series("华东", (1, 2, 3))),
+                     '#,##0"万"')
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_blob(spec))).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        [None, "A&B <plan>", "华东"], ["A&B <Ltd>", 10, 1], ["\"O'Brien\"", None, 2], ["华东", 40.5, 3]]
+    assert sheet["B2"].number_format == sheet["C4"].number_format == '#,##0"万"'
+
+
 def it_gives_every_drawing_a_unique_docpr_id(word_file):
     document = docx.Document(word_file)
     ids = document.element.body.xpath("//wp:docPr/@id")

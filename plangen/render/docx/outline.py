@@ -119,7 +119,7 @@ class OutlineWriter:
         """Evaluate a `when:` Jinja expression in the render scope."""
         try:
             env = jinja.environment(self.templates.jinja_dir)
-            return bool(env.compile_expression(str(expr), undefined_to_none=False)(**self.scope))
+            return bool(jinja.expression(env, str(expr), undefined_to_none=False)(**self.scope))
         except Exception as e:  # noqa: BLE001 - any failure is the outline's problem
             raise jinja.TemplateProblem(f"when: {expr!r}: {e}", self.outline_path) from None
 

@@ -15,6 +15,7 @@ from pptx.util import Inches
 from plangen.locales import locale as plan_locale
 from plangen.render.pptx.contrast import Palette, fix_slide
 from plangen.render.pptx.layouts import DeckWarning, Layouts
+from plangen.render.pptx.lookups import PartNames
 from plangen.render.pptx.number import add_slide_number
 from plangen.render.pptx.outline import Outline
 from plangen.render.pptx.slides import BUILDERS, Geometry, SlideSpec, box_of, placeholder, remove_empty_placeholders
@@ -29,12 +30,14 @@ def render_deck(ctx: dict[str, Any], templates: TemplateSet) -> bytes:
     prs = Presentation(BytesIO(templates.bytes("base.pptx")))
     layouts = Layouts(prs)
     drop_slides(prs)
+    names = prs.part.package.next_partname = PartNames(prs.part.package)
     geo = geometry(prs, layouts)
     specs = Outline(ctx, templates, geo).slides()
     fonts = ea_fonts(prs, ctx["plan"]["locale"], layouts.master)
     palette = Palette(layouts.master, warn=templates.is_company("base.pptx"))
     for spec in specs:
         slide = add_slide(prs, layouts.get(spec.layout), geo, spec, ctx["plan"]["locale"], fonts, palette)
+        names.add(slide.part.partname)
         if spec.kind != "title":
             add_slide_number(slide, len(prs.slides), geo, ctx["plan"]["locale"])
     out = BytesIO()

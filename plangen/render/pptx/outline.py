@@ -12,7 +12,7 @@ from pptx.util import Inches
 
 from plangen.present.charts import prepare
 from plangen.present.sections import KEYS as SECTION_KEYS  # the registered sections
-from plangen.render.jinja import TemplateProblem, environment, explain, macros
+from plangen.render.jinja import TemplateProblem, environment, explain, expression, macros
 from plangen.render.pptx.combo import Group, Leaf, place, resolve
 from plangen.render.pptx.slides import Geometry, SlideSpec
 from plangen.render.pptx.tables import pieces
@@ -112,7 +112,7 @@ class Outline:
         if expr is None:
             return True
         try:
-            return bool(self.env.compile_expression(str(expr))(**self.ctx))
+            return bool(expression(self.env, str(expr))(**self.ctx))
         except Exception as err:  # noqa: BLE001
             raise TemplateProblem(f"slide {n}: when: {expr!r}: {explain(err, self.file, self.ctx).message}",
                                   self.file) from None
