@@ -149,6 +149,28 @@ def _plain_decimal(value: Decimal, min_frac: int, max_frac: int, symbols: tuple[
     return minus + text if value < 0 else text
 
 
+@lru_cache(maxsize=256)
+def _money_affixes(babel_id: str, currency: str, yuan: bool, negative: bool) -> tuple[str, str]:
+    """Prefix and suffix around an amount, with the locale's minus sign and currency symbol (once per
+    locale, currency and sign: Babel looks them up for every amount otherwise)."""
+    loc = _babel(babel_id)
+    if yuan:
+        prefix, suffix = ("-" if negative else ""), _YUAN
+    else:
+        pattern = loc.currency_formats["standard"]
+        prefix, suffix = pattern.prefix[negative], pattern.suffix[negative]
+    minus, symbol = get_minus_sign_symbol(loc), get_currency_symbol(currency, loc)
+    return prefix.replace("-", minus).replace("¤", symbol), suffix.replace("-", minus).replace("¤", symbol)
+
+
+@lru_cache(maxsize=4096)
+def _percent(babel_id: str, shown: str, digits: int) -> str:
+    """Babel's percentage of `shown` (a rounded ratio's exact text, so -0 and 0 stay apart), once per value."""
+    loc = _babel(babel_id)
+    return format_percent(Decimal(shown), format=_with_fraction(loc.percent_formats[None].pattern, digits, digits),
+                          locale=loc)
+
+
 def _unit_gap(babel_id: str, factor: int) -> str:
     """The space CLDR's short compact pattern puts between number and symbol at `factor`."""
     if factor == 1:
@@ -225,17 +247,7 @@ class Formatter:
 
     def _money_affixes(self, negative: bool) -> tuple[str, str]:
         """Prefix and suffix around an amount: the locale's currency pattern, or 元."""
-        if self._yuan():
-            prefix, suffix = ("-" if negative else ""), _YUAN
-        else:
-            pattern = self._loc.currency_formats["standard"]
-            prefix, suffix = pattern.prefix[negative], pattern.suffix[negative]
-        return self._fill_affix(prefix), self._fill_affix(suffix)
-
-    def _fill_affix(self, affix: str) -> str:
-        """A pattern affix with the locale's minus sign and the currency symbol filled in."""
-        minus = get_minus_sign_symbol(self._loc)
-        return affix.replace("-", minus).replace("¤", get_currency_symbol(self.currency, self._loc))
+        return _money_affixes(self._spec.babel_id, self.currency, self._yuan(), negative)
 
     # -- amounts --------------------------------------------------------------------------
 
@@ -375,9 +387,7 @@ class Formatter:
 
     def percent(self, x: Real, digits: int = 0) -> str:
         """A ratio as a percentage: 0.2 -> "20%" (zh-CN, en), "20 %" (es, no-break space)."""
-        pattern = _with_fraction(self._loc.percent_formats[None].pattern, digits, digits)
-        shown = _rounded(_exact(x) * 100, digits).scaleb(-2)
-        return format_percent(shown, format=pattern, locale=self._loc)
+        return _percent(self._spec.babel_id, str(_rounded(_exact(x) * 100, digits).scaleb(-2)), digits)
 
     def join(self, words: Sequence[str]) -> str:
         """Words as the locale lists them: "A、B和C", "A, B and C", "A, B y C"."""
