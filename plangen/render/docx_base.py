@@ -6,7 +6,9 @@ so `PreparedBase` opens it once, applies the locale's fonts and language once, a
 - the parts a document writes (body, headers, footers, numbering, settings, properties) as
   pristine XML, parsed again for each document, with the body's relationships;
 - every other part (styles, theme, fonts, pictures) deflated once, stored as is in each zip.
-Parts a document adds (charts and their workbooks) are zipped fresh. The document is the same
+Parts a document adds (charts and their workbooks) are zipped fresh; a written member with the
+bytes it had in the previous document (a footer, the numbering) keeps that document's entry, and
+workbooks, zips themselves, are stored. The document is the same
 python-docx `Document` the annual plan is written with: one writer (OutlineWriter), one package.
 """
 from __future__ import annotations
@@ -22,7 +24,8 @@ from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import parse_xml
 
 from .docx_blocks import open_document
-from .docx_zip import Entry, ZipOut, compressed
+from .docx_chart import XLSX_CT
+from .docx_zip import Entry, ZipOut, compressed, stored
 
 WRITTEN = {CT.WML_HEADER, CT.WML_FOOTER, CT.WML_NUMBERING, CT.WML_SETTINGS, CT.OPC_CORE_PROPERTIES}
 _BASES: dict[tuple[bytes, str], "PreparedBase"] = {}
@@ -43,6 +46,7 @@ class PreparedBase:
         self.pristine = {p: p.blob for p in written}
         self.rels = {p: (dict(p.rels), dict(p.rels.related_parts)) for p in written}
         self.stored = {p: _entries(p) for p in parts if p not in self.pristine}
+        self.last: dict[str, tuple[bytes, Entry]] = {}   # each written member's bytes and entry in the last document
         self.pkg_rels = compressed(PACKAGE_URI.rels_uri.membername, _bytes(self.package.rels.xml))
 
     def fresh(self) -> Document:
@@ -60,12 +64,27 @@ class PreparedBase:
         """The current document as .docx bytes: stored parts copied, the others deflated now."""
         parts = list(self.package.iter_parts())
         out = ZipOut()
-        out.add("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        out.entry(self.entry("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob))
         out.entry(self.pkg_rels)
         for part in parts:
-            for e in self.stored.get(part) or _entries(part):
+            for e in self.stored.get(part) or self.entries(part):
                 out.entry(e)
         return out.close()
+
+    def entries(self, part: Part) -> list[Entry]:
+        """A written part and, when it has relationships, its .rels item, deflated (workbooks stored);
+        a member with the bytes it had in the previous document is not compressed again."""
+        out = [self.entry(part.partname.membername, part.blob, part.content_type == XLSX_CT)]
+        if len(part.rels):
+            out.append(self.entry(part.partname.rels_uri.membername, _bytes(part.rels.xml)))
+        return out
+
+    def entry(self, name: str, raw: bytes, store: bool = False) -> Entry:
+        """The member `name` holding `raw`, from the previous document when it held the same bytes."""
+        last = self.last.get(name)
+        if last is None or last[0] != raw:
+            last = self.last[name] = (raw, stored(name, raw) if store else compressed(name, raw))
+        return last[1]
 
 
 def _entries(part: Part) -> list[Entry]:
