@@ -54,3 +54,16 @@ def daily(month: Activities, days: Sequence[dt.date]) -> tuple[Activities, ...]:
     for w, parts in zip(weeks.values(), zip(*cols)):
         out.extend(spread(Activities(*parts), [1] * len(w)))
     return tuple(out)
+
+
+def daily_bounds(month: Activities, days: Sequence[dt.date], key: str) -> tuple[int, int]:
+    """The fewest and most of activity `key` on one of the month's days, as `daily` spreads them, without
+    the days: a week part p over n days gives each day p // n or p // n + 1 (the first p % n days)."""
+    sizes: dict[tuple[int, int], int] = {}
+    for d in days:
+        week = d.isocalendar()[:2]
+        sizes[week] = sizes.get(week, 0) + 1
+    if not sizes:
+        return 0, 0
+    parts = list(zip(week_parts(getattr(month, key), list(sizes.values()), 1), sizes.values()))
+    return min(p // n for p, n in parts), max(p // n + (1 if p % n else 0) for p, n in parts)
