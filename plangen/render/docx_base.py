@@ -13,6 +13,7 @@ python-docx `Document` the annual plan is written with: one writer (OutlineWrite
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 
@@ -21,12 +22,16 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PACKAGE_URI
 from docx.opc.part import Part, XmlPart
 from docx.opc.pkgwriter import _ContentTypesItem
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls
+from lxml import etree
 
 from .docx_blocks import open_document
 from .docx_chart import XLSX_CT
 from .docx_zip import Entry, ZipOut, compressed, stored
 
+_SLOT = "plangen-slot"
+_SLOTTED = re.compile(rb'<w:tbl plangen-slot="(\d+)"/>')
 WRITTEN = {CT.WML_HEADER, CT.WML_FOOTER, CT.WML_NUMBERING, CT.WML_SETTINGS, CT.OPC_CORE_PROPERTIES}
 _BASES: dict[tuple[bytes, str], "PreparedBase"] = {}
 _MAX_BASES = 8
@@ -60,21 +65,24 @@ class PreparedBase:
             part.rels.related_parts.update(targets)
         return self.doc.part.document
 
-    def save(self) -> bytes:
-        """The current document as .docx bytes: stored parts copied, the others deflated now."""
+    def save(self, slots: "Slots | None" = None) -> bytes:
+        """The current document as .docx bytes: stored parts copied, the others deflated now; the body's
+        placeholders filled from `slots`."""
         parts = list(self.package.iter_parts())
         out = ZipOut()
         out.entry(self.entry("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob))
         out.entry(self.pkg_rels)
         for part in parts:
-            for e in self.stored.get(part) or self.entries(part):
+            for e in self.stored.get(part) or self.entries(part, slots if part is self.doc.part else None):
                 out.entry(e)
         return out.close()
 
-    def entries(self, part: Part) -> list[Entry]:
-        """A written part and, when it has relationships, its .rels item, deflated (workbooks stored);
-        a member with the bytes it had in the previous document is not compressed again."""
-        out = [self.entry(part.partname.membername, part.blob, part.content_type == XLSX_CT)]
+    def entries(self, part: Part, slots: "Slots | None" = None) -> list[Entry]:
+        """A written part (its placeholders filled from `slots`) and, when it has relationships, its .rels
+        item, deflated (workbooks stored); a member with the bytes it had in the previous document is not
+        compressed again."""
+        blob = slots.fill(part.blob) if slots else part.blob
+        out = [self.entry(part.partname.membername, blob, part.content_type == XLSX_CT)]
         if len(part.rels):
             out.append(self.entry(part.partname.rels_uri.membername, _bytes(part.rels.xml)))
         return out
@@ -85,6 +93,27 @@ class PreparedBase:
         if last is None or last[0] != raw:
             last = self.last[name] = (raw, stored(name, raw) if store else compressed(name, raw))
         return last[1]
+
+
+class Slots:
+    """Tables kept as XML text until the document is saved: parsing a table's XML into the body and
+    serializing it again cost more than writing it. The body holds a placeholder per table."""
+
+    def __init__(self) -> None:
+        self.texts: list[bytes] = []
+
+    def hold(self, xml: str) -> etree._Element:
+        """A placeholder for the w:tbl `xml` (its own namespace declaration, as one parsed and moved
+        into the body loses it on saving; line ends as a parser reads them)."""
+        node = OxmlElement("w:tbl")
+        node.set(_SLOT, str(len(self.texts)))
+        text = xml.replace(f" {nsdecls('w')}", "", 1).replace("\r\n", "\n").replace("\r", "\n")
+        self.texts.append(text.encode("utf-8"))
+        return node
+
+    def fill(self, blob: bytes) -> bytes:
+        """A serialized part with each placeholder replaced by its table."""
+        return _SLOTTED.sub(lambda m: self.texts[int(m[1])], blob)
 
 
 def _entries(part: Part) -> list[Entry]:

@@ -10,12 +10,14 @@ from functools import lru_cache
 from typing import Any
 
 from docx.document import Document
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from . import jinja
+from .docx_base import Slots
 from .docx_blocks import (append, body, caption, heading, keep_with_next, page_break, para, plain_numbering,
                           set_header_text)
 from .docx_chart import add_chart
@@ -68,6 +70,7 @@ class OutlineWriter:
     toc: etree._Element | None = None
     numbered: bool = True
     plain_id: int | None = None
+    slots: Slots | None = None   # tables kept as XML text until the document is zipped; None: parsed into the body
 
     def run(self) -> None:
         """Write the outline's blocks, then the TOC, header and footer."""
@@ -207,7 +210,8 @@ class OutlineWriter:
         if b.get("caption", True):
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)
-        self.add(table_xml(t, width, b.get("style", "Plan Table")))
+        xml = table_xml(t, width, b.get("style", "Plan Table"))
+        self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
         self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
             self.add(para("Note", t.note))

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from .docx_blocks import display_width, el, escape, run, run_xml, style_id
@@ -24,10 +23,11 @@ NBSP = "\u00a0"
 _UNIT = re.compile(r"^(.*?)\s*([（(][^（()）]*[)）])$")   # "Target (k USD)", "目标（万元）"
 
 
-def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element:
-    """A w:tbl for `t` spanning `width` twips: header row, body rows, bold total row.
+def table_xml(t: Table, width: int, style: str = "Plan Table") -> str:
+    """A w:tbl for `t` spanning `width` twips, as XML text: header row, body rows, bold total row.
 
-    Written as one XML string (every text escaped) and parsed once: thousands of rows stay cheap.
+    Written as one XML string (every text escaped), parsed once into a document (thousands of rows
+    stay cheap) or spliced into the saved part as it is (render.docx_base.Slots).
     """
     compact = is_compact(t, width)
     widths = column_widths(t, width, compact)
@@ -42,7 +42,7 @@ def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element
     if t.total:
         parts.append(_row(t.total, t.numeric, widths, bold=True))
     parts.append("</w:tbl>")
-    return parse_xml("".join(parts))
+    return "".join(parts)
 
 
 def is_compact(t: Table, width: int) -> bool:
