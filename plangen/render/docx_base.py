@@ -4,7 +4,7 @@ Opening a .docx (unzip, parse styles, numbering, theme...) and saving it through
 cost more than writing a rep plan's content. A batch makes thousands of documents from one base,
 so `PreparedBase` opens it once, applies the locale's fonts and language once, and keeps:
 - the parts a document writes (body, headers, footers, numbering, settings, properties) as
-  pristine XML, parsed again for each document, with the body's relationships;
+  pristine XML trees, copied for each document, with the body's relationships;
 - every other part (styles, theme, fonts, pictures) deflated once, stored as is in each zip.
 Parts a document adds (charts and their workbooks) are zipped fresh; a written member with the
 bytes it had in the previous document (a footer, the numbering) keeps that document's entry, and
@@ -13,6 +13,7 @@ python-docx `Document` the annual plan is written with: one writer (OutlineWrite
 """
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PACKAGE_URI
 from docx.opc.part import Part, XmlPart
 from docx.opc.pkgwriter import _ContentTypesItem
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls
 from lxml import etree
 
@@ -48,7 +49,7 @@ class PreparedBase:
         self.package = self.doc.part.package
         parts = list(self.package.iter_parts())
         written = [p for p in parts if isinstance(p, XmlPart) and (p is self.doc.part or p.content_type in WRITTEN)]
-        self.pristine = {p: p.blob for p in written}
+        self.pristine = {p: copy.deepcopy(p._element) for p in written}
         self.rels = {p: (dict(p.rels), dict(p.rels.related_parts)) for p in written}
         self.stored = {p: _entries(p) for p in parts if p not in self.pristine}
         self.last: dict[str, tuple[bytes, Entry]] = {}   # each written member's bytes and entry in the last document
@@ -56,8 +57,8 @@ class PreparedBase:
 
     def fresh(self) -> Document:
         """The document reset to the prepared base: written parts parsed again, added parts dropped."""
-        for part, blob in self.pristine.items():
-            part._element = parse_xml(blob)
+        for part, element in self.pristine.items():
+            part._element = copy.deepcopy(element)
             rels, targets = self.rels[part]
             part.rels.clear()
             part.rels.update(rels)

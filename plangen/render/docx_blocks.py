@@ -13,6 +13,7 @@ import docx
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from lxml import etree
 from rich.cells import cell_len
 
@@ -205,9 +206,9 @@ def display_width(text: str) -> int:
     return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
-def set_header_text(doc: Document, text: str) -> None:
-    """Put `text` in the first paragraph of the running header; the company's pictures and fields stay."""
-    header = doc.sections[0].header
+def set_header_text(section: Section, text: str) -> None:
+    """Put `text` in the first paragraph of the section's running header; the company's pictures and fields stay."""
+    header = section.header
     p = header.paragraphs[0]._p if header.paragraphs else header._element.add_p()
     for r in p.findall(qn("w:r")):
         if not any(r.find(tag) is not None for tag in KEPT_IN_HEADER):

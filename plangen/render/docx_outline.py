@@ -82,7 +82,8 @@ class OutlineWriter:
         self.text_path = self.templates.text(self.scope["plan"]["locale"], self.kind)
         self.macros = jinja.macros(self.text_path, self.scope, self.templates.jinja_dir)
         self.outline_path = f"outlines/{self.kind if self.kind != 'document' else 'document'}.yaml"
-        sec = self.doc.sections[0]
+        self.sections = list(self.doc.sections)   # found once, while the body is short: python-docx searches all of it
+        sec = self.sections[0]
         self.width_emu = sec.page_width - sec.left_margin - sec.right_margin
         self.pages = PageEstimate(self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin,
                                   cjk=plan_locale(self.scope["plan"]["locale"]).east_asian)
@@ -262,7 +263,7 @@ class OutlineWriter:
 
     def _cover(self, b: dict, level: int) -> bool:
         """The cover's blocks on a first page without header or footer, then a page break."""
-        self.doc.sections[0].different_first_page_header_footer = True
+        self.sections[0].different_first_page_header_footer = True
         self.blocks(b["cover"], level)
         self._page_break(b, level)
         return False
@@ -294,8 +295,8 @@ class OutlineWriter:
         """Fill the TOC, the running header and the footer words."""
         if self.toc is not None:
             self.fill_toc()
-        set_header_text(self.doc, self.macro("running_header"))
-        localize_page_footer(self.doc, self.scope["plan"]["locale"])
+        set_header_text(self.sections[0], self.macro("running_header"))
+        localize_page_footer(self.doc, self.scope["plan"]["locale"], self.sections)
 
     def fill_toc(self) -> None:
         """Replace the TOC placeholder by entries for headings up to the TOC's levels."""
