@@ -8,6 +8,7 @@ python-docx is not thread-safe, so parallelism is by process; the render context
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -212,14 +213,16 @@ def _pool(plan: Plan, d: Decomposition, template_dir: str | None, items: list[tu
     """Render over `jobs` processes; on Ctrl-C cancel what has not started and let running writes finish.
 
     The plan's context is built once, here: forked workers inherit it (no copy, no pickling; a
-    10,000-rep plan's context costs a second of CPU per process otherwise). Under spawn each
-    worker builds its own.
+    10,000-rep plan's context costs a second of CPU per process otherwise), and it is frozen out of
+    the garbage collector first, whose walks would otherwise copy every page of it into every worker.
+    Under spawn each worker builds its own.
 
     Only a few documents per worker are in flight at a time, so waiting costs the same for
     10 reps as for 50,000.
     """
     context = multiprocessing.get_context()
     shared = RepRenderer.build(plan, d, template_dir) if context.get_start_method() == "fork" else None
+    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                initargs=(plan, d, template_dir, os.getpid(), shared))
     todo = iter(items)
@@ -242,6 +245,7 @@ def _pool(plan: Plan, d: Decomposition, template_dir: str | None, items: list[tu
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def _refill(pool: ProcessPoolExecutor, todo: Iterator, pending: set, window: int, force: bool) -> None:
