@@ -13,7 +13,7 @@ from fractions import Fraction
 from ..model.schema import Funnel
 from .allocate import largest_remainder
 from .result import Activities
-from .timeline import week_parts
+from .timeline import iso_week, week_parts
 
 NONE = Activities(0, 0, 0, 0)
 FIELDS = ("deals", "opportunities", "visits", "calls")
@@ -47,7 +47,7 @@ def daily(month: Activities, days: Sequence[dt.date]) -> tuple[Activities, ...]:
     """A month's activities over its working days: week parts by days, then the days of each part."""
     weeks: dict[tuple[int, int], list[dt.date]] = {}
     for d in days:
-        weeks.setdefault(d.isocalendar()[:2], []).append(d)
+        weeks.setdefault(iso_week(d), []).append(d)
     sizes = [len(w) for w in weeks.values()]
     cols = [week_parts(getattr(month, k), sizes, 1) for k in FIELDS]
     out: list[Activities] = []
@@ -61,7 +61,7 @@ def daily_bounds(month: Activities, days: Sequence[dt.date], key: str) -> tuple[
     the days: a week part p over n days gives each day p // n or p // n + 1 (the first p % n days)."""
     sizes: dict[tuple[int, int], int] = {}
     for d in days:
-        week = d.isocalendar()[:2]
+        week = iso_week(d)
         sizes[week] = sizes.get(week, 0) + 1
     if not sizes:
         return 0, 0

@@ -8,6 +8,7 @@ from typing import Any
 from ..decompose.allocate import largest_remainder
 from ..decompose.reps import rep_daily_bounds, rep_days, rep_weeks
 from ..decompose.result import RepTarget
+from ..decompose.timeline import iso_week
 from .ctx_base import Ctx, add_focus
 from .ctx_accounts import rep_accounts
 from .ctx_collections import rep_collection_table
@@ -223,7 +224,7 @@ def _activity_rates(c: Ctx, rep: RepTarget):
     dates = [x.date for m, r in zip(d.months, rep.ramp) if r > 0 for x in m.days
              if not rep.start or x.date >= rep.start]
     days = len(dates)
-    weeks = len({x.isocalendar()[:2] for x in dates}) or 1
+    weeks = len({iso_week(x) for x in dates}) or 1
     months = sum(1 for r in rep.ramp if r > 0) or 1
     rows = []
     for k in ACT_KEYS:
