@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 
 import docx
 from docx.document import Document
@@ -88,6 +89,7 @@ def escape(text: object) -> str:
     return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@lru_cache(maxsize=8192)   # a batch writes the same cells (months, dashes, headers) again and again
 def run_xml(text: str, bold: bool = False) -> str:
     """A w:r as an XML string (tabs and line breaks become w:tab / w:br); '' for no text."""
     if not text:
@@ -200,6 +202,7 @@ def plain_numbering(doc: Document) -> int:
     return num_id
 
 
+@lru_cache(maxsize=8192)   # a batch writes the same cells (months, dashes, headers) again and again
 def display_width(text: str) -> int:
     """Columns a text takes: East Asian wide characters count twice, zero-width ones not at all (rich's cell_len);
     printable ASCII (most figures) one each, without the lookup."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from lxml import etree
 
@@ -136,6 +137,7 @@ def _measure(t: Table) -> tuple[list[int], list[int], int]:
     return want, least, natural
 
 
+@lru_cache(maxsize=8192)   # the same cells in every rep plan
 def _word_need(text: str) -> int:
     """Columns the longest unbreakable word of `text` needs (East Asian text breaks anywhere)."""
     widths = [min(display_width(w), 8) if display_width(w) > len(w) else display_width(w)
