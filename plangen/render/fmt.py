@@ -376,7 +376,7 @@ class Formatter:
         if not total or any(v < 0 for v in values):
             return [self.percent(Fraction(v) / total if total else 0, digits) for v in values]
         scale = 10 ** (digits + 2)
-        return [self.percent(Fraction(p, scale), digits) for p in largest_remainder(scale, [Fraction(v) for v in values])]
+        return [self.percent_of(p, scale, digits) for p in largest_remainder(scale, list(values))]
 
     def display_parts(self, values: Sequence[int], total: int) -> list[str]:
         """The parts of `total` as shown in a table: they add up to `amount(total)` (the total row)."""
@@ -395,6 +395,10 @@ class Formatter:
     def percent(self, x: Real, digits: int = 0) -> str:
         """A ratio as a percentage: 0.2 -> "20%" (zh-CN, en), "20 %" (es, no-break space)."""
         return _percent(self._spec.babel_id, str(_rounded(_exact(x) * 100, digits).scaleb(-2)), digits)
+
+    def percent_of(self, part: int, whole: int, digits: int = 0) -> str:
+        """percent(part / whole) for whole numbers (whole > 0), rounded in integers: no Fraction per share."""
+        return _percent(self._spec.babel_id, str(_rounded_ratio(100 * part, whole, digits).scaleb(-2)), digits)
 
     def join(self, words: Sequence[str]) -> str:
         """Words as the locale lists them: "A、B和C", "A, B and C", "A, B y C"."""
