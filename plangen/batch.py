@@ -112,13 +112,15 @@ class RepRenderer:
 
     @classmethod
     def build(cls, plan: Plan, d: Decomposition, template_dir: str | None) -> "RepRenderer":
-        """Build the render context once and read the base .docx once."""
+        """Build the render context and the team index once and read the base .docx once."""
         from .render.context import Ctx, build_context
         from .render.template_set import TemplateSet
         templates = TemplateSet(Path(template_dir) if template_dir else None)
         templates.bytes("base.docx")
         words = templates.labels(plan.plan.locale)
-        return cls(build_context(plan, d, words=words), Ctx(plan, d, words), tuple(d.reps), templates)
+        c = Ctx(plan, d, words)
+        c.team   # the team index built here, once: forked workers inherit it (each built it on its first plan)
+        return cls(build_context(plan, d, words=words), c, tuple(d.reps), templates)
 
     def write(self, index: int, path: str, overwrite: bool) -> str:
         """Render rep `index` and write it atomically to `path`."""
