@@ -20,8 +20,8 @@ from scale_bench import plan_text  # noqa: E402
 
 from plangen.decompose import decompose  # noqa: E402
 from plangen.model import loads  # noqa: E402
-from plangen.render.context import build_context  # noqa: E402
-from plangen.render.pptx_deck import render_deck  # noqa: E402
+from plangen.present.context import build_context  # noqa: E402
+from plangen.render.pptx.deck import render_deck  # noqa: E402
 from plangen.render.template_set import TemplateSet  # noqa: E402
 
 FLOOR = 60.0  # seconds per 1,000 reps that would mean the deck is quadratic again

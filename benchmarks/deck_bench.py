@@ -8,8 +8,8 @@ from pathlib import Path
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.pptx_deck import render_deck
+from plangen.present.context import build_context
+from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "zh-annual-plan.yaml"

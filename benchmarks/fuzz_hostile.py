@@ -42,7 +42,7 @@ from conftest import BASE_PLAN  # noqa: E402
 from plangen.cli import cli  # noqa: E402
 from plangen.decompose import decompose  # noqa: E402
 from plangen.model import PlanError, loads  # noqa: E402
-from plangen.render import tables  # noqa: E402
+from plangen.present import tables  # noqa: E402
 from plangen.track import read_actuals, track  # noqa: E402
 
 RUNNER = CliRunner()

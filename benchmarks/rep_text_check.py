@@ -53,9 +53,9 @@ def plans() -> list[tuple[str, object]]:
 def dump(path: str) -> None:
     """Write every rep plan's text as JSON: {plan: {rep id: [paragraphs]}}."""
     from plangen.decompose import decompose
-    from plangen.render.context import Ctx, build_context
-    from plangen.render.ctx_rep import rep_context
-    from plangen.render.docx_rep import render_rep_docx
+    from plangen.present.context import Ctx, build_context
+    from plangen.present.ctx.rep import rep_context
+    from plangen.render.docx.rep import render_rep_docx
     from plangen.render.template_set import TemplateSet
     ts, out = TemplateSet(), {}
     for name, plan in plans():

@@ -2,7 +2,7 @@
 
 Prints, in one run:
 1. per rep plan in one process (CPU time, the 1,000-rep benchmark plan): the context
-   (render.ctx_rep), the writing (render.docx_rep), their sum; the write floor (the same
+   (present.ctx.rep), the writing (render.docx.rep), their sum; the write floor (the same
    document's parts, already in memory, zipped again with zipfile) and plangen's ratio to it;
 2. the batch (plangen.batch.render_reps, real files) with 1 and 2 processes on that plan: documents/s;
 3. with --roster 1000,10000,100000: a plan whose team is a CSV roster of that size (roster_bench),
@@ -34,9 +34,9 @@ from roster_bench import write_plan  # noqa: E402 - a CSV roster of any size
 
 from plangen.batch import Shard, render_reps  # noqa: E402
 from plangen.decompose import decompose  # noqa: E402
-from plangen.render.context import Ctx, build_context  # noqa: E402
-from plangen.render.ctx_rep import rep_context  # noqa: E402
-from plangen.render.docx_rep import render_rep_docx  # noqa: E402
+from plangen.present.context import Ctx, build_context  # noqa: E402
+from plangen.present.ctx.rep import rep_context  # noqa: E402
+from plangen.render.docx.rep import render_rep_docx  # noqa: E402
 from plangen.render.template_set import TemplateSet  # noqa: E402
 
 DOCS_PER_ROSTER = 1000

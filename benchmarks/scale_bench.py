@@ -84,7 +84,7 @@ def profile(n_reps: int, sample: int = 200) -> None:
     from plangen.batch import render_reps
     from plangen.decompose import decompose
     from plangen.model import loads
-    from plangen.render.context import build_context
+    from plangen.present.context import build_context
 
     text = plan_text(n_reps)
     prof = cProfile.Profile()

@@ -2,7 +2,7 @@
 
 The folder holds plangen's defaults (outlines, texts, labels, the other base file) and the company
 file as base.docx or base.pptx: a Word file with plangen's styles mapped onto the company's or
-added in its fonts (render.docx_adapt); a deck with its sample slides removed and a layout of each
+added in its fonts (render.docx.adapt); a deck with its sample slides removed and a layout of each
 type the deck outline needs (a missing one is a copy of its nearest fallback, in the company's
 master). Every mapping made is reported, one sentence each.
 """
@@ -18,13 +18,13 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.slide import SlideLayoutPart
 
-from .render.docx_adapt import adapt_docx
+from plangen.render.docx.adapt import adapt_docx
 from .render.jinja import default_dir
-from .render.office_convert import as_document
-from .render.office_guard import OfficeFileProblem, check_office
-from .render.pptx_deck import drop_slides, geometry
-from .render.pptx_layouts import FALLBACKS, TYPES, Layouts
-from .render.pptx_slides import placeholder
+from plangen.render.ooxml.convert import as_document
+from plangen.render.ooxml.guard import OfficeFileProblem, check_office
+from plangen.render.pptx.deck import drop_slides, geometry
+from plangen.render.pptx.layouts import FALLBACKS, TYPES, Layouts
+from plangen.render.pptx.slides import placeholder
 
 SUFFIXES = {".docx": "docx", ".dotx": "docx", ".pptx": "pptx", ".potx": "pptx"}
 R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -113,7 +113,7 @@ class RepRenderer:
     @classmethod
     def build(cls, plan: Plan, d: Decomposition, template_dir: str | None) -> "RepRenderer":
         """Build the render context and the team index once and read the base .docx once."""
-        from .render.context import Ctx, build_context
+        from plangen.present.context import Ctx, build_context
         from .render.template_set import TemplateSet
         templates = TemplateSet(Path(template_dir) if template_dir else None)
         templates.bytes("base.docx")
@@ -124,8 +124,8 @@ class RepRenderer:
 
     def write(self, index: int, path: str, overwrite: bool) -> str:
         """Render rep `index` and write it atomically to `path`."""
-        from .render.ctx_rep import rep_context
-        from .render.docx_rep import render_rep_docx
+        from plangen.present.ctx.rep import rep_context
+        from plangen.render.docx.rep import render_rep_docx
         data = render_rep_docx(self.ctx, rep_context(self.c, self.reps[index]), self.templates)
         return str(write_atomic(path, data, overwrite=overwrite, durable=False))   # synced at the batch's end
 

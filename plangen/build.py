@@ -39,8 +39,8 @@ def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir:
 
     The cover's date is plan.date, else `issued` (the CLI passes today), else none.
     """
-    from .render.context import build_context
-    from .render.docx_plan import render_plan_docx
+    from plangen.present.context import build_context
+    from plangen.render.docx.plan import render_plan_docx
     from .render.template_set import TemplateSet
     ts = TemplateSet(templates)
     renderers = [render_plan_docx] + ([deck] if (deck := _deck_renderer()) else [])
@@ -54,9 +54,9 @@ def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir:
 
 
 def _deck_renderer():
-    """plangen.render.pptx_deck.render_deck if installed, else None."""
+    """plangen.render.pptx.deck.render_deck if installed, else None."""
     try:
-        from .render.pptx_deck import render_deck
+        from plangen.render.pptx.deck import render_deck
     except ImportError:
         return None
     return render_deck

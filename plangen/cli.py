@@ -25,10 +25,11 @@ from plangen.model.errors import format_path
 from plangen.model.load import from_document
 from plangen.model.loader import Document, read_yaml
 from plangen.pdf import PdfFailed, PdfUnavailable
-from plangen.render import jsonout, tables
-from plangen.render.context import Ctx, notice_text, smallest_month
-from plangen.render.labels import LOCALES
-from plangen.render.starter import FILE_NAME, next_year, starter_text
+from plangen.render import jsonout
+from plangen.present import tables
+from plangen.present.context import Ctx, notice_text, smallest_month
+from plangen.present.labels import LOCALES
+from plangen.present.starter import FILE_NAME, next_year, starter_text
 from plangen.writer import WriteRefused, write_atomic
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool)
     if kind == "json":
         return jsonout.dumps(jsonout.document(plan, d))
     if kind == "xlsx":
-        from plangen.render import xlsx  # openpyxl loads only when a workbook is asked for
+        from plangen.render.xlsx import workbook as xlsx  # openpyxl loads only when a workbook is asked for
         return xlsx.to_bytes(plan, d)
     fmt = tables.formatter(plan).precise_for(smallest_month(d))
     try:
@@ -534,7 +535,7 @@ def templates_check(directory: str, plan_file: str | None) -> None:
               help="Write to this file (e.g. docs/context.md) instead of printing.")
 def templates_context_doc(output: str | None) -> None:
     """Print the names templates can use, with types and the sample's values (docs/context.md)."""
-    from plangen.render.context_doc import generate
+    from plangen.present.context_doc import generate
     text = generate()
     if output:
         click.echo(f"✓ wrote {write_atomic(output, text, overwrite=True)}")

@@ -15,7 +15,7 @@ import yaml
 from .locales import LOCALE_IDS
 from .locales import locale as plan_locale
 from .render import jsonout
-from .render.wording import wording
+from plangen.present.wording import wording
 
 SCHEMA_FILE = "plangen.schema.json"
 # Shorthands the model reads before validation, which its own JSON Schema does not show

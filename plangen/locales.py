@@ -6,7 +6,7 @@ separators of short lists and clauses, the currency written with 元, and the he
 actuals file may use. The wording lives in the template package, one folder or file per locale:
 i18n/<id>.yaml (labels), text/<id>/{document,deck,rep}.j2 (sentences) and starters/<id>.yaml
 (`plangen init`). A country variant (es-MX, en-US) names a `wording` parent instead: it uses the
-parent's files, and its own i18n/<id>.yaml holds only what differs (render.wording). This module is
+parent's files, and its own i18n/<id>.yaml holds only what differs (present.wording). This module is
 data only and imports nothing of plangen, so every layer reads it.
 """
 from __future__ import annotations

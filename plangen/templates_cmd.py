@@ -21,16 +21,16 @@ from .decompose import decompose
 from .locales import locale as plan_locale
 from .model import load
 from .render import jinja
-from .render.context import Ctx, build_context
-from .render.context_doc import SAMPLE, plan_variant
-from .render.ctx_rep import rep_context
-from .render.ctx_user import rep_contexts, user_context
-from .render.labels import LOCALES, labels
-from .render.docx_adapt import missing_styles
-from .render.office_convert import as_document
-from .render.pptx_layouts import TYPES as LAYOUT_TYPES
-from .render.pptx_layouts import Layouts
-from .render.office_guard import OfficeFileProblem, check_office, kind_of, read_checked
+from plangen.present.context import Ctx, build_context
+from plangen.present.context_doc import SAMPLE, plan_variant
+from plangen.present.ctx.rep import rep_context
+from plangen.present.ctx.user import rep_contexts, user_context
+from plangen.present.labels import LOCALES, labels
+from plangen.render.docx.adapt import missing_styles
+from plangen.render.ooxml.convert import as_document
+from plangen.render.pptx.layouts import TYPES as LAYOUT_TYPES
+from plangen.render.pptx.layouts import Layouts
+from plangen.render.ooxml.guard import OfficeFileProblem, check_office, kind_of, read_checked
 from .render.template_set import TemplateSet
 
 EXPORTED = ("base.docx", "base.pptx", "outlines/*.yaml", "text/*/*.j2", "i18n/*.yaml")
@@ -76,7 +76,7 @@ def _variant_of(name: str) -> str | None:
 def variant_labels_text(locale: str) -> str:
     """A country variant's labels as a template folder holds them: every label its documents print.
 
-    plangen's own i18n/<variant>.yaml holds phrases over the parent's wording (render.wording), which a
+    plangen's own i18n/<variant>.yaml holds phrases over the parent's wording (present.wording), which a
     template folder does not read; exported as they are, `templates check` and `build` refused them.
     """
     parent = plan_locale(locale).wording
@@ -317,7 +317,7 @@ def _layout_hint(name: str) -> str:
 def deck_layouts(blocks: list) -> list[str]:
     """The layout names the deck outline uses: given by `layout:` or by the slide's kind."""
     try:
-        from .render.pptx_outline import DEFAULT_LAYOUT
+        from plangen.render.pptx.outline import DEFAULT_LAYOUT
     except ImportError:
         DEFAULT_LAYOUT = {}
     names = []
@@ -358,17 +358,17 @@ def renderers() -> dict[str, Callable[..., bytes]]:
     """The document renderers that exist in this build, by outline kind."""
     out: dict[str, Callable[..., bytes]] = {}
     try:
-        from .render.docx_plan import render_plan_docx
+        from plangen.render.docx.plan import render_plan_docx
         out["document"] = lambda ctx, rep, ts: render_plan_docx(ctx, ts)
     except ImportError:
         pass
     try:
-        from .render.docx_rep import render_rep_docx
+        from plangen.render.docx.rep import render_rep_docx
         out["rep"] = lambda ctx, rep, ts: render_rep_docx(ctx, rep, ts)
     except ImportError:
         pass
     try:
-        from .render.pptx_deck import render_deck
+        from plangen.render.pptx.deck import render_deck
         out["deck"] = lambda ctx, rep, ts: render_deck(ctx, ts)
     except ImportError:
         pass
@@ -402,8 +402,8 @@ def check_documents(ts: TemplateSet, locale: str, ctx: dict[str, Any], rep: dict
 def render_file(template: str | Path, plan_path: str | Path, per_rep: bool = False,
                 issued: dt.date | None = None) -> list[tuple[str, bytes]]:
     """A user's template rendered with a plan: [(file name, bytes)], one per plan or one per rep (dated plan.date, else `issued`)."""
-    from .render.user_docx import render_user_docx
-    from .render.user_pptx import render_user_pptx
+    from plangen.render.user.docx import render_user_docx
+    from plangen.render.user.pptx import render_user_pptx
     template = Path(template)
     kind = kind_of(template)
     data = read_checked(template, kind)

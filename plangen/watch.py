@@ -68,7 +68,7 @@ def plan_changes(before: tuple[Plan, Decomposition] | None, after: tuple[Plan, D
     """What a save changed, in the plan's display unit: the total, each quarter, the reps (none on the first build)."""
     if before is None:
         return []
-    from .render import tables
+    from plangen.present import tables
     (_, old), (plan, new) = before, after
     fmt = tables.formatter(plan)
     lines = [f"{label}: {fmt.amount(a)} → {fmt.amount(b)}" for label, a, b in _figures(fmt, old, new) if a != b]
@@ -97,7 +97,7 @@ def summary_lines(plan: Plan, d: Decomposition, plan_file: str) -> list[str]:
 
 def validation_summary(plan: Plan, d: Decomposition, plan_file: str) -> str:
     """One line: valid, the total, the reps, the warnings."""
-    from .render import tables
+    from plangen.present import tables
     fmt = tables.formatter(plan)
     warnings = f"{len(d.notices)} warning(s) above" if d.notices else "no warnings"
     return f"✓ {plan_file}: valid · {fmt.money(d.total)} · {len(d.reps)} rep(s) · {warnings}"

@@ -5,8 +5,8 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import PlanError
-from plangen.render.context import Ctx, build_context, notice_text
-from plangen.render.ctx_rep import rep_context
+from plangen.present.context import Ctx, build_context, notice_text
+from plangen.present.ctx.rep import rep_context
 
 
 def _customers(**acme):

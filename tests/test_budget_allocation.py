@@ -97,8 +97,8 @@ def _budget_sentence(plan) -> str:
 
     import docx
 
-    from plangen.render.context import build_context
-    from plangen.render.docx_plan import render_plan_docx
+    from plangen.present.context import build_context
+    from plangen.render.docx.plan import render_plan_docx
     from plangen.render.template_set import TemplateSet
 
     doc = docx.Document(io.BytesIO(render_plan_docx(build_context(plan, decompose(plan)), TemplateSet())))

@@ -10,9 +10,9 @@ from pptx import Presentation
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.ctx_claims import trend_kind
-from plangen.render.pptx_deck import render_deck
+from plangen.present.context import build_context
+from plangen.present.ctx.claims import trend_kind
+from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 
 P = F(1, 100)

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from plangen import cli as cli_module
 from plangen.cli import cli
 from plangen.model import load
-from plangen.render.labels import LOCALES
-from plangen.render.starter import starter_text
+from plangen.present.labels import LOCALES
+from plangen.present.starter import starter_text
 from plangen.writer import WriteRefused, write_atomic
 
 INVALID = {"targets.revenue": "lots", "targets.bogus": 1}

@@ -11,8 +11,8 @@ import pytest
 from plangen.decompose import decompose
 from plangen.decompose.collections import collected
 from plangen.model import PlanError
-from plangen.render.context import build_context
-from plangen.render.docx_plan import render_plan_docx
+from plangen.present.context import build_context
+from plangen.render.docx.plan import render_plan_docx
 from plangen.render.jsonout import document
 from plangen.render.template_set import TemplateSet
 

@@ -16,9 +16,9 @@ from office_audit import audit_errors
 from plangen.adopt import adopt
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.docx_plan import render_plan_docx
-from plangen.render.pptx_deck import render_deck
+from plangen.present.context import build_context
+from plangen.render.docx.plan import render_plan_docx
+from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 
 ROOT = Path(__file__).resolve().parent.parent

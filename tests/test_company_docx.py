@@ -10,9 +10,9 @@ from docx.oxml.ns import qn
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.docx_adapt import adapt_docx
-from plangen.render.docx_plan import render_plan_docx
+from plangen.present.context import build_context
+from plangen.render.docx.adapt import adapt_docx
+from plangen.render.docx.plan import render_plan_docx
 from plangen.render.jinja import default_dir
 from plangen.render.template_set import TemplateSet
 from fixtures.company import (GERMAN_IDS, NUMBERED_IDS, as_template, company_docx, header_pictures,

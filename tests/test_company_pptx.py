@@ -11,8 +11,8 @@ from fixtures.company import CHINESE_LAYOUTS, GERMAN_LAYOUTS, as_template, compa
 from office_audit import audit_errors
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.pptx_deck import DeckWarning, render_deck
+from plangen.present.context import build_context
+from plangen.render.pptx.deck import DeckWarning, render_deck
 from plangen.render.template_set import TemplateSet
 
 
@@ -73,7 +73,7 @@ def it_drops_the_company_files_sample_slides(tmp_path, ctx) -> None:
 
 def chart_colours(prs, palette) -> tuple[list[str], list[str]]:
     """(series fills, chart text colours) of every chart of the deck, as RRGGBB."""
-    from plangen.render.pptx_contrast import TEXT_PROPS, _is_series_fill
+    from plangen.render.pptx.contrast import TEXT_PROPS, _is_series_fill
     fills, texts = [], []
     for slide in prs.slides:
         for shape in slide.shapes:
@@ -97,7 +97,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 ], ids=["dark-first-master", "pale-accent"])
 def it_keeps_charts_and_text_readable_on_the_company_background(tmp_path, ctx, options, background, named) -> None:
     """Bars and lines reach 3:1 against the background, chart text 4.5:1 (WCAG); the swap is warned."""
-    from plangen.render.pptx_contrast import Palette, contrast
+    from plangen.render.pptx.contrast import Palette, contrast
     prs, warned = deck_on(tmp_path, ctx, company_pptx(**options))
     palette = Palette(prs.slide_masters[0])
     assert palette.background == background
@@ -110,7 +110,7 @@ def it_keeps_charts_and_text_readable_on_the_company_background(tmp_path, ctx, o
 
 def it_makes_a_pale_accent_big_number_readable(tmp_path, ctx) -> None:
     """The big number is accent1 text: #F2F2F2 on white (1.1:1) becomes a darker grey that reads (>= 4.5:1)."""
-    from plangen.render.pptx_contrast import Palette, contrast
+    from plangen.render.pptx.contrast import Palette, contrast
     prs, _ = deck_on(tmp_path, ctx, company_pptx(accent1="F2F2F2"))
     palette = Palette(prs.slide_masters[0])
     big = max((s for s in prs.slides[1].shapes if s.has_text_frame and s.text_frame.text),

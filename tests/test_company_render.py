@@ -11,9 +11,9 @@ from fixtures.office import docx_with
 from plangen.cli import cli
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.ctx_user import user_context
+from plangen.present.ctx.user import user_context
 from plangen.render.jinja import TemplateProblem
-from plangen.render.user_docx import render_user_docx
+from plangen.render.user.docx import render_user_docx
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plangen.render.context_doc import generate, walk
-from plangen.render.values import Money
+from plangen.present.context_doc import generate, walk
+from plangen.present.values import Money
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "context.md"
 

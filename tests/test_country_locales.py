@@ -13,13 +13,13 @@ from plangen.cli import cli
 from plangen.decompose import decompose
 from plangen.model import load, loads
 from plangen.model.errors import PlanError
-from plangen.render.context import build_context
-from plangen.render.docx_plan import render_plan_docx
-from plangen.render.fmt import Formatter
-from plangen.render.labels import labels
-from plangen.render.starter import starter_text
+from plangen.present.context import build_context
+from plangen.render.docx.plan import render_plan_docx
+from plangen.present.fmt import Formatter
+from plangen.present.labels import labels
+from plangen.present.starter import starter_text
 from plangen.render.template_set import TemplateSet
-from plangen.render.wording import Wording
+from plangen.present.wording import Wording
 from plangen.review import review
 from plangen.review.text import Writer
 
@@ -152,7 +152,7 @@ def it_starts_a_plan_in_each_countrys_locale_currency_and_holidays(loc, currency
 
 def it_refuses_a_variant_label_its_parent_lacks(monkeypatch):
     """A label in templates/i18n/es-MX.yaml must be one of es's: a typo would never print."""
-    import plangen.render.labels as lab
+    import plangen.present.labels as lab
     monkeypatch.setattr(lab, "wording", lambda loc: Wording({"no_such": "x"}, {}, {}))
     lab.labels.cache_clear()
     try:

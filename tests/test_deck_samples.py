@@ -10,8 +10,8 @@ from pptx import Presentation
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.pptx_deck import render_deck
+from plangen.present.context import build_context
+from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 
 ROOT = Path(__file__).resolve().parent.parent

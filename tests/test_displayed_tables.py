@@ -9,8 +9,8 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import Ctx, build_context
-from plangen.render.ctx_rep import rep_context
+from plangen.present.context import Ctx, build_context
+from plangen.present.ctx.rep import rep_context
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*-plan.yaml"))
 
@@ -70,7 +70,7 @@ def it_shows_tables_whose_rows_add_up_to_their_total(path) -> None:
 def it_labels_the_quarters_of_a_july_to_june_plan_alike_in_the_documents_and_the_cli(make_plan, plan_from):
     """Jul 2027-Jun 2028: the Word plan's quarter table, its chart and `decompose --by quarter` all say
     2027 Q3, 2027 Q4, 2028 Q1, 2028 Q2 (the documents said Q3 Q4 Q1 Q2: which year's Q1?)."""
-    from plangen.render import tables
+    from plangen.present import tables
     plan = plan_from(make_plan(**{"plan.period": {"start": "2027-07", "months": 12}}))
     d = decompose(plan)
     ctx = build_context(plan, d)

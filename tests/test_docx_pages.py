@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from plangen.render.docx_pages import EMU_PER_PT, LATIN, PageEstimate
-from plangen.render.values import Table
+from plangen.render.docx.pages import EMU_PER_PT, LATIN, PageEstimate
+from plangen.present.values import Table
 
 WIDTH, HEIGHT = 453 * EMU_PER_PT, 700 * EMU_PER_PT
 

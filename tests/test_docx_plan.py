@@ -13,14 +13,14 @@ from docx.oxml.ns import qn
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.docx_plan import render_plan_docx
-from plangen.render.docx_table import column_widths, fold
-from plangen.render.docx_text import paragraphs
-from plangen.render.docx_toc import heading_numbers
+from plangen.present.context import build_context
+from plangen.render.docx.plan import render_plan_docx
+from plangen.render.docx.table import column_widths, fold
+from plangen.render.docx.text import paragraphs
+from plangen.render.docx.toc import heading_numbers
 from plangen.render.jinja import TemplateProblem
 from plangen.render.template_set import TemplateSet
-from plangen.render.values import Table
+from plangen.present.values import Table
 
 ROOT = Path(__file__).resolve().parent.parent
 from office_audit import audit_errors  # noqa: E402

@@ -12,9 +12,9 @@ from docx.oxml.ns import qn
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import Ctx, build_context
-from plangen.render.ctx_rep import rep_context
-from plangen.render.docx_rep import render_rep_docx
+from plangen.present.context import Ctx, build_context
+from plangen.present.ctx.rep import rep_context
+from plangen.render.docx.rep import render_rep_docx
 from plangen.render.template_set import TemplateSet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,8 +250,8 @@ def test_every_rep_plan_of_every_sample_holds_only_that_reps_items(sample):
 def it_names_the_reps_own_manager_in_the_commitment(make_plan, plan_from):
     """The commitment block is signed by the rep's `manager`; a rep without one by the plan's owner."""
     from plangen.decompose import decompose
-    from plangen.render.context import Ctx
-    from plangen.render.ctx_rep import rep_context
+    from plangen.present.context import Ctx
+    from plangen.present.ctx.rep import rep_context
     plan = plan_from(make_plan(**{"team.reps.0.manager": "Carla Diaz"}))
     d = decompose(plan)
     c = Ctx(plan, d)
@@ -268,8 +268,8 @@ def it_signs_as_the_role_the_owner_names_not_the_label_and_the_role(owner, local
     """"Director de ventas: Lucía Fernández (Directora Regional)" said her role twice: she signs as
     "Directora Regional: Lucía Fernández"; a name without a role keeps the label."""
     from plangen.decompose import decompose
-    from plangen.render.context import Ctx
-    from plangen.render.ctx_rep import rep_context
+    from plangen.present.context import Ctx
+    from plangen.present.ctx.rep import rep_context
     plan = plan_from(make_plan(**{"plan.owner": owner, "plan.locale": locale}))
     d = decompose(plan)
     rep = rep_context(Ctx(plan, d), d.reps[0])

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from plangen.cli import COMMAND_ORDER, cli
 from plangen.editor_schema import descriptions, editor_schema, key_nodes
-from plangen.render.labels import LOCALES
+from plangen.present.labels import LOCALES
 
 REVENUE_HOVER = {
     "zh-CN": "本期承诺目标（2000万、12M），或写 {method: history} 由历史数据推算。",

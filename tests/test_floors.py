@@ -13,9 +13,9 @@ from plangen.decompose.floors import raise_to_floor
 from plangen.decompose.result import Activities
 from plangen.model import PlanError
 from plangen.model.schema import ActivityFloor
-from plangen.render.context import Ctx, build_context
-from plangen.render.ctx_rep import rep_context
-from plangen.render.docx_rep import render_rep_docx
+from plangen.present.context import Ctx, build_context
+from plangen.present.ctx.rep import rep_context
+from plangen.render.docx.rep import render_rep_docx
 from plangen.render.jsonout import document
 from plangen.render.template_set import TemplateSet
 

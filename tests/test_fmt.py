@@ -9,7 +9,7 @@ from babel.numbers import parse_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plangen.render.fmt import Formatter
+from plangen.present.fmt import Formatter
 
 NB = "\u00a0"  # CLDR's no-break space in es amounts and percentages
 UNITS = ["万", "亿", "k", "M", None]
@@ -292,7 +292,7 @@ def test_it_writes_rounded_numbers_as_babel_does_without_babel(babel_id: str) ->
 
     from babel.numbers import format_decimal
 
-    from plangen.render.fmt import _babel, _plain_decimal, _plain_symbols, _with_fraction
+    from plangen.present.fmt import _babel, _plain_decimal, _plain_symbols, _with_fraction
     rng, loc, symbols = random.Random(17), _babel(babel_id), _plain_symbols(babel_id)
     assert symbols is not None
     for _ in range(2000):
@@ -312,7 +312,7 @@ def test_it_rounds_an_amount_to_the_display_unit_half_away_from_zero_in_integers
     -0.4999万 is 0, never -0: the same as rounding the exact fraction."""
     from fractions import Fraction
 
-    from plangen.render.fmt import _rounded, _rounded_ratio
+    from plangen.present.fmt import _rounded, _rounded_ratio
     assert _rounded_ratio(value, factor, digits) == _rounded(Fraction(value, factor), digits)
     assert str(_rounded_ratio(value, factor, digits)) == shown
 

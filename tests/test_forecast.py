@@ -10,8 +10,8 @@ from plangen.decompose import decompose
 from plangen.decompose.forecast import (HeldOut, choose, forecast_series, full_years, horizons, hw_forecast,
                                         hw_run, hw_start, mape, naive_drift, naive_forecast, plan_forecast)
 from plangen.model import load
-from plangen.render.charts import validate
-from plangen.render.context import build_context
+from plangen.present.charts import validate
+from plangen.present.context import build_context
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 YEAR_2027 = [(2027, m) for m in range(1, 13)]

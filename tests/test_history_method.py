@@ -8,7 +8,7 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import load, loads
-from plangen.render.context import build_context
+from plangen.present.context import build_context
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "en-history-target-plan.yaml"
 

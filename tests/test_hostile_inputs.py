@@ -16,10 +16,10 @@ from click.testing import CliRunner
 
 from plangen.cli import cli
 from plangen.decompose import decompose
-from plangen.render import tables
-from plangen.render.context import build_context
-from plangen.render.cells import csv_text
-from plangen.render.xlsx import to_bytes
+from plangen.present import tables
+from plangen.present.context import build_context
+from plangen.present.cells import csv_text
+from plangen.render.xlsx.workbook import to_bytes
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 
@@ -79,8 +79,8 @@ def it_keeps_formula_like_labels_text_in_the_progress_workbook(formula_plan, tmp
 def _deck(plan):
     """The deck of a plan, opened with python-pptx."""
     from pptx import Presentation
-    from plangen.render.context import build_context
-    from plangen.render.pptx_deck import render_deck
+    from plangen.present.context import build_context
+    from plangen.render.pptx.deck import render_deck
     from plangen.render.template_set import TemplateSet
     return Presentation(io.BytesIO(render_deck(build_context(plan, decompose(plan)), TemplateSet())))
 
@@ -114,7 +114,7 @@ def it_charts_a_big_teams_largest_and_smallest_targets_in_the_word_plan_and_list
     5,000 for a big sales force: python-pptx's chart data indexes categories in quadratic time); its
     table still has a row for each of the 46."""
     import docx
-    from plangen.render.docx_plan import render_plan_docx
+    from plangen.render.docx.plan import render_plan_docx
     from plangen.render.template_set import TemplateSet
     plan = _team_plan(make_plan, plan_from, 46)
     d = decompose(plan)
@@ -155,8 +155,8 @@ def it_shows_the_ten_largest_of_31_customers_and_points_to_the_word_plan(make_pl
 
 def it_cuts_a_long_table_into_pieces_scanning_each_row_a_bounded_number_of_times(monkeypatch):
     """5,000 rows in pieces of 10: widths are measured on a window of 10 rows, not on all remaining rows."""
-    from plangen.render import pptx_tables
-    from plangen.render.values import Table
+    from plangen.render.pptx import tables as pptx_tables
+    from plangen.present.values import Table
     scanned = []
     real = pptx_tables._all_rows
     monkeypatch.setattr(pptx_tables, "_all_rows", lambda t: scanned.append(len(t.rows)) or real(t))
@@ -190,7 +190,7 @@ def _peak_of(fn) -> float:
 def it_refuses_a_docx_whose_directory_lies_about_a_200_mb_part_without_expanding_it():
     """word/document.xml declared as 60,000 bytes but 200 MB inside: refused, peak under 20 MB."""
     from fixtures.lying_zip import lying, with_big_part
-    from plangen.render.office_guard import OfficeFileProblem, check_office
+    from plangen.render.ooxml.guard import OfficeFileProblem, check_office
     bomb = lying(with_big_part(_base("base.docx"), "word/document.xml", 200 * 2**20, b"<w:p/>"),
                  "word/document.xml", 60_000)
     peak, error = _peak_of(lambda: check_office(bomb, "docx", "bomb.docx"))
@@ -256,7 +256,7 @@ DTD_LATE = b'<?xml version="1.0"?><!--' + b"x" * 5000 + b'--><!DOCTYPE d [<!ENTI
     ("word/settings.xml", None, ATTACHED, "file:///etc/passwd"),
 ], ids=["dtd-after-5kb-comment", "utf16", "macros", "dotdot-member", "attached-template"])
 def it_refuses_what_a_template_would_pass_into_outputs(part, blob, rels, words):
-    from plangen.render.office_guard import OfficeFileProblem, check_office
+    from plangen.render.ooxml.guard import OfficeFileProblem, check_office
     data = _docx_with_part(part, blob if blob is not None else _part(_base("base.docx"), part), rels)
     with pytest.raises(OfficeFileProblem, match=words):
         check_office(data, "docx", "t.docx")
@@ -268,7 +268,7 @@ def _part(data: bytes, name: str) -> bytes:
 
 def it_keeps_hyperlinks_of_a_template():
     """An external hyperlink (a company web site in the footer) is fine: only other outside links are refused."""
-    from plangen.render.office_guard import check_office
+    from plangen.render.ooxml.guard import check_office
     link = ATTACHED.replace(b"attachedTemplate", b"hyperlink").replace(b"file:///etc/passwd", b"https://example.com")
     check_office(_docx_with_part("word/settings.xml", _part(_base("base.docx"), "word/settings.xml"), link), "docx",
                  "t.docx")
@@ -313,7 +313,7 @@ def it_writes_no_letter_when_one_already_exists_without_force(make_plan, tmp_pat
 def it_writes_no_lone_word_plan_when_the_deck_fails(make_plan, plan_from, tmp_path, monkeypatch):
     """The deck fails (memory, a template timeout): the .docx is not written either, so a rerun needs no --force."""
     from plangen.build import plan_documents
-    from plangen.render import pptx_deck
+    from plangen.render.pptx import deck as pptx_deck
     plan = plan_from(make_plan())
 
     def broken(ctx, ts):
@@ -411,9 +411,9 @@ def it_refuses_a_users_docx_whose_output_passes_ten_million_characters(tmp_path,
     1.7 GB until the 20-second limit), though docs/security.md named the output bound for every render.
     """
     import docx as python_docx
-    from plangen.render.ctx_user import user_context
+    from plangen.present.ctx.user import user_context
     from plangen.render.jinja import TemplateProblem
-    from plangen.render.user_docx import render_user_docx
+    from plangen.render.user.docx import render_user_docx
     d = python_docx.Document()
     d.add_paragraph("{% for i in range(3) %}{{ 'a' * 9000000 }}{% endfor %}")
     buf = io.BytesIO()

@@ -6,7 +6,7 @@ import string
 import pytest
 
 from plangen.locales import locale as plan_locale
-from plangen.render.labels import LOCALES, labels
+from plangen.present.labels import LOCALES, labels
 
 SECTIONS = {
     "zh-CN": ["销售目标", "市场分析", "产品策略", "销售策略", "销售团队管理", "客户关系管理", "销售预测与监控"],

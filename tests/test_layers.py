@@ -1,7 +1,7 @@
 """The layer contract: plangen's packages import only downward, and no module imports itself in a circle.
 
-errors, locales, writer, packages, tabular < model < decompose < render, review < track < batch, build, templates_cmd, editor_schema,
-pdf, watch < cli, __main__.
+errors, locales, writer, packages, tabular < model < decompose < present, review < render < track < batch, build,
+templates_cmd, editor_schema, pdf, watch, adopt < cli, __main__.
 Every import counts, also the ones inside functions (a lazy import is still a dependency). See
 docs/architecture.md.
 """
@@ -17,16 +17,17 @@ LAYERS: dict[str, int] = {
     "plangen.errors": 0, "plangen.locales": 0, "plangen.writer": 0, "plangen.packages": 0, "plangen.tabular": 0,
     "plangen.model": 1,
     "plangen.decompose": 2,
-    "plangen.render": 3, "plangen.review": 3,  # the review formats its findings with render.fmt
-    "plangen.track": 4,
-    "plangen.batch": 5, "plangen.build": 5, "plangen.templates_cmd": 5, "plangen.editor_schema": 5,
-    "plangen.pdf": 5, "plangen.watch": 5,
-    "plangen.cli": 6, "plangen.__main__": 6, "plangen": 6,
+    "plangen.present": 3, "plangen.review": 3,  # the review formats its findings with present.fmt
+    "plangen.render": 4,
+    "plangen.track": 5,
+    "plangen.batch": 6, "plangen.build": 6, "plangen.templates_cmd": 6, "plangen.editor_schema": 6,
+    "plangen.pdf": 6, "plangen.watch": 6, "plangen.adopt": 6,
+    "plangen.cli": 7, "plangen.__main__": 7, "plangen": 7,
 }
 
 
 def module_name(path: Path, root: Path = PACKAGE) -> str:
-    """`plangen/render/fmt.py` -> `plangen.render.fmt` (a package's __init__ is the package)."""
+    """`plangen/present/fmt.py` -> `plangen.present.fmt` (a package's __init__ is the package)."""
     parts = ["plangen", *path.relative_to(root).with_suffix("").parts]
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
@@ -74,7 +75,7 @@ def circles(edges: dict[str, set[str]]) -> list[list[str]]:
 
 
 def _resolve(name: str, edges: dict[str, set[str]]) -> str | None:
-    """`plangen.render.context.Ctx` -> the module `plangen.render.context`."""
+    """`plangen.present.context.Ctx` -> the module `plangen.present.context`."""
     while name and name not in edges:
         name = name.rpartition(".")[0]
     return name or None
@@ -122,7 +123,7 @@ def it_imports_only_downward():
 
 
 def it_has_no_import_circles():
-    """No module reaches itself through its imports (render.context and ctx_* used to)."""
+    """No module reaches itself through its imports (present.context and ctx_* used to)."""
     assert circles(graph()) == []
 
 
@@ -131,8 +132,8 @@ def it_has_no_import_circles():
      ["plangen.model.check -> plangen.decompose.growth"]),
     ("plangen/decompose/split.py", "def f():\n    from plangen.render import fmt\n",
      ["plangen.decompose.split -> plangen.render"]),
-    ("plangen/render/fmt.py", "from ..track import progress\n", ["plangen.render.fmt -> plangen.track"]),
-    ("plangen/render/fmt.py", "from ..model.schema import Plan\n", []),
+    ("plangen/present/fmt.py", "from ..track import progress\n", ["plangen.present.fmt -> plangen.track"]),
+    ("plangen/present/fmt.py", "from ..model.schema import Plan\n", []),
 ])
 def it_catches_a_deliberate_upward_import(tmp_path, module, source, found):
     """A planted violation in a copy of the package makes the contract fail, naming the import."""

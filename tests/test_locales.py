@@ -12,13 +12,13 @@ from docx.oxml.ns import qn
 from plangen.decompose import decompose
 from plangen.locales import LOCALE_IDS, LOCALES, locale
 from plangen.model import loads
-from plangen.render.context import Ctx, build_context
-from plangen.render.ctx_rep import rep_context
-from plangen.render.docx_plan import render_plan_docx
-from plangen.render.docx_rep import render_rep_docx
-from plangen.render.fmt import Formatter
-from plangen.render.pptx_deck import render_deck
-from plangen.render.starter import starter_text
+from plangen.present.context import Ctx, build_context
+from plangen.present.ctx.rep import rep_context
+from plangen.render.docx.plan import render_plan_docx
+from plangen.render.docx.rep import render_rep_docx
+from plangen.present.fmt import Formatter
+from plangen.render.pptx.deck import render_deck
+from plangen.present.starter import starter_text
 from plangen.render.template_set import TemplateSet
 from plangen.track.actuals import column_key
 

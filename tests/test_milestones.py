@@ -9,8 +9,8 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import PlanError
-from plangen.render.context import build_context, notice_text, Ctx
-from plangen.render.docx_plan import render_plan_docx
+from plangen.present.context import build_context, notice_text, Ctx
+from plangen.render.docx.plan import render_plan_docx
 from plangen.render.template_set import TemplateSet
 
 

@@ -12,10 +12,10 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import Ctx, build_context
-from plangen.render.ctx_rep import rep_context
-from plangen.render.docx_plan import render_plan_docx
-from plangen.render.docx_rep import render_rep_docx
+from plangen.present.context import Ctx, build_context
+from plangen.present.ctx.rep import rep_context
+from plangen.render.docx.plan import render_plan_docx
+from plangen.render.docx.rep import render_rep_docx
 from plangen.render.template_set import TemplateSet
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,8 @@ from plangen.model import PlanError
 from plangen.model.errors import Location, Problem
 from plangen.model.values import ValueProblem
 from plangen.render.jinja import TemplateProblem
-from plangen.render.office_guard import OfficeFileProblem
-from plangen.render.tables import ViewError
+from plangen.render.ooxml.guard import OfficeFileProblem
+from plangen.present.tables import ViewError
 from plangen.writer import WriteRefused
 
 PROBLEM = Problem("expected a number, found 'x'", ("targets", "revenue"), Location("p.yaml", 3, 12))

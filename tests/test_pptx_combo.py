@@ -2,7 +2,7 @@
 missing drops out; what does not fit is split group by group."""
 from __future__ import annotations
 
-from plangen.render.pptx_combo import GAP, Group, Leaf, place, resolve, split
+from plangen.render.pptx.combo import GAP, Group, Leaf, place, resolve, split
 
 
 def fits_always(paras, width, height):

@@ -14,10 +14,10 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.fmt import Formatter
+from plangen.present.context import build_context
+from plangen.present.fmt import Formatter
 from plangen.render.jinja import TemplateProblem
-from plangen.render.pptx_deck import DeckWarning, render_deck
+from plangen.render.pptx.deck import DeckWarning, render_deck
 from plangen.render.template_set import TemplateSet
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -242,8 +242,8 @@ def it_rounds_any_consistent_matrix(data) -> None:
 def it_shows_tables_that_add_up_as_displayed(make_plan, plan_from, overrides, locale) -> None:
     """Over random plans, every table of the plan and of every rep: shown rows sum to the shown total."""
     from test_displayed_tables import mismatches
-    from plangen.render.context import Ctx, build_context
-    from plangen.render.ctx_rep import rep_context
+    from plangen.present.context import Ctx, build_context
+    from plangen.present.ctx.rep import rep_context
     data = make_plan()
     for key in ("plan", "targets", "team", "budget"):
         data[key] = overrides[key]

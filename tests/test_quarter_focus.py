@@ -5,9 +5,9 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import PlanError
-from plangen.render.context import build_context
-from plangen.render.ctx_rep import rep_context
-from plangen.render.context import Ctx
+from plangen.present.context import build_context
+from plangen.present.ctx.rep import rep_context
+from plangen.present.context import Ctx
 
 FOCUS = ["New product launch", "Channel expansion", "Peak-season push", "Renewals and collections"]
 

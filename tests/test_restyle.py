@@ -15,10 +15,10 @@ from pptx.util import Emu, Inches
 from fixtures.company import png
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import build_context
-from plangen.render.docx_plan import render_plan_docx
+from plangen.present.context import build_context
+from plangen.render.docx.plan import render_plan_docx
 from plangen.render.jinja import default_dir
-from plangen.render.pptx_deck import render_deck
+from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -12,9 +12,9 @@ from pptx import Presentation
 
 from plangen.cli import cli
 from plangen.decompose import decompose
-from plangen.render.context import build_context
-from plangen.render.docx_plan import render_plan_docx
-from plangen.render.pptx_deck import render_deck
+from plangen.present.context import build_context
+from plangen.render.docx.plan import render_plan_docx
+from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 from plangen.review import review
 from plangen.review.text import Writer

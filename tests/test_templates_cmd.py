@@ -10,7 +10,7 @@ from pptx import Presentation
 
 from plangen.locales import locale as plan_locale
 from plangen.render.jinja import default_dir
-from plangen.render.labels import LOCALES, labels
+from plangen.present.labels import LOCALES, labels
 from plangen.templates_cmd import check, default_files, export
 
 

@@ -10,11 +10,11 @@ from pptx import Presentation
 from fixtures.office import docx_with, pptx_with, quota_docx, quota_pptx, replace_entry, zip_of
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.ctx_user import rep_contexts, user_context
+from plangen.present.ctx.user import rep_contexts, user_context
 from plangen.render.jinja import TemplateProblem
-from plangen.render.office_guard import OfficeFileProblem, check_office
-from plangen.render.user_docx import render_user_docx
-from plangen.render.user_pptx import render_user_pptx
+from plangen.render.ooxml.guard import OfficeFileProblem, check_office
+from plangen.render.user.docx import render_user_docx
+from plangen.render.user.pptx import render_user_pptx
 from plangen.templates_cmd import render_file
 
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from plangen.cli import cli
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.xlsx import to_bytes
+from plangen.render.xlsx.workbook import to_bytes
 from office_audit import audit_errors
 
 SUM = re.compile(r"^=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")

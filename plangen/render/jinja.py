@@ -16,7 +16,7 @@ import jinja2
 from jinja2.sandbox import SecurityError
 
 from .template_problem import TemplateProblem  # noqa: F401 - raised and re-exported here
-from .wording import parent_text
+from plangen.present.wording import parent_text
 
 
 def default_dir() -> Path:
@@ -50,7 +50,7 @@ class ConfinedLoader(jinja2.FileSystemLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str) -> Any:
         """The template's source, after checking where its file really is; a country variant's text
-        template that no folder holds is its parent's, reworded (render.wording)."""
+        template that no folder holds is its parent's, reworded (present.wording)."""
         inherited = None if self.holds(template) else parent_text(template)
         if inherited:
             source, filename, uptodate = self.get_source(environment, inherited[0])
@@ -141,7 +141,7 @@ def _where(e: Exception, name: str) -> tuple[str, int | None]:
 
 
 def _plain(message: str) -> str:
-    """Jinja's "'plangen.render.labels.Labels object' has no attribute 'x'" without the class name."""
+    """Jinja's "'plangen.present.labels.Labels object' has no attribute 'x'" without the class name."""
     import re
     return re.sub(r"^'[\w. ]+ object' has no attribute '([^']+)'", r"'\1' is not a name of that value", message)
 

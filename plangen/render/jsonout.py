@@ -16,7 +16,7 @@ from plangen.decompose.result import (Activities, Budget, CustomerPlan, Decompos
                                      RepTarget, Split, Timeline, Week)
 from plangen.model.errors import format_path
 from plangen.model.schema import Plan
-from plangen.render.tables import ratio
+from plangen.present.tables import ratio
 
 SCHEMA_VERSION = 1
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

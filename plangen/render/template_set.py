@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 
 from .jinja import TemplateProblem, default_dir, inside
-from .labels import FAST_SAFE_LOADER, Labels, labels, override_problems, overridden
-from .wording import parent_text
+from plangen.present.labels import FAST_SAFE_LOADER, Labels, labels, override_problems, overridden
+from plangen.present.wording import parent_text
 
 
 TEMPLATE_NAMES = {"base.docx": "base.dotx", "base.pptx": "base.potx"}
@@ -38,16 +38,16 @@ class TemplateSet:
 
     def bytes(self, name: str) -> bytes:
         """The content of a template file (base.docx, base.pptx); a company's Office file is checked first,
-        read as a document when it is a template (.dotx/.potx) and, for Word, adapted (render.docx_adapt)."""
+        read as a document when it is a template (.dotx/.potx) and, for Word, adapted (render.docx.adapt)."""
         path = self.path(name)
         data = _read(str(path))
         if self.user_dir and path.parent == self.user_dir and name.endswith((".docx", ".pptx")):
-            from .office_convert import as_document
-            from .office_guard import check_office
+            from plangen.render.ooxml.convert import as_document
+            from plangen.render.ooxml.guard import check_office
             check_office(data, name.rsplit(".", 1)[1], str(path))
             data = as_document(data)
             if name.endswith(".docx"):
-                from .docx_adapt import adapted
+                from plangen.render.docx.adapt import adapted
                 data = adapted(data, _read(str(default_dir() / name)))
         return data
 

@@ -8,8 +8,8 @@ from ..locales import locale as plan_locale
 from ..model.errors import format_path
 from ..model.loader import Document
 from ..model.schema import Plan
-from ..render.fmt import Formatter
-from ..render.wording import wording
+from plangen.present.fmt import Formatter
+from plangen.present.wording import wording
 from .finding import Finding, Money, MonthVs, Names, Num, Pct, QuarterPcts, Review, Word
 from .messages import FIELDS, MESSAGES, PATTERNS, SEVERITY
 

@@ -10,11 +10,11 @@ from typing import Any, Literal
 
 from ..decompose.result import Decomposition
 from ..model.schema import Plan
-from ..render.charts import ChartSpec, Series
-from ..render.context import Ctx
-from ..render.ctx_targets import dim_label
-from ..render.labels import Labels
-from ..render.values import Table
+from plangen.present.charts import ChartSpec, Series
+from plangen.present.context import Ctx
+from plangen.present.ctx.targets import dim_label
+from plangen.present.labels import Labels
+from plangen.present.values import Table
 from .progress import Line, Progress, status_of
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..render.docx_blocks import open_document, save
-from ..render.docx_outline import OutlineWriter
+from plangen.render.docx.blocks import open_document, save
+from plangen.render.docx.outline import OutlineWriter
 from ..locales import locale as plan_locale
-from ..render.fonts import ensure_locale_fonts, localize_page_footer
+from plangen.render.ooxml.fonts import ensure_locale_fonts, localize_page_footer
 from ..render.template_set import TemplateSet
 
 

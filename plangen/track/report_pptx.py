@@ -8,14 +8,14 @@ from typing import Any
 from pptx import Presentation
 from pptx.util import Inches
 
-from ..render.charts import ChartSpec
-from ..render.pptx_contrast import Palette
-from ..render.pptx_deck import Layouts, add_slide, drop_slides, ea_fonts, geometry
-from ..render.pptx_number import add_slide_number
-from ..render.pptx_outline import chunk_paras
-from ..render.pptx_slides import Geometry, SlideSpec
-from ..render.pptx_tables import pieces
-from ..render.pptx_text import Para
+from plangen.present.charts import ChartSpec
+from plangen.render.pptx.contrast import Palette
+from plangen.render.pptx.deck import Layouts, add_slide, drop_slides, ea_fonts, geometry
+from plangen.render.pptx.number import add_slide_number
+from plangen.render.pptx.outline import chunk_paras
+from plangen.render.pptx.slides import Geometry, SlideSpec
+from plangen.render.pptx.tables import pieces
+from plangen.render.pptx.text import Para
 from ..render.template_set import TemplateSet
 
 

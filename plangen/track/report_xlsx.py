@@ -12,11 +12,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..decompose.result import Decomposition
 from ..model.schema import Plan
-from ..render.labels import labels
+from plangen.present.labels import labels
 from .progress import Line, Progress
 from .progress import status_of
-from plangen.render.cells import as_text
-from plangen.render.xlsx_clean import font_order
+from plangen.present.cells import as_text
+from plangen.render.xlsx.clean import font_order
 
 AMOUNT, SHARE = "#,##0", "0.0%"
 BOLD = Font(bold=True)

@@ -1,4 +1,4 @@
-"""render.chart_fill: a chart from its shape's template is the chart python-pptx and xlsxwriter write."""
+"""render.docx.chart_fill: a chart from its shape's template is the chart python-pptx and xlsxwriter write."""
 import io
 import zipfile
 from functools import partial
@@ -8,11 +8,11 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.chart_fill import Cut, chart_blobs, cut, make_template, shape
-from plangen.render.charts import ChartSpec, Series, prepare
-from plangen.render.context import Ctx
-from plangen.render.ctx_rep_own import months_chart
-from plangen.render.docx_chart import chart_files
+from plangen.render.docx.chart_fill import Cut, chart_blobs, cut, make_template, shape
+from plangen.present.charts import ChartSpec, Series, prepare
+from plangen.present.context import Ctx
+from plangen.present.ctx.rep_own import months_chart
+from plangen.render.docx.chart import chart_files
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*-plan.yaml"))
 MONTHS = ("Jan", "Feb", "Mar", "Apr")

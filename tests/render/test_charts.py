@@ -14,8 +14,9 @@ from lxml import etree
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from plangen.render import docx_chart, pptx_chart
-from plangen.render.charts import ChartSpec, Series, chart_space, prepare
+from plangen.render.docx import chart as docx_chart
+from plangen.render.pptx import chart as pptx_chart
+from plangen.present.charts import ChartSpec, Series, chart_space, prepare
 
 ROOT = Path(__file__).resolve().parents[2]
 NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from plangen.decompose import decompose
-from plangen.render.context import build_context
+from plangen.present.context import build_context
 
 
 @pytest.mark.parametrize("plan_date, issued, shown", [

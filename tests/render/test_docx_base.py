@@ -1,4 +1,4 @@
-"""render.docx_base: rep plans from one prepared base share nothing and equal python-docx's own save."""
+"""render.docx.base: rep plans from one prepared base share nothing and equal python-docx's own save."""
 import io
 import zipfile
 from pathlib import Path
@@ -7,12 +7,12 @@ import pytest
 
 from plangen.decompose import decompose
 from plangen.model import load
-from plangen.render.context import Ctx, build_context
-from plangen.render.ctx_rep import rep_context
-from plangen.render.docx_blocks import open_document, save
-from plangen.render.docx_outline import OutlineWriter
-from plangen.render.docx_plan import prepare
-from plangen.render.docx_rep import render_rep_docx
+from plangen.present.context import Ctx, build_context
+from plangen.present.ctx.rep import rep_context
+from plangen.render.docx.blocks import open_document, save
+from plangen.render.docx.outline import OutlineWriter
+from plangen.render.docx.plan import prepare
+from plangen.render.docx.rep import render_rep_docx
 from plangen.render.template_set import TemplateSet
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*-plan.yaml"))
@@ -83,9 +83,9 @@ def it_splices_a_held_table_as_the_parsed_one_is_saved():
     the document holding its placeholder, filled on saving, is the bytes of the one it was parsed into."""
     from docx import Document
     from docx.oxml import parse_xml
-    from plangen.render.docx_base import Slots
-    from plangen.render.docx_table import table_xml
-    from plangen.render.values import Table
+    from plangen.render.docx.base import Slots
+    from plangen.render.docx.table import table_xml
+    from plangen.present.values import Table
     t = Table("t", "T", ("Name", "目标（万元）"), (("A&B <Ltd> \"x\" 'y'", "1\u00a0200"), ("a\r\nb\rc\td", "华东")),
               (False, True), ("Total", "1\u00a0200"))
     parsed, held, slots = Document(), Document(), Slots()

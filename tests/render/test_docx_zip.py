@@ -1,8 +1,8 @@
-"""render.docx_zip: archives written directly read back with zipfile, stored and deflated members alike."""
+"""render.docx.zip: archives written directly read back with zipfile, stored and deflated members alike."""
 import io
 import zipfile
 
-from plangen.render.docx_zip import ZipOut, compressed, stored
+from plangen.render.docx.zip import ZipOut, compressed, stored
 
 
 def it_writes_deflated_and_stored_members_that_zipfile_reads_back():

@@ -9,7 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 from pptx.util import Inches
 
-from plangen.render.fonts import ensure_east_asian_docx, localize_page_footer, set_pptx_ea
+from plangen.render.ooxml.fonts import ensure_east_asian_docx, localize_page_footer, set_pptx_ea
 
 ROOT = Path(__file__).resolve().parents[2]
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -1,0 +1,1 @@
+"""The localised, typed render context: formatting, labels and wording, tables, chart specs."""

@@ -1,0 +1,1 @@
+"""The context's parts: one module per part of the documents (targets, team, reps, review...)."""

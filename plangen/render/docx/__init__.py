@@ -1,0 +1,1 @@
+"""Word writers: blocks, tables, charts, the outline walker, the annual plan and the rep plans."""

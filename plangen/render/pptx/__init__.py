@@ -1,0 +1,1 @@
+"""PowerPoint writers: slides, native charts, tables, the deck."""

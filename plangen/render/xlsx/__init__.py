@@ -1,0 +1,1 @@
+"""Excel writers: the decomposition workbook."""
