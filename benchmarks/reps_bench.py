@@ -7,8 +7,10 @@ Prints, in one run:
 2. the batch (plangen.batch.render_reps, real files) with 1 and 2 processes on that plan: documents/s;
 3. with --roster 1000,10000,100000: a plan whose team is a CSV roster of that size (roster_bench),
    loaded and decomposed, then 1,000 of its reps written (shard 1 of size/1,000) with 2 processes:
-   documents/s (wall, and per CPU-second of the workers: steady on a busy machine), and the peak
-   memory of a worker (which includes its start-up: the plan, decomposition and context). Each size runs in a process of its own.
+   documents/s (wall, and per CPU-second of the workers: steady on a busy machine), the peak
+   memory of a worker (its resident set, which counts the pages it shares with the parent: the plan,
+   decomposition and context it inherits) and its own memory (private pages, sampled every 50
+   documents: what each further worker costs). Each size runs in a process of its own.
 Run: .venv/bin/python benchmarks/reps_bench.py [--reps 1000] [--sample 200] [--roster 1000,10000]
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import multiprocessing
 import os
 import resource
 import subprocess
@@ -73,11 +76,26 @@ def batch(plan, d, out: Path, jobs: int, shard: Shard | None = None) -> tuple[in
 
     Steady: from the first document written to the last, without the start (context, pool)."""
     stamps: list[float] = []
+    def done(path: Path) -> None:
+        stamps.append(time.perf_counter())
+        if len(stamps) % 50 == 0:
+            PRIVATE.append(max((private_mib(p.pid) for p in multiprocessing.active_children()), default=0.0))
     start = time.perf_counter()
-    result = render_reps(plan, d, out, jobs=jobs, force=True, shard=shard,
-                         on_done=lambda p: stamps.append(time.perf_counter()))
+    result = render_reps(plan, d, out, jobs=jobs, force=True, shard=shard, on_done=done)
     steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
     return len(result.written), time.perf_counter() - start, steady
+
+
+PRIVATE: list[float] = []   # workers' private memory, sampled every 50 documents
+
+
+def private_mib(pid: int) -> float:
+    """A process's memory of its own (pages not shared with the parent it forked from), in MiB."""
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return 0.0
+    return sum(int(line.split()[1]) for line in lines if line.startswith(("Private_Clean:", "Private_Dirty:"))) / 1024
 
 
 def roster(n: int) -> dict:
@@ -91,6 +109,7 @@ def roster(n: int) -> dict:
         docs, seconds, steady = batch(plan, d, Path(tmp) / "reps", 2, Shard(1, max(1, n // DOCS_PER_ROSTER)))
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"load_decompose": t1 - t0, "docs": docs, "seconds": seconds, "steady": steady, "worker_mib": children.ru_maxrss / 1024,
+            "worker_private_mib": max(PRIVATE, default=0.0),
             "worker_cpu": children.ru_utime + children.ru_stime,
             "parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -106,7 +125,7 @@ def print_per_rep(r: dict[str, float], n: int) -> None:
 def print_rosters(sizes: list[int]) -> None:
     """Section 3: one child process per team size."""
     print(f"{'roster reps':>11} {'load+decompose s':>16} {'docs':>5} {'docs/s (2 proc)':>15} {'steady docs/s':>13} "
-          f"{'docs/worker CPU s':>17} {'worker peak MiB':>15} {'parent peak MiB':>15}")
+          f"{'docs/worker CPU s':>17} {'worker peak MiB':>15} {'worker own MiB':>14} {'parent peak MiB':>15}")
     for n in sizes:
         done = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
         if done.returncode:
@@ -114,7 +133,7 @@ def print_rosters(sizes: list[int]) -> None:
             continue
         r = json.loads(done.stdout.splitlines()[-1])
         print(f"{n:>11,} {r['load_decompose']:>16.1f} {r['docs']:>5} {r['docs'] / r['seconds']:>15.1f} {r['steady']:>13.1f} "
-              f"{r['docs'] / r['worker_cpu']:>17.1f} {r['worker_mib']:>15.0f} {r['parent_mib']:>15.0f}")
+              f"{r['docs'] / r['worker_cpu']:>17.1f} {r['worker_mib']:>15.0f} {r['worker_private_mib']:>14.0f} {r['parent_mib']:>15.0f}")
 
 
 def main() -> None:

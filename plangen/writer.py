@@ -12,8 +12,11 @@ class WriteRefused(PlangenError):
     """Raised when a write would replace a file the caller did not allow to be replaced."""
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str, overwrite: bool = False) -> Path:
-    """Write `data` to `path` all at once; refuse to replace an existing file unless `overwrite`."""
+def write_atomic(path: str | os.PathLike, data: bytes | str, overwrite: bool = False, durable: bool = True) -> Path:
+    """Write `data` to `path` all at once; refuse to replace an existing file unless `overwrite`.
+
+    `durable`: on disk before it is moved into place (fsync); a batch of thousands of files passes False
+    and syncs once at its end (plangen.batch), since one fsync costs more than writing a rep plan."""
     target = Path(path)
     if target.is_dir():
         raise WriteRefused(f"{target}: is a directory")
@@ -21,12 +24,12 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, overwrite: bool = F
         raise WriteRefused(f"{target}: already exists (use --force to replace it)")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target.parent.mkdir(parents=True, exist_ok=True)
-    _replace_with(target, payload)
+    _replace_with(target, payload, durable)
     return target
 
 
-def _replace_with(target: Path, payload: bytes) -> None:
-    """Write `payload` to a temporary sibling of `target`, flush it, and move it into place."""
+def _replace_with(target: Path, payload: bytes, durable: bool = True) -> None:
+    """Write `payload` to a temporary sibling of `target`, flush it (to disk when `durable`), and move it into place."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent)
     except OSError as e:
@@ -35,7 +38,8 @@ def _replace_with(target: Path, payload: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except OSError as e:  # disk full, quota, permissions: name the file, leave nothing behind

@@ -70,12 +70,51 @@ def it_crosses_columns_with_row_weights() -> None:
     assert grid[0] == [40_000, 80_500, 120_000]
 
 
-def it_splits_whole_number_weights_exactly_as_the_fraction_path():
-    """The integer fast path (amounts as weights) gives the very parts the Fraction path gives:
-    7 units by 1 : 1 : 1 -> 3, 2, 2 (the tie goes to the earlier part); 100 by 0 : 0 -> 50, 50."""
-    from fractions import Fraction
-    from plangen.decompose.allocate import largest_remainder
-    for total, weights, unit in ((7, [1, 1, 1], 1), (100, [0, 0], 1), (70_000, [3, 5, 0, 9], 10_000),
-                                 (-25, [2, 3], 5), (1_005, [1, 2, 3], 10)):
-        assert largest_remainder(total, weights, unit) == largest_remainder(total, [Fraction(w) for w in weights], unit)
+def _by_fractions(total: int, weights: list, unit: int = 1) -> tuple[int, ...]:
+    """largest_remainder as first written, in Fractions: the reference the integer arithmetic must match."""
+    fr = [w if isinstance(w, F) else F(str(w)) for w in weights]
+    wsum = sum(fr)
+    if wsum <= 0:
+        fr, wsum = [F(1)] * len(fr), F(len(fr))
+    units, odd = divmod(total, unit)
+    quotas = [units * w / wsum for w in fr]
+    parts = [q.numerator // q.denominator for q in quotas]
+    for i in sorted(range(len(fr)), key=lambda i: (-(quotas[i] - parts[i]), i))[:units - sum(parts)]:
+        parts[i] += 1
+    result = [p * unit for p in parts]
+    if odd:
+        result[max(range(len(fr)), key=lambda i: (fr[i], -i))] += odd
+    return tuple(result)
+
+
+def it_splits_in_integer_arithmetic_exactly_as_in_fractions():
+    """Whole, fractional and float weights give the parts the Fraction arithmetic gives:
+    7 units by 1 : 1 : 1 -> 3, 2, 2 (the tie goes to the earlier part); 100 by 0 : 0 -> 50, 50;
+    and 2,000 random cases of mixed signs, units and odd amounts."""
+    import random
+    cases = [(7, [1, 1, 1], 1), (100, [0, 0], 1), (70_000, [3, 5, 0, 9], 10_000), (-25, [2, 3], 5),
+             (1_005, [1, 2, 3], 10), (10, [F(1, 3), F(1, 6), F(1, 2)], 1), (99, [0.25, 0.5, 0.25], 1)]
+    rng = random.Random(17)
+    for _ in range(2000):
+        n = rng.randint(1, 6)
+        weights = [rng.choice([rng.randint(-3, 9), F(rng.randint(-2, 9), rng.randint(1, 12)), rng.randint(0, 3) / 4])
+                   for _ in range(n)]
+        cases.append((rng.randint(-500, 50_000), weights, rng.choice([1, 5, 100])))
+    for total, weights, unit in cases:
+        assert largest_remainder(total, weights, unit) == _by_fractions(total, weights, unit), (total, weights, unit)
     assert largest_remainder(7, [1, 1, 1]) == (3, 2, 2)
+
+
+@pytest.mark.parametrize("total, n, unit, parts", [
+    (10, 4, 1, (3, 3, 2, 2)),            # 10 = 4 x 2 + 2: the first two days get one more
+    (70_000, 3, 10_000, (30_000, 20_000, 20_000)),   # 7 units over 3: 3, 2, 2 units
+    (7_005, 3, 1_000, (3_005, 2_000, 2_000)),        # 7 units + 5 odd: the odd amount on the first part
+    (-7, 2, 1, (-3, -4)),                # divmod floors: -7 = 2 x -4 + 1, the first part gets +1
+    (5, 1, 1, (5,)),
+])
+def it_splits_over_equal_weights_as_the_fraction_path(total, n, unit, parts):
+    """Equal weights (a week's days) take a shortcut with the Fraction path's parts."""
+    from fractions import Fraction
+    for w in (1, 3, 0):
+        assert largest_remainder(total, [w] * n, unit) == parts
+        assert largest_remainder(total, [Fraction(w)] * n, unit) == parts

@@ -443,6 +443,27 @@ def it_spreads_a_months_calls_over_its_days_by_week(build) -> None:
     assert sum(a.visits for a in per_day) == 13 and sum(a.deals for a in per_day) == 2
 
 
+def it_bounds_a_months_activities_per_day_as_the_days_hold_them() -> None:
+    """February 2027's 63 calls: each day 3 or 4 (above); 13 visits over its four 5-day weeks
+    (4, 3, 3, 3 a week) give days of 0 or 1. Random months and starts: the bounds are the days' own."""
+    import random
+    from plangen.decompose.funnel import daily_bounds
+    from plangen.decompose.result import Activities
+    feb = [x for x in (dt.date(2027, 2, 1) + dt.timedelta(days=i) for i in range(28)) if x.weekday() < 5]
+    assert daily_bounds(Activities(2, 5, 13, 63), feb, "calls") == (3, 4)
+    assert daily_bounds(Activities(2, 5, 13, 63), feb, "visits") == (0, 1)
+    assert daily_bounds(Activities(2, 5, 13, 63), [], "calls") == (0, 0)
+    rng = random.Random(17)
+    for _ in range(300):
+        start = dt.date(2027, rng.randint(1, 12), 1) + dt.timedelta(days=rng.randint(0, 20))
+        days = [start + dt.timedelta(days=i) for i in range(rng.randint(1, 31)) if rng.random() < 0.8]
+        month = Activities(*(rng.randint(0, 400) for _ in range(4)))
+        per_day = daily(month, days)
+        for key in ("deals", "visits", "calls"):
+            values = [getattr(a, key) for a in per_day] or [0]
+            assert daily_bounds(month, days, key) == (min(values), max(values))
+
+
 def it_tiers_customers_by_last_years_revenue(build) -> None:
     """1.5M is VIP, exactly 300k is Tier 1, 100k and no revenue are Other; an explicit tier wins."""
     d = build(**{"crm.customers": [

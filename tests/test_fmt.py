@@ -331,3 +331,17 @@ def test_it_rounds_an_amount_to_the_display_unit_half_away_from_zero_in_integers
     from plangen.present.fmt import _rounded, _rounded_ratio
     assert _rounded_ratio(value, factor, digits) == _rounded(Fraction(value, factor), digits)
     assert str(_rounded_ratio(value, factor, digits)) == shown
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en", "es", "zh-TW", "es-MX"])
+def it_writes_a_whole_number_ratio_as_percent_writes_its_fraction(locale: str) -> None:
+    """percent_of(p, q) == percent(Fraction(p, q)): 1/8 at 1 digit is 12.5%, 1/3 is 33.3%, 5/1000 at 0
+    digits is 1% (0.5 rounds away from zero); and every p of 0..1,000 over 1,000 and 10,000, 0-2 digits."""
+    from fractions import Fraction
+    f = Formatter.for_plan(locale, "USD", None)
+    assert f.percent_of(1, 8, 1) == f.percent(Fraction(1, 8), 1)
+    assert f.percent_of(5, 1000, 0) == f.percent(Fraction(5, 1000), 0)
+    for whole in (1000, 10000, 7):
+        for part in range(0, 1001, 7):
+            for digits in (0, 1, 2):
+                assert f.percent_of(part, whole, digits) == f.percent(Fraction(part, whole), digits)

@@ -20,30 +20,22 @@ def largest_remainder(total: int, weights: Sequence[Weight], unit: int = 1) -> t
 
     Ties in the remainders go to the earlier part, so the result is deterministic.
     A total that is not a multiple of `unit` keeps the odd amount on the largest part.
+    Fractions and floats are brought to whole numbers over their common denominator first: the
+    quotas, remainders and their order are the same, in integer arithmetic.
     """
     if not weights:
         return ()
     if all(type(w) is int for w in weights):
         return _whole_weights(total, list(weights), unit)
     fr = _fractions(weights)
-    wsum = sum(fr)
-    if wsum <= 0:
-        fr, wsum = [Fraction(1)] * len(fr), Fraction(len(fr))
-    units, odd = divmod(total, unit)
-    quotas = [units * w / wsum for w in fr]
-    parts = [q.numerator // q.denominator for q in quotas]
-    short = units - sum(parts)
-    order = sorted(range(len(fr)), key=lambda i: (-(quotas[i] - parts[i]), i))
-    for i in order[:short]:
-        parts[i] += 1
-    result = [p * unit for p in parts]
-    if odd:
-        result[max(range(len(fr)), key=lambda i: (fr[i], -i))] += odd
-    return tuple(result)
+    den = math.lcm(*(f.denominator for f in fr))
+    return _whole_weights(total, [f.numerator * (den // f.denominator) for f in fr], unit)
 
 
 def _whole_weights(total: int, weights: list[int], unit: int) -> tuple[int, ...]:
-    """largest_remainder for whole-number weights in integer arithmetic (amounts as weights: the hot path)."""
+    """largest_remainder for whole-number weights, in integer arithmetic."""
+    if min(weights) == max(weights):
+        return _equal_weights(total, len(weights), unit)
     wsum = sum(weights)
     if wsum <= 0:
         weights, wsum = [1] * len(weights), len(weights)
@@ -56,6 +48,17 @@ def _whole_weights(total: int, weights: list[int], unit: int) -> tuple[int, ...]
     result = [p * unit for p in parts]
     if odd:
         result[max(range(len(weights)), key=lambda i: (weights[i], -i))] += odd
+    return tuple(result)
+
+
+def _equal_weights(total: int, n: int, unit: int) -> tuple[int, ...]:
+    """largest_remainder over `n` equal weights (days of a week): every remainder ties, so the first
+    units % n parts get one more unit and the odd amount goes to the first part."""
+    units, odd = divmod(total, unit)
+    whole, short = divmod(units, n)
+    result = [(whole + 1) * unit] * short + [whole * unit] * (n - short)
+    if odd:
+        result[0] += odd
     return tuple(result)
 
 

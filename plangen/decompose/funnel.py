@@ -13,7 +13,7 @@ from fractions import Fraction
 from ..model.schema import Funnel
 from .allocate import largest_remainder
 from .result import Activities
-from .timeline import week_parts
+from .timeline import iso_week, week_parts
 
 NONE = Activities(0, 0, 0, 0)
 FIELDS = ("deals", "opportunities", "visits", "calls")
@@ -47,10 +47,23 @@ def daily(month: Activities, days: Sequence[dt.date]) -> tuple[Activities, ...]:
     """A month's activities over its working days: week parts by days, then the days of each part."""
     weeks: dict[tuple[int, int], list[dt.date]] = {}
     for d in days:
-        weeks.setdefault(d.isocalendar()[:2], []).append(d)
+        weeks.setdefault(iso_week(d), []).append(d)
     sizes = [len(w) for w in weeks.values()]
     cols = [week_parts(getattr(month, k), sizes, 1) for k in FIELDS]
     out: list[Activities] = []
     for w, parts in zip(weeks.values(), zip(*cols)):
         out.extend(spread(Activities(*parts), [1] * len(w)))
     return tuple(out)
+
+
+def daily_bounds(month: Activities, days: Sequence[dt.date], key: str) -> tuple[int, int]:
+    """The fewest and most of activity `key` on one of the month's days, as `daily` spreads them, without
+    the days: a week part p over n days gives each day p // n or p // n + 1 (the first p % n days)."""
+    sizes: dict[tuple[int, int], int] = {}
+    for d in days:
+        week = iso_week(d)
+        sizes[week] = sizes.get(week, 0) + 1
+    if not sizes:
+        return 0, 0
+    parts = list(zip(week_parts(getattr(month, key), list(sizes.values()), 1), sizes.values()))
+    return min(p // n for p, n in parts), max(p // n + (1 if p % n else 0) for p, n in parts)

@@ -1,7 +1,7 @@
 """A rep's targets below the month: working days, ISO weeks and activities per working day."""
 from __future__ import annotations
 
-from .funnel import daily
+from .funnel import daily, daily_bounds
 from .result import Activities, Decomposition, Day, RepTarget
 from .timeline import spread_days, weeks_of
 
@@ -23,3 +23,9 @@ def rep_weeks(days: tuple[tuple[Day, ...], ...]) -> list[tuple[tuple[int, int], 
 def rep_daily_activities(rep: RepTarget, days: tuple[tuple[Day, ...], ...]) -> tuple[tuple[Activities, ...], ...]:
     """Each month's activities over the rep's working days (days from rep_days): whole numbers adding up."""
     return tuple(daily(a, [x.date for x in ds]) for a, ds in zip(rep.activities, days))
+
+
+def rep_daily_bounds(rep: RepTarget, days: tuple[tuple[Day, ...], ...], key: str) -> tuple[tuple[int, int], ...]:
+    """Each month's fewest and most of activity `key` on one of the rep's working days (rep_daily_activities'
+    extremes, without building the days)."""
+    return tuple(daily_bounds(a, [x.date for x in ds], key) for a, ds in zip(rep.activities, days))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from fractions import Fraction
+from functools import lru_cache
 from itertools import groupby
 
 from ..model.periods import quarter_blocks
@@ -82,13 +83,20 @@ def days_by_month(cal: WorkCalendar, months: list[tuple[int, int]]) -> list[list
     return out
 
 
+@lru_cache(maxsize=8192)
+def iso_week(day: dt.date) -> tuple[int, int]:
+    """(ISO year, ISO week) of a day, worked out once per day: a batch of rep plans asks for each
+    working day's week a thousand times per plan, and isocalendar() costs a microsecond."""
+    return tuple(day.isocalendar()[:2])
+
+
 def spread_days(amount: int, days: list[dt.date], unit: int) -> tuple[Day, ...]:
     """A month's amount top-down: to its ISO-week parts by working days, then to each part's days.
 
     Both levels use largest remainder in whole units, so equal weeks differ by at most one unit
     and no week is empty when the month holds at least one unit per week.
     """
-    weeks = [list(g) for _, g in groupby(days, key=lambda d: d.isocalendar()[:2])]
+    weeks = [list(g) for _, g in groupby(days, key=iso_week)]
     out: list[Day] = []
     for week, part in zip(weeks, week_parts(amount, [len(w) for w in weeks], unit)):
         out.extend(Day(d, a) for d, a in zip(week, largest_remainder(part, [1] * len(week), unit)))
@@ -161,5 +169,5 @@ def build_weeks(months: tuple[Month, ...]) -> tuple[Week, ...]:
 
 def weeks_of(days: list[Day]) -> list[tuple[tuple[int, int], int]]:
     """Sum day amounts by ISO week: [((iso_year, iso_week), amount)]."""
-    keyed = sorted(((d.date.isocalendar()[:2], d.amount) for d in days))
+    keyed = sorted(((iso_week(d.date), d.amount) for d in days))
     return [(k, sum(a for _, a in g)) for k, g in groupby(keyed, key=lambda t: t[0])]

@@ -76,3 +76,19 @@ def it_writes_the_same_rep_plans_from_threads_as_one_after_another():
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(lambda r: _parts(render_rep_docx(ctx, r, ts)), reps))
     assert together == alone
+
+
+def it_splices_a_held_table_as_the_parsed_one_is_saved():
+    """A table with hostile text (& < > quotes, a no-break space, CR LF and a lone CR, a tab, 华东):
+    the document holding its placeholder, filled on saving, is the bytes of the one it was parsed into."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from plangen.render.docx.base import Slots
+    from plangen.render.docx.table import table_xml
+    from plangen.present.values import Table
+    t = Table("t", "T", ("Name", "目标（万元）"), (("A&B <Ltd> \"x\" 'y'", "1\u00a0200"), ("a\r\nb\rc\td", "华东")),
+              (False, True), ("Total", "1\u00a0200"))
+    parsed, held, slots = Document(), Document(), Slots()
+    parsed.element.body.append(parse_xml(table_xml(t, 9000)))
+    held.element.body.append(slots.hold(table_xml(t, 9000)))
+    assert slots.fill(held.part.blob) == parsed.part.blob

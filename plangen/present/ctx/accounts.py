@@ -31,9 +31,9 @@ def rep_accounts(c: Ctx, rep: RepTarget):
     L = c.L
     amounts = [a.total for a in named] + [rep.total - sum(a.total for a in named)]
     shown = c.amounts(amounts, rep.total)
-    rows = [[a.name, s, c.f.percent(Fraction(a.total, rep.total or 1), 1), product_items(c, a)]
+    rows = [[a.name, s, c.f.percent_of(a.total, rep.total or 1, 1), product_items(c, a)]
             for a, s in zip(named, shown)]
-    rows.append([L["other_business"], shown[-1], c.f.percent(Fraction(amounts[-1], rep.total or 1), 1), ""])
+    rows.append([L["other_business"], shown[-1], c.f.percent_of(amounts[-1], rep.total or 1, 1), ""])
     return c.table("rep_accounts", L["title_accounts"], [L["customer"], c.head("target"), L["share"],
                    L["product_items"]], rows, [False, True, True, False],
                    [L["total"], c.fig(rep.total), "100%", ""])

@@ -6,8 +6,9 @@ from fractions import Fraction
 from typing import Any
 
 from plangen.decompose.allocate import largest_remainder
-from plangen.decompose.reps import rep_daily_activities, rep_days, rep_weeks
+from plangen.decompose.reps import rep_daily_bounds, rep_days, rep_weeks
 from plangen.decompose.result import RepTarget
+from plangen.decompose.timeline import iso_week
 from plangen.present.ctx.base import Ctx, add_focus
 from plangen.present.ctx.accounts import rep_accounts
 from plangen.present.ctx.collections import rep_collection_table
@@ -26,13 +27,12 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     c = c.for_amounts(min((x for x in rep.months if x > 0), default=0))
     d, L, f = c.d, c.L, c.f
     days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
-    per_day = rep_daily_activities(rep, days) if c.plan.funnel else None  # once too: months and activities
     tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep),
               "rep_days": _days(c, rep, days),
               "rep_weeks": _weeks(c, rep, days)}
     tables.update(_splits(c, rep))
-    if per_day is not None:
-        tables["rep_activities"] = _activities(c, rep, per_day)
+    if c.plan.funnel:
+        tables["rep_activities"] = _activities(c, rep, days)
         tables["rep_activity_rates"] = _activity_rates(c, rep)
     customers = c.team.customers.get(rep.id, [])
     if customers:
@@ -167,12 +167,13 @@ def _splits(c: Ctx, rep: RepTarget) -> dict:
     return out
 
 
-def _activities(c: Ctx, rep: RepTarget, daily: tuple):
+def _activities(c: Ctx, rep: RepTarget, worked: tuple):
     """Activities per month, with calls and visits per working day (the rep's daily activities)."""
     L, d = c.L, c.d
+    visits, calls = rep_daily_bounds(rep, worked, "visits"), rep_daily_bounds(rep, worked, "calls")
     rows = [[c.month_row(m.index), *([DASH] * 6 if off else [*[c.f.count(getattr(a, k)) for k in ACT_KEYS],
-             _day_range(c, days, "visits"), _day_range(c, days, "calls")])]
-            for m, a, days, off in zip(d.months, rep.activities, daily, outside(rep))]
+             _day_range(c, v), _day_range(c, n)])]
+            for m, a, v, n, off in zip(d.months, rep.activities, visits, calls, outside(rep))]
     sums = [c.f.count(sum(getattr(a, k) for a in rep.activities)) for k in ACT_KEYS]
     cols = [L["month"], L["deals"], L["opportunities"], L["visits"], L["calls"],
             f"{L['visits']}/{L['day']}", f"{L['calls']}/{L['day']}"]
@@ -180,10 +181,9 @@ def _activities(c: Ctx, rep: RepTarget, daily: tuple):
                    [L["total"], *sums, "", ""])
 
 
-def _day_range(c: Ctx, days: tuple, key: str) -> str:
+def _day_range(c: Ctx, bounds: tuple[int, int]) -> str:
     """A month's whole activities per working day as the days hold them: 3, or 3–4."""
-    values = [getattr(a, key) for a in days] or [0]
-    lo, hi = min(values), max(values)
+    lo, hi = bounds
     return c.f.count(lo) if lo == hi else f"{c.f.count(lo)}–{c.f.count(hi)}"
 
 
@@ -228,7 +228,7 @@ def _activity_rates(c: Ctx, rep: RepTarget):
     dates = [x.date for m, r in zip(d.months, rep.ramp) if r > 0 for x in m.days
              if not rep.start or x.date >= rep.start]
     days = len(dates)
-    weeks = len({x.isocalendar()[:2] for x in dates}) or 1
+    weeks = len({iso_week(x) for x in dates}) or 1
     months = sum(1 for r in rep.ramp if r > 0) or 1
     rows = []
     for k in ACT_KEYS:

@@ -4,13 +4,17 @@ Opening a .docx (unzip, parse styles, numbering, theme...) and saving it through
 cost more than writing a rep plan's content. A batch makes thousands of documents from one base,
 so `PreparedBase` opens it once, applies the locale's fonts and language once, and keeps:
 - the parts a document writes (body, headers, footers, numbering, settings, properties) as
-  pristine XML, parsed again for each document, with the body's relationships;
+  pristine XML trees, copied for each document, with the body's relationships;
 - every other part (styles, theme, fonts, pictures) deflated once, stored as is in each zip.
-Parts a document adds (charts and their workbooks) are zipped fresh. The document is the same
+Parts a document adds (charts and their workbooks) are zipped fresh; a written member with the
+bytes it had in the previous document (a footer, the numbering) keeps that document's entry, and
+workbooks, zips themselves, are stored. The document is the same
 python-docx `Document` the annual plan is written with: one writer (OutlineWriter), one package.
 """
 from __future__ import annotations
 
+import copy
+import re
 import threading
 from collections.abc import Callable
 
@@ -19,11 +23,16 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PACKAGE_URI
 from docx.opc.part import Part, XmlPart
 from docx.opc.pkgwriter import _ContentTypesItem
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement
+from docx.oxml.ns import nsdecls
+from lxml import etree
 
 from plangen.render.docx.blocks import open_document
-from plangen.render.docx.zip import Entry, ZipOut, compressed
+from plangen.render.docx.chart import XLSX_CT
+from plangen.render.docx.zip import Entry, ZipOut, compressed, stored
 
+_SLOT = "plangen-slot"
+_SLOTTED = re.compile(rb'<w:tbl plangen-slot="(\d+)"/>')
 WRITTEN = {CT.WML_HEADER, CT.WML_FOOTER, CT.WML_NUMBERING, CT.WML_SETTINGS, CT.OPC_CORE_PROPERTIES}
 _BASES: dict[tuple[bytes, str], "PreparedBase"] = {}
 _MAX_BASES = 8
@@ -40,15 +49,16 @@ class PreparedBase:
         self.package = self.doc.part.package
         parts = list(self.package.iter_parts())
         written = [p for p in parts if isinstance(p, XmlPart) and (p is self.doc.part or p.content_type in WRITTEN)]
-        self.pristine = {p: p.blob for p in written}
+        self.pristine = {p: copy.deepcopy(p._element) for p in written}
         self.rels = {p: (dict(p.rels), dict(p.rels.related_parts)) for p in written}
         self.stored = {p: _entries(p) for p in parts if p not in self.pristine}
+        self.last: dict[str, tuple[bytes, Entry]] = {}   # each written member's bytes and entry in the last document
         self.pkg_rels = compressed(PACKAGE_URI.rels_uri.membername, _bytes(self.package.rels.xml))
 
     def fresh(self) -> Document:
         """The document reset to the prepared base: written parts parsed again, added parts dropped."""
-        for part, blob in self.pristine.items():
-            part._element = parse_xml(blob)
+        for part, element in self.pristine.items():
+            part._element = copy.deepcopy(element)
             rels, targets = self.rels[part]
             part.rels.clear()
             part.rels.update(rels)
@@ -56,16 +66,55 @@ class PreparedBase:
             part.rels.related_parts.update(targets)
         return self.doc.part.document
 
-    def save(self) -> bytes:
-        """The current document as .docx bytes: stored parts copied, the others deflated now."""
+    def save(self, slots: "Slots | None" = None) -> bytes:
+        """The current document as .docx bytes: stored parts copied, the others deflated now; the body's
+        placeholders filled from `slots`."""
         parts = list(self.package.iter_parts())
         out = ZipOut()
-        out.add("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        out.entry(self.entry("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob))
         out.entry(self.pkg_rels)
         for part in parts:
-            for e in self.stored.get(part) or _entries(part):
+            for e in self.stored.get(part) or self.entries(part, slots if part is self.doc.part else None):
                 out.entry(e)
         return out.close()
+
+    def entries(self, part: Part, slots: "Slots | None" = None) -> list[Entry]:
+        """A written part (its placeholders filled from `slots`) and, when it has relationships, its .rels
+        item, deflated (workbooks stored); a member with the bytes it had in the previous document is not
+        compressed again."""
+        blob = slots.fill(part.blob) if slots else part.blob
+        out = [self.entry(part.partname.membername, blob, part.content_type == XLSX_CT)]
+        if len(part.rels):
+            out.append(self.entry(part.partname.rels_uri.membername, _bytes(part.rels.xml)))
+        return out
+
+    def entry(self, name: str, raw: bytes, store: bool = False) -> Entry:
+        """The member `name` holding `raw`, from the previous document when it held the same bytes."""
+        last = self.last.get(name)
+        if last is None or last[0] != raw:
+            last = self.last[name] = (raw, stored(name, raw) if store else compressed(name, raw))
+        return last[1]
+
+
+class Slots:
+    """Tables kept as XML text until the document is saved: parsing a table's XML into the body and
+    serializing it again cost more than writing it. The body holds a placeholder per table."""
+
+    def __init__(self) -> None:
+        self.texts: list[bytes] = []
+
+    def hold(self, xml: str) -> etree._Element:
+        """A placeholder for the w:tbl `xml` (its own namespace declaration, as one parsed and moved
+        into the body loses it on saving; line ends as a parser reads them)."""
+        node = OxmlElement("w:tbl")
+        node.set(_SLOT, str(len(self.texts)))
+        text = xml.replace(f" {nsdecls('w')}", "", 1).replace("\r\n", "\n").replace("\r", "\n")
+        self.texts.append(text.encode("utf-8"))
+        return node
+
+    def fill(self, blob: bytes) -> bytes:
+        """A serialized part with each placeholder replaced by its table."""
+        return _SLOTTED.sub(lambda m: self.texts[int(m[1])], blob)
 
 
 def _entries(part: Part) -> list[Entry]:

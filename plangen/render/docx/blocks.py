@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 
 import docx
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from lxml import etree
 from rich.cells import cell_len
 
@@ -87,6 +89,7 @@ def escape(text: object) -> str:
     return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@lru_cache(maxsize=8192)   # a batch writes the same cells (months, dashes, headers) again and again
 def run_xml(text: str, bold: bool = False) -> str:
     """A w:r as an XML string (tabs and line breaks become w:tab / w:br); '' for no text."""
     if not text:
@@ -199,15 +202,16 @@ def plain_numbering(doc: Document) -> int:
     return num_id
 
 
+@lru_cache(maxsize=8192)   # a batch writes the same cells (months, dashes, headers) again and again
 def display_width(text: str) -> int:
     """Columns a text takes: East Asian wide characters count twice, zero-width ones not at all (rich's cell_len);
     printable ASCII (most figures) one each, without the lookup."""
     return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
-def set_header_text(doc: Document, text: str) -> None:
-    """Put `text` in the first paragraph of the running header; the company's pictures and fields stay."""
-    header = doc.sections[0].header
+def set_header_text(section: Section, text: str) -> None:
+    """Put `text` in the first paragraph of the section's running header; the company's pictures and fields stay."""
+    header = section.header
     p = header.paragraphs[0]._p if header.paragraphs else header._element.add_p()
     for r in p.findall(qn("w:r")):
         if not any(r.find(tag) is not None for tag in KEPT_IN_HEADER):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -11,6 +13,7 @@ from docx.shape import InlineShape
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from plangen.render.docx.chart_fill import chart_blobs
 from plangen.present.charts import C_NS, CHART_URI, R_NS, ChartSpec, chart_space, prepare, workbook_blob
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
@@ -36,16 +39,20 @@ def add_chart(target: Document | Paragraph, spec: ChartSpec, width: int, height:
 
 def new_chart_part(package, spec: ChartSpec, font_pt: float) -> Part:
     """A chart part (styled XML) related to a new embedded .xlsx part holding its data."""
-    xlsx = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"),
-                XLSX_CT, workbook_blob(spec), package)
-    partname = package.next_partname("/word/charts/chart%d.xml")
-    part = Part(PackURI(partname), CHART_CT, b"", package)
+    xlsx = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"), XLSX_CT, b"", package)
+    part = Part(PackURI(package.next_partname("/word/charts/chart%d.xml")), CHART_CT, b"", package)
+    rid = part.relate_to(xlsx, RT.PACKAGE)
+    part._blob, xlsx._blob = chart_blobs(spec, partial(chart_files, font_pt=font_pt, rid=rid), (font_pt, rid))
+    return part
+
+
+def chart_files(spec: ChartSpec, font_pt: float, rid: str) -> tuple[bytes, bytes]:
+    """The chart part's XML (its data in relationship `rid`) and the workbook, from python-pptx."""
     root = chart_space(spec, font_pt)
     external = etree.SubElement(root, f"{{{C_NS}}}externalData")
-    external.set(f"{{{R_NS}}}id", part.relate_to(xlsx, RT.PACKAGE))
+    external.set(f"{{{R_NS}}}id", rid)
     etree.SubElement(external, f"{{{C_NS}}}autoUpdate", val="0")
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return part
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), workbook_blob(spec)
 
 
 def next_docpr_id(doc_part) -> int:

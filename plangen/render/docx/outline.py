@@ -10,12 +10,14 @@ from functools import lru_cache
 from typing import Any
 
 from docx.document import Document
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from plangen.render import jinja
+from plangen.render.docx.base import Slots
 from plangen.render.docx.blocks import (append, body, caption, heading, keep_with_next, page_break, para,
                                         plain_numbering, set_header_text)
 from plangen.render.docx.chart import add_chart
@@ -68,6 +70,7 @@ class OutlineWriter:
     toc: etree._Element | None = None
     numbered: bool = True
     plain_id: int | None = None
+    slots: Slots | None = None   # tables kept as XML text until the document is zipped; None: parsed into the body
 
     def run(self) -> None:
         """Write the outline's blocks, then the TOC, header and footer."""
@@ -79,7 +82,8 @@ class OutlineWriter:
         self.text_path = self.templates.text(self.scope["plan"]["locale"], self.kind)
         self.macros = jinja.macros(self.text_path, self.scope, self.templates.jinja_dir)
         self.outline_path = f"outlines/{self.kind if self.kind != 'document' else 'document'}.yaml"
-        sec = self.doc.sections[0]
+        self.sections = list(self.doc.sections)   # found once, while the body is short: python-docx searches all of it
+        sec = self.sections[0]
         self.width_emu = sec.page_width - sec.left_margin - sec.right_margin
         self.pages = PageEstimate(self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin,
                                   cjk=plan_locale(self.scope["plan"]["locale"]).east_asian)
@@ -207,7 +211,8 @@ class OutlineWriter:
         if b.get("caption", True):
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)
-        self.add(table_xml(t, width, b.get("style", "Plan Table")))
+        xml = table_xml(t, width, b.get("style", "Plan Table"))
+        self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
         self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
             self.add(para("Note", t.note))
@@ -258,7 +263,7 @@ class OutlineWriter:
 
     def _cover(self, b: dict, level: int) -> bool:
         """The cover's blocks on a first page without header or footer, then a page break."""
-        self.doc.sections[0].different_first_page_header_footer = True
+        self.sections[0].different_first_page_header_footer = True
         self.blocks(b["cover"], level)
         self._page_break(b, level)
         return False
@@ -290,8 +295,8 @@ class OutlineWriter:
         """Fill the TOC, the running header and the footer words."""
         if self.toc is not None:
             self.fill_toc()
-        set_header_text(self.doc, self.macro("running_header"))
-        localize_page_footer(self.doc, self.scope["plan"]["locale"])
+        set_header_text(self.sections[0], self.macro("running_header"))
+        localize_page_footer(self.doc, self.scope["plan"]["locale"], self.sections)
 
     def fill_toc(self) -> None:
         """Replace the TOC placeholder by entries for headings up to the TOC's levels."""

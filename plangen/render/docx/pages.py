@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from plangen.render.docx.blocks import display_width
@@ -46,6 +47,7 @@ CJK = Metrics(24.9, 18.9, 22.1, 13.6, (40.4, 28.9, 26.0), (12.0, 6.6, 5.0), 32.8
               (39.7, 24.8, 21.9), (39.7, 18.1, 15.1))
 
 
+@lru_cache(maxsize=8192)   # the same cells in every rep plan
 def _wrapped(text: str, width_twips: int) -> int:
     """Lines a cell's text takes in a column `width_twips` wide (less its padding)."""
     columns = max(1, int((width_twips - 200) / 20 / CELL_PT_PER_COLUMN))

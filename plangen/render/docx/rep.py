@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from plangen.render.docx.base import prepared_base
+from plangen.render.docx.base import Slots, prepared_base
 from plangen.render.docx.outline import OutlineWriter
 from plangen.render.docx.plan import prepare_locale, set_properties
 from plangen.render.template_set import TemplateSet
@@ -20,5 +20,6 @@ def render_rep_docx(ctx: dict[str, Any], rep: dict[str, Any], templates: Templat
     with base.lock:   # the prepared base is one live document: threads take turns
         doc = base.fresh()
         set_properties(doc, ctx["plan"], rep["name"])
-        OutlineWriter(doc, scope, templates, "rep", {**ctx["tables"], **rep["tables"]}).run()
-        return base.save()
+        slots = Slots()
+        OutlineWriter(doc, scope, templates, "rep", {**ctx["tables"], **rep["tables"]}, slots=slots).run()
+        return base.save(slots)

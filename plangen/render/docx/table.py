@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from lxml import etree
 
-from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from plangen.render.docx.blocks import display_width, el, escape, run, run_xml, style_id
@@ -24,10 +24,11 @@ NBSP = "\u00a0"
 _UNIT = re.compile(r"^(.*?)\s*([（(][^（()）]*[)）])$")   # "Target (k USD)", "目标（万元）"
 
 
-def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element:
-    """A w:tbl for `t` spanning `width` twips: header row, body rows, bold total row.
+def table_xml(t: Table, width: int, style: str = "Plan Table") -> str:
+    """A w:tbl for `t` spanning `width` twips, as XML text: header row, body rows, bold total row.
 
-    Written as one XML string (every text escaped) and parsed once: thousands of rows stay cheap.
+    Written as one XML string (every text escaped), parsed once into a document (thousands of rows
+    stay cheap) or spliced into the saved part as it is (render.docx.base.Slots).
     """
     compact = is_compact(t, width)
     widths = column_widths(t, width, compact)
@@ -42,7 +43,7 @@ def table_xml(t: Table, width: int, style: str = "Plan Table") -> etree._Element
     if t.total:
         parts.append(_row(t.total, t.numeric, widths, bold=True))
     parts.append("</w:tbl>")
-    return parse_xml("".join(parts))
+    return "".join(parts)
 
 
 def is_compact(t: Table, width: int) -> bool:
@@ -136,6 +137,7 @@ def _measure(t: Table) -> tuple[list[int], list[int], int]:
     return want, least, natural
 
 
+@lru_cache(maxsize=8192)   # the same cells in every rep plan
 def _word_need(text: str) -> int:
     """Columns the longest unbreakable word of `text` needs (East Asian text breaks anywhere)."""
     widths = [min(display_width(w), 8) if display_width(w) > len(w) else display_width(w)

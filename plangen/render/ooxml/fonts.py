@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.text.run import Run
 from lxml import etree
 
@@ -131,15 +132,16 @@ def ensure_locale_fonts(document: Document, loc: Locale) -> None:
                 rfonts.set(qn("w:eastAsia"), swap[rfonts.get(qn("w:eastAsia"))])
 
 
-def localize_page_footer(document: Document, locale: str) -> bool:
+def localize_page_footer(document: Document, locale: str, sections: list[Section] | None = None) -> bool:
     """Rewrite the words around PAGE and NUMPAGES in every footer ("Page X of Y" per locale).
 
     A footer paragraph qualifies when it has exactly two fields (PAGE then NUMPAGES);
-    others are left alone. Returns True when a footer was rewritten.
+    others are left alone. Returns True when a footer was rewritten. `sections`: the document's,
+    when the caller has them (python-docx finds them by searching the whole body).
     """
     words = plan_locale(locale).footer_words
     done = False
-    for section in document.sections:
+    for section in document.sections if sections is None else sections:
         for footer in (section.footer, section.first_page_footer, section.even_page_footer):
             if footer.is_linked_to_previous:
                 continue
