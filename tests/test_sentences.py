@@ -189,3 +189,17 @@ def test_a_shorter_plan_sets_its_target_against_a_years_market_annualised(period
     overrides = {"plan.period": period, "market.capacity": "200M", "targets.phasing": make_plan.DELETE}
     ctx = build_context(*_plan_and_d(plan_from(make_plan(**overrides))))
     assert str(ctx["market"]["share_of_capacity"]) == share
+
+
+def test_a_rep_carrying_for_many_new_colleagues_names_three_and_counts_the_rest(make_plan, plan_from):
+    """Ann, at full quota all year, carries what six colleagues who start in July do not: her plan names
+    the first three and counts 6 - 3 = 3 others, instead of listing the whole team (at 100,000 reps a
+    region's list ran to 1,400 names)."""
+    from plangen.present.ctx.base import Ctx
+    from plangen.present.ctx.rep import rep_context
+    reps = [{"id": "ann", "name": "Ann"}] + [{"id": f"n{i}", "name": f"New {i}", "start": "2027-07-01"}
+                                             for i in range(1, 7)]
+    plan = plan_from(make_plan(**{"team.reps": reps, "crm.customers": []}))
+    d = decompose(plan)
+    story = rep_context(Ctx(plan, d), d.rep("ann"))["story"]
+    assert story["carried_n"] == 6 and story["carried_for"] == "New 1, New 2, New 3, and 3 more"

@@ -67,7 +67,7 @@ def story(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     return {"full": c.money(rep.full_quota), "diff": c.money(abs(diff)), "more": more, "less": less,
             "start": c.f.date(rep.start) if late else "", "end": c.f.date(end) if end else "",
             "before": late and rep.ramp[0] == 0,
-            "ramp": c.f.join(ramp), "covered": shared, "carried_for": c.f.join(carried), "carried_n": len(carried)}
+            "ramp": c.f.join(ramp), "covered": shared, "carried_for": c.f.join_few(carried), "carried_n": len(carried)}
 
 
 def outside(rep: RepTarget) -> list[bool]:
