@@ -20,7 +20,7 @@ from plangen.render.jinja import TemplateProblem
 from plangen.render.pptx.deck import DeckWarning, render_deck
 from plangen.render.template_set import TemplateSet
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # openxml-audit helper shared with the Office-layer tests (tests/render is not a package)
 from office_audit import audit_errors  # noqa: E402
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -10,7 +10,7 @@ from plangen.decompose import decompose
 from plangen.model import load, loads
 from plangen.present.context import build_context
 
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "en-history-target-plan.yaml"
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "en-history-target-plan.yaml"
 
 # Flat years: 2024 = 12 x 100k = 1.2M, 2025 = 12 x 150k = 1.8M, 2026 = 12 x 200k = 2.4M.
 FLAT = {2024: ["100k"] * 12, 2025: ["150k"] * 12, 2026: ["200k"] * 12}

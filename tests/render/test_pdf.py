@@ -22,7 +22,7 @@ from plangen.render.docx.plan import render_plan_docx
 from plangen.render.docx.rep import render_rep_docx
 from plangen.render.template_set import TemplateSet
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                                 reason="LibreOffice or poppler-utils not installed")

@@ -11,7 +11,7 @@ from plangen.decompose import decompose
 from plangen.decompose.reps import rep_days
 from plangen.model import load
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*-plan.yaml"))
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*-plan.yaml"))
 
 
 def _reps(path: Path):

@@ -18,7 +18,7 @@ from plangen.model import PlanError, load
 from plangen.track import read_actuals, track
 from office_audit import audit_errors
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 
 

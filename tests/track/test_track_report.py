@@ -14,7 +14,7 @@ from plangen.decompose import decompose
 from plangen.track import read_actuals, track
 from plangen.track.render import report_context
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture
@@ -186,7 +186,7 @@ def test_a_company_rewords_the_report_with_its_own_text_template(tmp_path):
     import docx
     company = tmp_path / "look" / "text" / "en"
     company.mkdir(parents=True)
-    default = (Path(__file__).resolve().parent.parent / "templates" / "text" / "en" / "progress.j2").read_text()
+    default = (Path(__file__).resolve().parents[2] / "templates" / "text" / "en" / "progress.j2").read_text()
     own = default.replace("{% macro summary_points() %}{{ bullets(headlines + ([behind] if behind else [])) }}"
                           "{% endmacro %}",
                           "{% macro summary_points() %}We expect {{ figures.forecast }} "

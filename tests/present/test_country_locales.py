@@ -25,7 +25,7 @@ from plangen.review.text import Writer
 
 from office_audit import audit_errors
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MX_SAMPLE = ROOT / "samples" / "es-MX-quarter-plan.yaml"
 
 

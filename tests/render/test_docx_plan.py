@@ -22,7 +22,7 @@ from plangen.render.jinja import TemplateProblem
 from plangen.render.template_set import TemplateSet
 from plangen.present.values import Table
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 from office_audit import audit_errors  # noqa: E402
 OFFICE_CHECK = Path("/work/shared/tools/office-check")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

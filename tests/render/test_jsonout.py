@@ -15,7 +15,7 @@ TOP_LEVEL_KEYS = ["schema_version", "generator", "plan", "currency", "rounding",
                   "quarters", "months", "weeks", "days", "metrics", "splits", "reps", "unassigned", "ramp_policy",
                   "team_activities", "customers", "budget", "collections", "accounts", "milestones", "proposals", "growth",
                   "forecast", "notices"]
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "json-format.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "json-format.md"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from plangen.present.charts import validate
 from plangen.present.context import build_context
 from plangen.render.jsonout import document, dumps
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 YEAR_2027 = [(2027, m) for m in range(1, 13)]
 SEASON = [10, -5, 0, 3, 2, -4, 6, 1, -8, -2, 4, -7]  # sums to 0
 

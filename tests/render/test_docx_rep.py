@@ -17,7 +17,7 @@ from plangen.present.ctx.rep import rep_context
 from plangen.render.docx.rep import render_rep_docx
 from plangen.render.template_set import TemplateSet
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 from office_audit import audit_errors  # noqa: E402
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ACTIONS = [{"what": "Win three key accounts", "deadline": "2027-09-30", "reward": "2% bonus",

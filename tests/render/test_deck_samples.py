@@ -14,7 +14,7 @@ from plangen.present.context import build_context
 from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ["zh-annual-plan", "es-regional-plan", "en-half-year-plan", "zh-seed-000-plan"]
 SUMMARY = {"zh-CN": "执行摘要", "es": "Resumen ejecutivo", "en": "Executive summary"}
 

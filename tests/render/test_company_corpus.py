@@ -21,7 +21,7 @@ from plangen.render.docx.plan import render_plan_docx
 from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "company-files"
 WORD = ("headerPic.docx", "Styles.docx", "test.dotx", "header_footer_image_tpl.docx")
 DECKS = ("aptia.pptx", "layouts.pptx", "german-deck.pptx", "french-deck.pptx", "bug59273.potx")

@@ -15,7 +15,7 @@ from plangen.present.context import build_context
 from plangen.render.pptx.deck import render_deck
 from plangen.render.template_set import TemplateSet
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                                 reason="LibreOffice or poppler-utils not installed")

@@ -2,32 +2,17 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
 
+from fixtures.shown import mismatches
 from plangen.decompose import decompose
 from plangen.model import load
 from plangen.present.context import Ctx, build_context
 from plangen.present.ctx.rep import rep_context
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*-plan.yaml"))
-
-
-def shown_number(text: str, locale: str) -> Decimal | None:
-    """A displayed figure as a number ('1.234,5 %' under es -> 1234.5), None when the cell is not one number."""
-    t = re.sub(r"[%\s\u00a0\u202f万亿元kM€$¥]|USD|EUR|CNY", "", text)
-    if locale == "es":
-        t = t.replace(".", "").replace(",", ".")
-    else:
-        t = t.replace(",", "")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", t):
-        return None
-    try:
-        return Decimal(t)
-    except InvalidOperation:
-        return None
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*-plan.yaml"))
 
 
 def tables_of(path: Path):
@@ -40,23 +25,6 @@ def tables_of(path: Path):
     for r in d.reps:
         out += [(f"{path.stem}:{r.id}:{k}", t) for k, t in rep_context(c, r)["tables"].items()]
     return plan.plan.locale, c.L["growth"], out
-
-
-def mismatches(locale: str, rate: str, where: str, table) -> list[str]:
-    """Columns whose shown rows do not add up to the shown total (growth rates are not sums)."""
-    bad = []
-    if not table.total:
-        return bad
-    for i, numeric in enumerate(table.numeric):
-        if table.columns[i] == rate:
-            continue
-        total = shown_number(table.total[i], locale) if numeric else None
-        cells = [shown_number(r[i], locale) for r in table.rows]
-        if total is None or any(c is None for c in cells):
-            continue
-        if sum(cells) != total:
-            bad.append(f"{where} column {table.columns[i]!r}: {sum(cells)} shown as {total}")
-    return bad
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)

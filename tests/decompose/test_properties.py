@@ -285,7 +285,7 @@ def it_crosses_ramping_reps_with_months_rows_and_columns_adding_up(data) -> None
 @given(overrides=plans(), locale=st.sampled_from(["en", "es", "zh-CN"]))
 def it_shows_tables_that_add_up_as_displayed(make_plan, plan_from, overrides, locale) -> None:
     """Over random plans, every table of the plan and of every rep: shown rows sum to the shown total."""
-    from test_displayed_tables import mismatches
+    from fixtures.shown import mismatches
     from plangen.present.context import Ctx, build_context
     from plangen.present.ctx.rep import rep_context
     data = make_plan()

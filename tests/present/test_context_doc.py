@@ -6,7 +6,7 @@ from pathlib import Path
 from plangen.present.context_doc import generate, walk
 from plangen.present.values import Money
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "context.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "context.md"
 
 
 def it_is_current() -> None:

@@ -8,7 +8,7 @@ import pytest
 from plangen.decompose import decompose
 from plangen.model import load
 
-SAMPLE_FILES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
+SAMPLE_FILES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.yaml"))
 SECTIONS = ("plan", "targets", "history", "market", "product_strategy", "sales_strategy", "team", "funnel",
             "crm", "budget", "monitoring", "tasks")
 COMPLETE = ("zh-annual-plan.yaml", "es-regional-plan.yaml", "en-half-year-plan.yaml")
