@@ -103,7 +103,7 @@ def needed_line(c: Ctx, p: Progress) -> str:
         return L["track_headline_needed"].format(needed=c.f.money(need[0]), months=len(need))
     if len(need) <= 4:
         shown = c.f.display_values(list(need), sum(need))        # they add up to the remaining target shown
-        months = c.f.join([f"{c.month_row(k + i)} {c.f.money(n)}" for i, n in enumerate(shown)])
+        months = c.f.join([c.tagged(c.month_row(k + i), c.f.money(n)) for i, n in enumerate(shown)])
         return L["track_headline_needed_months"].format(months=months)
     return L["track_headline_needed_range"].format(total=c.f.money(sum(need)), months=len(need),
                                                    low=c.f.money(min(need)), high=c.f.money(max(need)))
@@ -115,7 +115,7 @@ def behind_line(c: Ctx, p: Progress) -> str:
         return ""
     if not p.behind:
         return c.L["track_reps_none_behind"]
-    names = c.f.join([f"{r.label} {pct(c, r.attainment_to_date)}" for r in p.behind])
+    names = c.f.join([c.tagged(r.label, pct(c, r.attainment_to_date)) for r in p.behind])
     return c.L["track_reps_behind"].format(names=names)
 
 

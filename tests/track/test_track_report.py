@@ -75,7 +75,7 @@ def test_needed_months_are_named_when_they_differ(make_plan, plan_from, tmp_path
 SUMMARIES = [
     ("zh-annual-plan.yaml", "zh-annual-actuals.csv",
      "  已完成7,071万元，目标10,000万元（70.7%），时间进度75.0%；预计完成9,429万元（94.3%）；"
-     "落后于进度：陈静 76.2%、李娜 86.0%和刘洋 93.1%"),
+     "落后于进度：陈静（76.2%）、李娜（86.0%）和刘洋（93.1%）"),
     ("en-half-year-plan.yaml", "en-half-year-actuals.csv",
      "  $2,136k of $3,850k (55.5%) with 66.7% of the time elapsed; forecast $3,620k (94.0%); behind plan: "
      "Owen Price 64.1%, Priya Shah 77.1%, Diego Alvarez 86.0%, Tom Becker 91.3%, and Rachel Kim 97.0%"),

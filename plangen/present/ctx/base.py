@@ -137,6 +137,10 @@ class Ctx:
         """`text (note)` in the locale's parentheses: full width in Chinese, where no space goes beside a figure."""
         return f"{text}（{note}）" if self.loc.east_asian else f"{text} ({note})"
 
+    def tagged(self, text: str, figure: str) -> str:
+        """A name with its figure: `Ann 78.5%`; in Chinese `陈静（78.5%）`, as no space goes beside a figure there."""
+        return self.aside(text, figure) if self.loc.east_asian else f"{text} {figure}"
+
     def unit_note(self) -> str:
         """The unit/source line under a chart or table."""
         return self.L["unit_note"].format(unit=self.f.unit_label())
