@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plangen.render.docx.blocks import display_width
-from plangen.render.docx.table import header_lines
+from plangen.render.docx.table import header_lines, row_keeps
 from plangen.present.values import Table
 
 EMU_PER_PT = 12700
@@ -50,6 +50,16 @@ def _wrapped(text: str, width_twips: int) -> int:
     """Lines a cell's text takes in a column `width_twips` wide (less its padding)."""
     columns = max(1, int((width_twips - 200) / 20 / CELL_PT_PER_COLUMN))
     return sum(max(1, math.ceil(display_width(part) / columns)) for part in text.split("\n"))
+
+
+def _kept_together(heights: list[float], keeps: list[bool]) -> list[float]:
+    """The heights of the runs of rows that stay on one page: a row kept with the next joins its run."""
+    runs, run = [], 0.0
+    for h, keep in zip(heights, keeps):
+        run += h
+        if not keep:
+            runs, run = runs + [run], 0.0
+    return runs + ([run] if run else [])
 
 
 class PageEstimate:
@@ -137,7 +147,7 @@ class PageEstimate:
         if self.tail and self.tail[-1][1] is None:
             self.tail = []                      # a paragraph before a heading is not kept with it
         advance = self._heading_advance(i)
-        if self.line + advance + self.m.line > self.per_page:
+        if self.line + advance + self.m.wrap > self.per_page:
             self._move(self.m.heading[i] + self.m.line)
             advance = self._heading_advance(i)
         self.line += advance
@@ -166,17 +176,17 @@ class PageEstimate:
         self.lines(self.m.note)
         self.tail = []
 
-    def table(self, t: Table, widths: list[int], keep: bool) -> None:
-        """A table whose rows grow when a cell wraps; a kept table moves whole to the next page; the
-        header row repeats on each page a long table continues on."""
+    def table(self, t: Table, widths: list[int]) -> None:
+        """A table whose rows grow when a cell wraps. Rows kept with the next (`row_keeps`: a short table
+        whole, else the header with the first rows and the last rows with the total) move to the next
+        page together; the header row repeats on each page a long table continues on."""
         heads = tuple(header_lines(h, w) for h, w in zip(t.columns, widths))
-        rows = [heads, *t.rows, *([t.total] if t.total else [])]
-        heights = [self._row(r, widths) for r in rows]
+        heights = [self._row(r, widths) for r in [heads, *t.rows, *([t.total] if t.total else [])]]
+        groups = _kept_together(heights, row_keeps(t))
         held, self.held = self.held, 0.0
-        first = len(heights) if keep else min(4, len(heights))   # header + 3 rows kept together
-        self.lines(held + sum(heights[:first]), keep=True)
+        self.lines(held + groups[0], keep=True)
         self.tail = []
-        for h in heights[first:]:
+        for h in groups[1:]:
             page = self.page
             self.lines(h, keep=True)
             if self.page != page:
