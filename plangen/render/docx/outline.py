@@ -208,7 +208,8 @@ class OutlineWriter:
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)
         self.add(table_xml(t, width, b.get("style", "Plan Table")))
-        self.pages.table(t, column_widths(t, width, is_compact(t, width)))
+        compact = is_compact(t, width)
+        self.pages.table(t, column_widths(t, width, compact), compact)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
             self.add(para("Note", t.note))
             self.pages.note()
