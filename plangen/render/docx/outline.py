@@ -23,7 +23,7 @@ from plangen.render.docx.blocks import (append, body, caption, heading, keep_wit
 from plangen.render.docx.chart import add_chart
 from plangen.render.docx.lang import update_fields_on_open
 from plangen.render.docx.pages import PageEstimate
-from plangen.render.docx.table import KEEP_ROWS, column_widths, fold, is_compact, signature_table, table_xml
+from plangen.render.docx.table import column_widths, fold, is_compact, signature_table, table_xml
 from plangen.render.docx.text import paragraphs
 from plangen.locales import locale as plan_locale
 from plangen.render.docx.toc import TocEntry, compact_toc_styles, heading_numbers, mark_headings, toc_paragraphs
@@ -213,7 +213,8 @@ class OutlineWriter:
         width = int(self.width_emu / 635)
         xml = table_xml(t, width, b.get("style", "Plan Table"))
         self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
-        self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
+        compact = is_compact(t, width)
+        self.pages.table(t, column_widths(t, width, compact), compact)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
             self.add(para("Note", t.note))
             self.pages.note()

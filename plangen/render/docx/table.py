@@ -32,14 +32,12 @@ def table_xml(t: Table, width: int, style: str = "Plan Table") -> str:
     """
     compact = is_compact(t, width)
     widths = column_widths(t, width, compact)
-    keep = len(t.rows) <= KEEP_ROWS
+    keeps = row_keeps(t)
     heads = [header_lines(h, w) for h, w in zip(t.columns, widths)]
     parts = [f'<w:tbl {nsdecls("w")}>', _tbl_pr(style, sum(widths), t.total is not None, compact), "<w:tblGrid>",
              *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>",
              _row(heads, t.numeric, widths, header=True)]
-    last = len(t.rows) - 1
-    parts += [_row(r, t.numeric, widths, keep=_keeps_next(i, last, keep, t.total is not None))
-              for i, r in enumerate(t.rows)]
+    parts += [_row(r, t.numeric, widths, keep=keep) for r, keep in zip(t.rows, keeps[1:])]
     if t.total:
         parts.append(_row(t.total, t.numeric, widths, bold=True))
     parts.append("</w:tbl>")
@@ -67,6 +65,13 @@ def _tbl_pr(style: str, width: int, total: bool, compact: bool) -> str:
     return (f'<w:tblPr><w:tblStyle w:val="{escape(style_id(style))}"/><w:tblW w:w="{width}" w:type="dxa"/>'
             f'<w:tblLayout w:type="fixed"/>{margins}<w:tblLook {look} w:firstColumn="0" w:lastColumn="0" '
             'w:noHBand="0" w:noVBand="1"/></w:tblPr>')
+
+
+def row_keeps(t: Table) -> list[bool]:
+    """For the header, each body row and the total row: whether it stays on the page of the row after it
+    (the Word rows' keepNext, which the page model follows too)."""
+    whole, last, total = len(t.rows) <= KEEP_ROWS, len(t.rows) - 1, t.total is not None
+    return [True, *(_keeps_next(i, last, whole, total) for i in range(len(t.rows))), *([False] if total else [])]
 
 
 def _keeps_next(i: int, last: int, whole: bool, total: bool) -> bool:
