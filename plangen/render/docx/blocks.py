@@ -163,6 +163,34 @@ def caption(label: str, seq: str, n: int, title: str, jc: str | None = None) -> 
     return p
 
 
+def caption_xml(label: str, seq: str, n: int, title: str, jc: str | None = None) -> str:
+    """`caption` as the XML string lxml writes for it (render.docx.base.Slots keeps it as text)."""
+    before, _, after = label.partition("{n}")
+    runs = [_text_run_xml(before)] if before else []
+    runs += ['<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+             f'<w:r><w:instrText xml:space="preserve"> SEQ {seq} \\* ARABIC </w:instrText></w:r>',
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _text_run_xml(str(n)),
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r>', _text_run_xml(f"{after} {title}" if title else after)]
+    return para_xml("Caption", "".join(runs), keep_next=seq == "Table", jc=jc)
+
+
+def para_xml(style: str | None, runs: str, *, keep_next: bool = False, jc: str | None = None) -> str:
+    """`para`'s paragraph as an XML string around the runs' XML (`text_para_xml` for one run of text)."""
+    ppr = (f'<w:pStyle w:val="{escape(style_id(style))}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
+    ppr += f'<w:jc w:val="{jc}"/>' if jc else ""
+    return f'<w:p>{f"<w:pPr>{ppr}</w:pPr>" if ppr else ""}{runs}</w:p>'
+
+
+def text_para_xml(style: str | None, text: str) -> str:
+    """`para(style, text)` as an XML string."""
+    return para_xml(style, _text_run_xml(text) if text else "")
+
+
+def _text_run_xml(text: str) -> str:
+    """`run`'s w:r as lxml writes it: `<w:r/>` for no text, a carriage return as &#13;."""
+    return run_xml(text).replace("\r", "&#13;") if text else "<w:r/>"
+
+
 def bookmark(p: etree._Element, name: str, ident: int) -> None:
     """Wrap the runs of paragraph `p` in a bookmark (the target of a TOC entry)."""
     start = el("w:bookmarkStart", id=str(ident), name=name)

@@ -18,8 +18,8 @@ from lxml import etree
 
 from plangen.render import jinja
 from plangen.render.docx.base import Slots
-from plangen.render.docx.blocks import (append, body, caption, heading, keep_with_next, page_break, para,
-                                        plain_numbering, set_header_text)
+from plangen.render.docx.blocks import (append, body, caption, caption_xml, heading, keep_with_next, page_break,
+                                        para, plain_numbering, set_header_text, text_para_xml)
 from plangen.render.docx.chart import add_chart
 from plangen.render.docx.lang import update_fields_on_open
 from plangen.render.docx.pages import PageEstimate
@@ -70,7 +70,7 @@ class OutlineWriter:
     toc: etree._Element | None = None
     numbered: bool = True
     plain_id: int | None = None
-    slots: Slots | None = None   # tables kept as XML text until the document is zipped; None: parsed into the body
+    slots: Slots | None = None   # tables, captions and notes kept as XML text until the document is zipped
 
     def run(self) -> None:
         """Write the outline's blocks, then the TOC, header and footer."""
@@ -215,7 +215,7 @@ class OutlineWriter:
         self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
         self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
-            self.add(para("Note", t.note))
+            self.add(para("Note", t.note) if self.slots is None else self.slots.hold(text_para_xml("Note", t.note)))
             self.pages.note()
         return True
 
@@ -227,7 +227,8 @@ class OutlineWriter:
     def write_caption(self, seq: str, title: str) -> None:
         """A numbered table or figure caption."""
         self.counts[seq] += 1
-        self.add(caption(self.L[SEQ[seq]], seq, self.counts[seq], title, "center" if seq == "Figure" else None))
+        args = (self.L[SEQ[seq]], seq, self.counts[seq], title, "center" if seq == "Figure" else None)
+        self.add(caption(*args) if self.slots is None else self.slots.hold(caption_xml(*args)))
         if seq == "Table":
             self.pages.caption()
 
