@@ -190,6 +190,12 @@ def _percent(babel_id: str, shown: str, digits: int) -> str:
                           locale=loc)
 
 
+@lru_cache(maxsize=64)
+def _month_names(babel_id: str) -> dict[int, str]:
+    """The locale's abbreviated month names, once per locale (a rep plan names some 50 months)."""
+    return dict(get_month_names("abbreviated", "format", locale=_babel(babel_id)))
+
+
 @lru_cache(maxsize=4096)
 def _rate(f: "Formatter", x: Real) -> str:
     """Formatter.rate, once per formatter and value (its Fractions cost more than the rest of a table row)."""
@@ -467,7 +473,7 @@ class Formatter:
 
     def month_short(self, month: int) -> str:
         """A month name for table columns: "7月", "Jul", "jul"."""
-        return get_month_names("abbreviated", "format", locale=self._loc)[month]
+        return _month_names(self._spec.babel_id)[month]
 
     def quarter(self, q: int) -> str:
         """A quarter for table columns: "Q1" (zh-CN, en), "T1" (es)."""
