@@ -72,3 +72,14 @@ def test_a_toc_just_over_a_page_is_single_spaced_to_fit_on_one():
     assert (est.toc_pages(levels), est.toc_pages(levels, compact=True), est.toc_compact(levels)) == (2, 1, True)
     assert not est.toc_compact(levels + [2] * 40)
     assert not est.toc_compact([1] * 5)
+
+
+def it_estimates_pages_only_for_an_outline_with_a_toc() -> None:
+    """The page model serves the TOC's page numbers: the annual outline (a toc block) has one, the rep
+    outline (none) writes without it, also when a toc sits inside a cover or a section's blocks."""
+    from plangen.render.docx.outline import has_toc, outline
+    from plangen.render.template_set import TemplateSet
+    ts = TemplateSet()
+    assert has_toc(outline(ts, "document")) and not has_toc(outline(ts, "rep"))
+    assert has_toc([{"cover": [{"toc": {}}]}]) and has_toc([{"section": "x", "blocks": [{"toc": True}]}])
+    assert not has_toc([{"text": "toc"}, {"section": "toc", "blocks": []}])

@@ -22,7 +22,7 @@ from plangen.render.docx.blocks import (append, body, caption, caption_xml, head
                                         para, plain_numbering, set_header_text, text_para_xml)
 from plangen.render.docx.chart import add_chart
 from plangen.render.docx.lang import update_fields_on_open
-from plangen.render.docx.pages import PageEstimate
+from plangen.render.docx.pages import NoEstimate, PageEstimate
 from plangen.render.docx.table import KEEP_ROWS, column_widths, fold, is_compact, signature_table, table_xml
 from plangen.render.docx.text import paragraphs
 from plangen.locales import locale as plan_locale
@@ -43,6 +43,12 @@ def outline(templates: TemplateSet, name: str) -> list:
 @lru_cache(maxsize=32)
 def _outline(templates: TemplateSet, name: str, mtime: int) -> list:
     return templates.outline(name)
+
+
+def has_toc(items: list) -> bool:
+    """Whether an outline has a `toc` block anywhere (the page estimate serves only its page numbers)."""
+    return any(isinstance(b, dict) and ("toc" in b or any(has_toc(v) for v in b.values() if isinstance(v, list)))
+               for b in items or [])
 
 
 @dataclass
@@ -74,7 +80,7 @@ class OutlineWriter:
 
     def run(self) -> None:
         """Write the outline's blocks, then the TOC, header and footer."""
-        self.blocks(outline(self.templates, self.kind), 1)
+        self.blocks(self.items, 1)
         self.finish()
 
     def __post_init__(self) -> None:
@@ -85,8 +91,10 @@ class OutlineWriter:
         self.sections = list(self.doc.sections)   # found once, while the body is short: python-docx searches all of it
         sec = self.sections[0]
         self.width_emu = sec.page_width - sec.left_margin - sec.right_margin
-        self.pages = PageEstimate(self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin,
-                                  cjk=plan_locale(self.scope["plan"]["locale"]).east_asian)
+        self.items = outline(self.templates, self.kind)
+        self.pages = NoEstimate() if not has_toc(self.items) else PageEstimate(
+            self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin,
+            cjk=plan_locale(self.scope["plan"]["locale"]).east_asian)
 
     # -- walking ---------------------------------------------------------------------------
 
@@ -213,7 +221,8 @@ class OutlineWriter:
         width = int(self.width_emu / 635)
         xml = table_xml(t, width, b.get("style", "Plan Table"))
         self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
-        self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
+        if self.pages.estimating:
+            self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
             self.add(para("Note", t.note) if self.slots is None else self.slots.hold(text_para_xml("Note", t.note)))
             self.pages.note()
