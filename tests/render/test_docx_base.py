@@ -111,3 +111,16 @@ def it_writes_a_caption_as_text_as_lxml_serializes_the_element(label: str, seq: 
     assert caption_xml(label, seq, n, title, jc) == element
     note = etree.tostring(para("Note", title), encoding="unicode").replace(f" {nsdecls('w')}", "")
     assert text_para_xml("Note", title) == note
+
+
+@pytest.mark.parametrize("parties,lines", [(["张伟 A&B <x>", "经理"], ["签名", "日期"]), (["Ann"], ["Signature"]),
+                                           ([], ["a", "b", "c"])])
+def it_writes_the_signature_table_as_lxml_serializes_it(parties: list[str], lines: list[str]) -> None:
+    """signature_xml is already in lxml's serialization (empty paragraphs as <w:p/>, escaped names): spliced
+    as text (rep plans) it is the same bytes as parsed into the body (the annual plan)."""
+    from docx.oxml import parse_xml
+    from lxml import etree
+
+    from plangen.render.docx.table import signature_xml
+    xml = signature_xml(parties, lines, 9070)
+    assert etree.tostring(parse_xml(xml), encoding="unicode") == xml

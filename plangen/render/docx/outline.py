@@ -23,7 +23,7 @@ from plangen.render.docx.blocks import (append, body, caption, caption_xml, head
 from plangen.render.docx.chart import add_chart
 from plangen.render.docx.lang import update_fields_on_open
 from plangen.render.docx.pages import NoEstimate, PageEstimate
-from plangen.render.docx.table import KEEP_ROWS, column_widths, fold, is_compact, signature_table, table_xml
+from plangen.render.docx.table import KEEP_ROWS, column_widths, fold, is_compact, signature_xml, table_xml
 from plangen.render.docx.text import paragraphs
 from plangen.locales import locale as plan_locale
 from plangen.render.docx.toc import TocEntry, compact_toc_styles, heading_numbers, mark_headings, toc_paragraphs
@@ -139,6 +139,11 @@ class OutlineWriter:
         """Append a block element to the body."""
         return append(self.doc, node)
 
+    def add_xml(self, xml: str) -> None:
+        """Append a block written as XML text (with its namespace declaration): held as text by `slots`,
+        else parsed into the body."""
+        self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
+
     def mark(self) -> int:
         """The number of blocks written so far (w:sectPr not counted), for undoing a section."""
         b = body(self.doc)
@@ -219,8 +224,7 @@ class OutlineWriter:
         if b.get("caption", True):
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)
-        xml = table_xml(t, width, b.get("style", "Plan Table"))
-        self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
+        self.add_xml(table_xml(t, width, b.get("style", "Plan Table")))
         if self.pages.estimating:
             self.pages.table(t, column_widths(t, width, is_compact(t, width)), len(t.rows) <= KEEP_ROWS)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
@@ -295,7 +299,7 @@ class OutlineWriter:
             self.add(para(style, text, keep_next=True))
         parties = [line.strip() for line in self.macro(spec.get("parties", "commitment_parties")).splitlines()
                    if line.strip()]
-        self.add(signature_table(parties, [self.L["signature"], self.L["date"]], int(self.width_emu / 635)))
+        self.add_xml(signature_xml(parties, [self.L["signature"], self.L["date"]], int(self.width_emu / 635)))
         self.add(para())
         return True
 
