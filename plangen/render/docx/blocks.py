@@ -50,16 +50,18 @@ def el(tag: str, parent: etree._Element | None = None, **attrs: str) -> etree._E
     return node
 
 
+_SECT_PR = qn("w:sectPr")
+
+
 def body(doc: Document) -> etree._Element:
     """The w:body, where new blocks go (before the final w:sectPr)."""
     return doc.element.body
 
 
-def append(doc: Document, node: etree._Element) -> etree._Element:
-    """Add a block element at the end of the body, keeping w:sectPr last."""
-    b = body(doc)
+def append(b: etree._Element, node: etree._Element) -> etree._Element:
+    """Add a block element at the end of the body `b`, keeping w:sectPr last."""
     last = b[-1] if len(b) else None
-    if last is not None and last.tag == qn("w:sectPr"):
+    if last is not None and last.tag == _SECT_PR:
         last.addprevious(node)
     else:
         b.append(node)

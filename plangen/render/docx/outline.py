@@ -88,6 +88,7 @@ class OutlineWriter:
         self.text_path = self.templates.text(self.scope["plan"]["locale"], self.kind)
         self.macros = jinja.macros(self.text_path, self.scope, self.templates.jinja_dir)
         self.outline_path = f"outlines/{self.kind if self.kind != 'document' else 'document'}.yaml"
+        self.body = body(self.doc)   # python-docx looks the body up anew on every access
         self.sections = list(self.doc.sections)   # found once, while the body is short: python-docx searches all of it
         sec = self.sections[0]
         self.width_emu = sec.page_width - sec.left_margin - sec.right_margin
@@ -137,7 +138,7 @@ class OutlineWriter:
 
     def add(self, node: etree._Element) -> etree._Element:
         """Append a block element to the body."""
-        return append(self.doc, node)
+        return append(self.body, node)
 
     def add_xml(self, xml: str) -> None:
         """Append a block written as XML text (with its namespace declaration): held as text by `slots`,
@@ -146,12 +147,12 @@ class OutlineWriter:
 
     def mark(self) -> int:
         """The number of blocks written so far (w:sectPr not counted), for undoing a section."""
-        b = body(self.doc)
+        b = self.body
         return len(b) - (1 if len(b) and b[-1].tag == qn("w:sectPr") else 0)
 
     def undo(self, mark: int) -> None:
         """Remove everything written after `mark` (a section that came out empty)."""
-        b = body(self.doc)
+        b = self.body
         for node in list(b)[mark:self.mark()]:
             b.remove(node)
         self.headings = [h for h in self.headings if h.p.getparent() is not None]
@@ -220,7 +221,7 @@ class OutlineWriter:
             return False
         if b.get("fold"):
             t = fold(t, int(b["fold"]))
-        keep_with_next(body(self.doc))
+        keep_with_next(self.body)
         if b.get("caption", True):
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)
@@ -252,7 +253,7 @@ class OutlineWriter:
         pie = spec.kind == "pie"
         width = Cm(float(b["width"])) if "width" in b else (int(self.width_emu * 0.7) if pie else self.width_emu)
         height = Cm(float(b.get("height", 6.0 if pie else 6.5)))
-        keep_with_next(body(self.doc))
+        keep_with_next(self.body)
         p = self.add(para("Figure", keep_next=True))
         shape = add_chart(Paragraph(p, self.doc._body), replace(spec, title=""), int(width), int(height))
         shape._inline.docPr.set("descr", spec.title)
