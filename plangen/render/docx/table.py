@@ -82,12 +82,15 @@ def _row(cells: Sequence[str], numeric: Sequence[bool], widths: Sequence[int], h
     """One w:tr: rows never split; header rows repeat on every page; numbers align right."""
     pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
     keep_next = "<w:keepNext/>" if header or keep else ""
-    out = ["<w:tr>", pr]
-    for text, num, w in zip(cells, numeric, widths):
-        out.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>{keep_next}'
-                   f'<w:jc w:val="{"right" if num else "left"}"/></w:pPr>{run_xml(text, bold or header)}</w:p></w:tc>')
-    out.append("</w:tr>")
-    return "".join(out)
+    bold = bold or header
+    return f'<w:tr>{pr}{"".join(_cell(text, num, w, keep_next, bold) for text, num, w in zip(cells, numeric, widths))}</w:tr>'
+
+
+@lru_cache(maxsize=16384)   # a batch writes the same cells (months, dashes, figures) again and again
+def _cell(text: str, numeric: bool, width: int, keep_next: str, bold: bool) -> str:
+    """One w:tc: its width, alignment (numbers right) and text."""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>{keep_next}'
+            f'<w:jc w:val="{"right" if numeric else "left"}"/></w:pPr>{run_xml(text, bold)}</w:p></w:tc>')
 
 
 def column_widths(t: Table, width: int, compact: bool = False) -> list[int]:
