@@ -152,9 +152,9 @@ def exit_with_parent(parent: int, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
-def _render_one(index: int, path: str, overwrite: bool) -> str:
-    """In a pool process: render rep `index` to `path`."""
-    return _WORKER[0].write(index, path, overwrite)
+def _render_some(items: list[tuple[int, str]], overwrite: bool) -> list[str]:
+    """In a pool process: render each (rep index, path) of a chunk."""
+    return [_WORKER[0].write(index, path, overwrite) for index, path in items]
 
 
 # -- parent side -------------------------------------------------------------------------------
@@ -219,44 +219,52 @@ def _pool(plan: Plan, d: Decomposition, template_dir: str | None, items: list[tu
     the garbage collector first, whose walks would otherwise copy every page of it into every worker.
     Under spawn each worker builds its own.
 
-    Only a few documents per worker are in flight at a time, so waiting costs the same for
-    10 reps as for 50,000.
+    Documents go to the workers in chunks (`chunk_size`): one future per document cost the parent
+    a share of a core on a 2-core machine. Only a few chunks per worker are in flight at a time, so
+    waiting costs the same for 10 reps as for 50,000.
     """
     context = multiprocessing.get_context()
     shared = RepRenderer.build(plan, d, template_dir) if context.get_start_method() == "fork" else None
     gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                initargs=(plan, d, template_dir, os.getpid(), shared))
-    todo = iter(items)
+    size = chunk_size(len(items), jobs)
+    todo = iter([[(i, str(p)) for i, p in items[k:k + size]] for k in range(0, len(items), size)])
     pending: set = set()
     try:
-        _refill(pool, todo, pending, jobs * 4, force)
+        _refill(pool, todo, pending, jobs * 3, force)
         while pending:
             finished, still = wait(pending, return_when=FIRST_COMPLETED)
             pending.intersection_update(still)
-            _refill(pool, todo, pending, jobs * 4, force)
+            _refill(pool, todo, pending, jobs * 3, force)
             for f in finished:
-                yield Path(f.result())
+                yield from map(Path, f.result())
     except KeyboardInterrupt:
         for f in pending:
             f.cancel()
         finished, _ = wait([f for f in pending if not f.cancelled()])
         for f in finished:
             if f.exception() is None:
-                yield Path(f.result())
+                yield from map(Path, f.result())
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
 
 
+def chunk_size(count: int, jobs: int) -> int:
+    """Documents per task: up to 16, fewer so that a small batch still keeps every worker busy
+    (at least 8 chunks per worker)."""
+    return max(1, min(16, count // (jobs * 8)))
+
+
 def _refill(pool: ProcessPoolExecutor, todo: Iterator, pending: set, window: int, force: bool) -> None:
-    """Submit documents until `window` are in flight or none are left."""
+    """Submit chunks until `window` are in flight or none are left."""
     while len(pending) < window:
-        item = next(todo, None)
-        if item is None:
+        chunk = next(todo, None)
+        if chunk is None:
             return
-        pending.add(pool.submit(_render_one, item[0], str(item[1]), force))
+        pending.add(pool.submit(_render_some, chunk, force))
 
 
 def progress_callback(total: int) -> tuple[Callable[[Path], None], Callable[[], None]]:

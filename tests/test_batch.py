@@ -188,3 +188,16 @@ def test_it_syncs_the_disk_once_at_the_end_not_once_per_plan(team, tmp_path, mon
     result = render_reps(plan, d, tmp_path, jobs=1, on_done=lambda p: calls.append("done"))
     assert calls == ["done"] * len(d.reps) + ["sync"]
     assert all(texts(p) for p in result.written)
+
+
+@pytest.mark.parametrize("count,jobs,size", [
+    (1000, 2, 16),   # 1000 // 16 = 62 > 16: the cap
+    (100, 2, 6),     # 100 // (2 * 8) = 6: 17 chunks, 8 or more per worker
+    (10, 2, 1),      # a small team: one document per task
+    (1, 4, 1),
+])
+def it_sends_documents_to_the_workers_in_chunks_that_keep_every_worker_busy(count: int, jobs: int, size: int) -> None:
+    """Up to 16 documents per task (one future per document cost the parent part of a core), fewer so
+    that each worker gets at least 8 chunks."""
+    from plangen.batch import chunk_size
+    assert chunk_size(count, jobs) == size

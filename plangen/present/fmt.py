@@ -112,11 +112,16 @@ def _rounded(x: Fraction, digits: int) -> Decimal:
     return Decimal(_half_away(x * 10**digits)).scaleb(-digits)
 
 
-def _rounded_ratio(value: int, factor: int, digits: int) -> Decimal:
-    """`value / factor` rounded half away from zero to `digits` decimals, in integers (as _rounded)."""
+def _ratio_digits(value: int, factor: int, digits: int) -> int:
+    """`value / factor` rounded half away from zero to `digits` decimals, counted in 10**-digits."""
     q, r = divmod(abs(value) * 10**digits, factor)
     n = q + (2 * r >= factor)
-    return Decimal(-n if value < 0 else n).scaleb(-digits)
+    return -n if value < 0 else n
+
+
+def _rounded_ratio(value: int, factor: int, digits: int) -> Decimal:
+    """`value / factor` rounded half away from zero to `digits` decimals, in integers (as _rounded)."""
+    return Decimal(_ratio_digits(value, factor, digits)).scaleb(-digits)
 
 
 def _with_fraction(pattern: str, min_frac: int, max_frac: int) -> str:
@@ -142,11 +147,18 @@ def _plain_decimal(value: Decimal, min_frac: int, max_frac: int, symbols: tuple[
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int) or exponent < -max_frac:
         return None
+    return _plain_digits(int(value.scaleb(max_frac)), min_frac, max_frac, symbols)
+
+
+@lru_cache(maxsize=16384)
+def _plain_digits(n: int, min_frac: int, max_frac: int, symbols: tuple[str, str, str]) -> str:
+    """_plain_decimal of `n` * 10**-max_frac, once per value: a batch's tables show the same rounded
+    figures again and again."""
     group, point, minus = symbols
-    whole, frac = divmod(abs(int(value.scaleb(max_frac))), 10**max_frac)
+    whole, frac = divmod(abs(n), 10**max_frac)
     digits = f"{frac:0{max_frac}d}".rstrip("0").ljust(min_frac, "0") if max_frac else ""
     text = f"{whole:,}".replace(",", group) + (point + digits if digits else "")
-    return minus + text if value < 0 else text
+    return minus + text if n < 0 else text
 
 
 @lru_cache(maxsize=256)
@@ -176,6 +188,20 @@ def _percent(babel_id: str, shown: str, digits: int) -> str:
     loc = _babel(babel_id)
     return format_percent(Decimal(shown), format=_with_fraction(loc.percent_formats[None].pattern, digits, digits),
                           locale=loc)
+
+
+@lru_cache(maxsize=64)
+def _month_names(babel_id: str) -> dict[int, str]:
+    """The locale's abbreviated month names, once per locale (a rep plan names some 50 months)."""
+    return dict(get_month_names("abbreviated", "format", locale=_babel(babel_id)))
+
+
+@lru_cache(maxsize=4096)
+def _rate(f: "Formatter", x: Real) -> str:
+    """Formatter.rate, once per formatter and value (its Fractions cost more than the rest of a table row)."""
+    q = _exact(x)
+    tenths = _rounded(q, 1)
+    return f.number(q, 1 if abs(q) < 10 and tenths != tenths.to_integral_value() else 0)
 
 
 def _unit_gap(babel_id: str, factor: int) -> str:
@@ -241,9 +267,17 @@ class Formatter:
         """`value` in display units, rounded to display precision."""
         return _rounded_ratio(value, self.unit.factor, self.unit.max_frac)
 
-    def _with_unit(self, shown: Decimal) -> str:
-        """A displayed value followed by the unit symbol."""
-        text = self._decimal(shown, self.unit.min_frac, self.unit.max_frac)
+    def _shown_text(self, value: int) -> str:
+        """`value` in display units at display precision, without the unit: in integers when the
+        locale's pattern is plain (_plain_digits), else through _decimal."""
+        u, symbols = self.unit, _plain_symbols(self._spec.babel_id)
+        if symbols:
+            return _plain_digits(_ratio_digits(value, u.factor, u.max_frac), u.min_frac, u.max_frac, symbols)
+        return self._decimal(self._shown(value), u.min_frac, u.max_frac)
+
+    def _with_unit(self, value: int) -> str:
+        """An amount at display precision followed by the unit symbol."""
+        text = self._shown_text(value)
         if not self.unit.symbol:
             return text
         return text + _unit_gap(self._spec.babel_id, self.unit.factor) + self.unit.symbol
@@ -277,11 +311,11 @@ class Formatter:
 
     def amount(self, value: int) -> str:
         """An amount in the display unit: "2,000万", "1.25亿", "20.0M", "20,0 M", "2.000.000"."""
-        return self._with_unit(self._shown(value))
+        return self._with_unit(value)
 
     def figure(self, value: int) -> str:
         """An amount in the display unit without its symbol, for a table whose header names the unit."""
-        return self._decimal(self._shown(value), self.unit.min_frac, self.unit.max_frac)
+        return self._shown_text(value)
 
     def money(self, value: int) -> str:
         """An amount with its currency: "2,000万元" (zh-CN CNY), "$20.0M" (en), "20,0 M €" (es).
@@ -290,9 +324,9 @@ class Formatter:
         Babel's currency symbol where the locale's currency pattern puts it
         ("US$2,000万", "CN¥20.0M", "20,0 M US$").
         """
-        shown = self._shown(value)
-        prefix, suffix = self._money_affixes(shown < 0)
-        return prefix + self._with_unit(abs(shown)) + suffix
+        negative = _ratio_digits(value, self.unit.factor, self.unit.max_frac) < 0
+        prefix, suffix = self._money_affixes(negative)
+        return prefix + self._with_unit(abs(value)) + suffix
 
     def headline(self, value: int) -> str:
         """An amount as a headline says it: "1亿元", "1.25亿元", "$3.85M", "6,8 M€", "$18.5 M" (es-MX).
@@ -413,13 +447,14 @@ class Formatter:
 
     def rate(self, x: Real) -> str:
         """A count per day, week or month: one decimal only below 10 and when it shows ("3.5", "2", "12", "1,764")."""
-        q = _exact(x)
-        tenths = _rounded(q, 1)
-        return self.number(q, 1 if abs(q) < 10 and tenths != tenths.to_integral_value() else 0)
+        return _rate(self, x)
 
     def count(self, n: int) -> str:
         """A whole count with the locale's grouping: "1,234" / "1.234"."""
-        return self._decimal(Decimal(n), 0, 3) if isinstance(n, int) else format_decimal(n, locale=self._loc)
+        if not isinstance(n, int):
+            return format_decimal(n, locale=self._loc)
+        symbols = _plain_symbols(self._spec.babel_id)
+        return _plain_digits(n * 1000, 0, 3, symbols) if symbols else self._decimal(Decimal(n), 0, 3)
 
     def plural(self, n: int) -> str:
         """The locale's plural category of a count: "one" or "other" (zh-CN: always "other")."""
@@ -438,7 +473,7 @@ class Formatter:
 
     def month_short(self, month: int) -> str:
         """A month name for table columns: "7月", "Jul", "jul"."""
-        return get_month_names("abbreviated", "format", locale=self._loc)[month]
+        return _month_names(self._spec.babel_id)[month]
 
     def quarter(self, q: int) -> str:
         """A quarter for table columns: "Q1" (zh-CN, en), "T1" (es)."""

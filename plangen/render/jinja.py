@@ -19,8 +19,10 @@ from .template_problem import TemplateProblem  # noqa: F401 - raised and re-expo
 from plangen.present.wording import parent_text
 
 
+@lru_cache(maxsize=1)
 def default_dir() -> Path:
-    """plangen's own templates (the installed package plangen.templates)."""
+    """plangen's own templates (the installed package plangen.templates), found once per process: a rep
+    plan looks it up three times, and importlib.resources costs more than the stat that follows."""
     return Path(str(importlib.resources.files("plangen.templates")))
 
 

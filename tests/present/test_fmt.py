@@ -345,3 +345,24 @@ def it_writes_a_whole_number_ratio_as_percent_writes_its_fraction(locale: str) -
         for part in range(0, 1001, 7):
             for digits in (0, 1, 2):
                 assert f.percent_of(part, whole, digits) == f.percent(Fraction(part, whole), digits)
+
+
+@pytest.mark.parametrize("locale,unit", [("zh-CN", "万"), ("en", "k"), ("es", "M"), ("zh-TW", "萬"), ("es-MX", None)])
+def it_writes_amounts_and_counts_in_integers_as_babel_writes_their_decimals(locale: str, unit: str | None) -> None:
+    """figure, amount, money and count by the integer path (_plain_digits, cached) equal Babel's
+    format_decimal of the same rounded Decimal, at the unit's decimals and at 3 (precise_for): 12,345 in k
+    at 1 decimal is 12.3 (12.345 rounds down); negatives, zero, halves and big values."""
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    from plangen.present.fmt import _babel, _with_fraction
+    plain = Formatter.for_plan(locale, "USD", unit)
+    for f in (plain, plain.precise_for(1)):
+        u, loc = f.unit, _babel(f._spec.babel_id)
+        pattern = _with_fraction(loc.decimal_formats[None].pattern, u.min_frac, u.max_frac)
+        whole = _with_fraction(loc.decimal_formats[None].pattern, 0, 3)
+        for v in (0, 1, -1, 49, 50, 12_345, -12_345, 999_999, 10**12 + 5, -7 * 10**9, 123_456_789):
+            assert f.figure(v) == format_decimal(f._shown(v), format=pattern, locale=loc)
+            assert f.amount(v).startswith(f.figure(v))
+            assert f.count(v) == format_decimal(Decimal(v), format=whole, locale=loc)

@@ -92,3 +92,35 @@ def it_splices_a_held_table_as_the_parsed_one_is_saved():
     parsed.element.body.append(parse_xml(table_xml(t, 9000)))
     held.element.body.append(slots.hold(table_xml(t, 9000)))
     assert slots.fill(held.part.blob) == parsed.part.blob
+
+
+@pytest.mark.parametrize("label,seq,n,title,jc", [
+    ("表 {n}", "Table", 3, "季度 A&B <x>\r y\tz\nq", None),   # escaping, a carriage return, tab and break
+    ("Figure {n}:", "Figure", 1, "", "center"),
+    ("{n}", "Table", 2, "", None),                             # no text before or after: an empty run
+])
+def it_writes_a_caption_as_text_as_lxml_serializes_the_element(label: str, seq: str, n: int, title: str,
+                                                               jc: str | None) -> None:
+    """caption_xml is byte for byte etree.tostring(caption(...)) without the namespace declaration
+    (Slots splices it into the body, which declares w:), so a rep plan's document.xml is unchanged."""
+    from docx.oxml.ns import nsdecls
+    from lxml import etree
+
+    from plangen.render.docx.blocks import caption, caption_xml, para, text_para_xml
+    element = etree.tostring(caption(label, seq, n, title, jc), encoding="unicode").replace(f" {nsdecls('w')}", "")
+    assert caption_xml(label, seq, n, title, jc) == element
+    note = etree.tostring(para("Note", title), encoding="unicode").replace(f" {nsdecls('w')}", "")
+    assert text_para_xml("Note", title) == note
+
+
+@pytest.mark.parametrize("parties,lines", [(["张伟 A&B <x>", "经理"], ["签名", "日期"]), (["Ann"], ["Signature"]),
+                                           ([], ["a", "b", "c"])])
+def it_writes_the_signature_table_as_lxml_serializes_it(parties: list[str], lines: list[str]) -> None:
+    """signature_xml is already in lxml's serialization (empty paragraphs as <w:p/>, escaped names): spliced
+    as text (rep plans) it is the same bytes as parsed into the body (the annual plan)."""
+    from docx.oxml import parse_xml
+    from lxml import etree
+
+    from plangen.render.docx.table import signature_xml
+    xml = signature_xml(parties, lines, 9070)
+    assert etree.tostring(parse_xml(xml), encoding="unicode") == xml

@@ -131,3 +131,15 @@ def test_a_chinese_line_leaves_a_quarter_em_where_figures_meet_characters():
     est.paragraph("回款目标10,448万元，为销售目标的104.5%。回款条件：当月60%、次月40%；上年应收账款800万元在前"
                   "2个月收回；最后几个月的销售中有352万元到期末尚未到回款期，计入期末应收。", None)
     assert round(est.line, 1) == 62.7
+    assert not est.toc_compact([1] * 5)
+
+
+def it_estimates_pages_only_for_an_outline_with_a_toc() -> None:
+    """The page model serves the TOC's page numbers: the annual outline (a toc block) has one, the rep
+    outline (none) writes without it, also when a toc sits inside a cover or a section's blocks."""
+    from plangen.render.docx.outline import has_toc, outline
+    from plangen.render.template_set import TemplateSet
+    ts = TemplateSet()
+    assert has_toc(outline(ts, "document")) and not has_toc(outline(ts, "rep"))
+    assert has_toc([{"cover": [{"toc": {}}]}]) and has_toc([{"section": "x", "blocks": [{"toc": True}]}])
+    assert not has_toc([{"text": "toc"}, {"section": "toc", "blocks": []}])

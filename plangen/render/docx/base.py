@@ -97,14 +97,16 @@ class PreparedBase:
 
 
 class Slots:
-    """Tables kept as XML text until the document is saved: parsing a table's XML into the body and
-    serializing it again cost more than writing it. The body holds a placeholder per table."""
+    """Tables, captions and notes kept as XML text until the document is saved: building them as
+    elements (or parsing a table's XML) and serializing them again cost more than writing them. The
+    body holds a placeholder per block (a w:tbl element, whatever it stands for: nothing looks into
+    these blocks after they are written)."""
 
     def __init__(self) -> None:
         self.texts: list[bytes] = []
 
     def hold(self, xml: str) -> etree._Element:
-        """A placeholder for the w:tbl `xml` (its own namespace declaration, as one parsed and moved
+        """A placeholder for the block `xml` (a w:tbl's own namespace declaration, as one parsed and moved
         into the body loses it on saving; line ends as a parser reads them)."""
         node = OxmlElement("w:tbl")
         node.set(_SLOT, str(len(self.texts)))

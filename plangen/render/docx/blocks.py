@@ -50,16 +50,18 @@ def el(tag: str, parent: etree._Element | None = None, **attrs: str) -> etree._E
     return node
 
 
+_SECT_PR = qn("w:sectPr")
+
+
 def body(doc: Document) -> etree._Element:
     """The w:body, where new blocks go (before the final w:sectPr)."""
     return doc.element.body
 
 
-def append(doc: Document, node: etree._Element) -> etree._Element:
-    """Add a block element at the end of the body, keeping w:sectPr last."""
-    b = body(doc)
+def append(b: etree._Element, node: etree._Element) -> etree._Element:
+    """Add a block element at the end of the body `b`, keeping w:sectPr last."""
     last = b[-1] if len(b) else None
-    if last is not None and last.tag == qn("w:sectPr"):
+    if last is not None and last.tag == _SECT_PR:
         last.addprevious(node)
     else:
         b.append(node)
@@ -161,6 +163,34 @@ def caption(label: str, seq: str, n: int, title: str, jc: str | None = None) -> 
     field(p, f"SEQ {seq} \\* ARABIC", str(n))
     run(p, f"{after} {title}" if title else after)
     return p
+
+
+def caption_xml(label: str, seq: str, n: int, title: str, jc: str | None = None) -> str:
+    """`caption` as the XML string lxml writes for it (render.docx.base.Slots keeps it as text)."""
+    before, _, after = label.partition("{n}")
+    runs = [_text_run_xml(before)] if before else []
+    runs += ['<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+             f'<w:r><w:instrText xml:space="preserve"> SEQ {seq} \\* ARABIC </w:instrText></w:r>',
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _text_run_xml(str(n)),
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r>', _text_run_xml(f"{after} {title}" if title else after)]
+    return para_xml("Caption", "".join(runs), keep_next=seq == "Table", jc=jc)
+
+
+def para_xml(style: str | None, runs: str, *, keep_next: bool = False, jc: str | None = None) -> str:
+    """`para`'s paragraph as an XML string around the runs' XML (`text_para_xml` for one run of text)."""
+    ppr = (f'<w:pStyle w:val="{escape(style_id(style))}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
+    ppr += f'<w:jc w:val="{jc}"/>' if jc else ""
+    return f'<w:p>{f"<w:pPr>{ppr}</w:pPr>" if ppr else ""}{runs}</w:p>'
+
+
+def text_para_xml(style: str | None, text: str) -> str:
+    """`para(style, text)` as an XML string."""
+    return para_xml(style, _text_run_xml(text) if text else "")
+
+
+def _text_run_xml(text: str) -> str:
+    """`run`'s w:r as lxml writes it: `<w:r/>` for no text, a carriage return as &#13;."""
+    return run_xml(text).replace("\r", "&#13;") if text else "<w:r/>"
 
 
 def bookmark(p: etree._Element, name: str, ident: int) -> None:

@@ -18,12 +18,12 @@ from lxml import etree
 
 from plangen.render import jinja
 from plangen.render.docx.base import Slots
-from plangen.render.docx.blocks import (append, body, caption, heading, keep_with_next, page_break, para,
-                                        plain_numbering, set_header_text)
+from plangen.render.docx.blocks import (append, body, caption, caption_xml, heading, keep_with_next, page_break,
+                                        para, plain_numbering, set_header_text, text_para_xml)
 from plangen.render.docx.chart import add_chart
 from plangen.render.docx.lang import update_fields_on_open
-from plangen.render.docx.pages import PageEstimate
-from plangen.render.docx.table import column_widths, fold, is_compact, signature_table, table_xml
+from plangen.render.docx.pages import NoEstimate, PageEstimate
+from plangen.render.docx.table import column_widths, fold, is_compact, signature_xml, table_xml
 from plangen.render.docx.text import paragraphs
 from plangen.locales import locale as plan_locale
 from plangen.render.docx.toc import TocEntry, compact_toc_styles, heading_numbers, mark_headings, toc_paragraphs
@@ -43,6 +43,12 @@ def outline(templates: TemplateSet, name: str) -> list:
 @lru_cache(maxsize=32)
 def _outline(templates: TemplateSet, name: str, mtime: int) -> list:
     return templates.outline(name)
+
+
+def has_toc(items: list) -> bool:
+    """Whether an outline has a `toc` block anywhere (the page estimate serves only its page numbers)."""
+    return any(isinstance(b, dict) and ("toc" in b or any(has_toc(v) for v in b.values() if isinstance(v, list)))
+               for b in items or [])
 
 
 @dataclass
@@ -70,11 +76,11 @@ class OutlineWriter:
     toc: etree._Element | None = None
     numbered: bool = True
     plain_id: int | None = None
-    slots: Slots | None = None   # tables kept as XML text until the document is zipped; None: parsed into the body
+    slots: Slots | None = None   # tables, captions and notes kept as XML text until the document is zipped
 
     def run(self) -> None:
         """Write the outline's blocks, then the TOC, header and footer."""
-        self.blocks(outline(self.templates, self.kind), 1)
+        self.blocks(self.items, 1)
         self.finish()
 
     def __post_init__(self) -> None:
@@ -82,11 +88,14 @@ class OutlineWriter:
         self.text_path = self.templates.text(self.scope["plan"]["locale"], self.kind)
         self.macros = jinja.macros(self.text_path, self.scope, self.templates.jinja_dir)
         self.outline_path = f"outlines/{self.kind if self.kind != 'document' else 'document'}.yaml"
+        self.body = body(self.doc)   # python-docx looks the body up anew on every access
         self.sections = list(self.doc.sections)   # found once, while the body is short: python-docx searches all of it
         sec = self.sections[0]
         self.width_emu = sec.page_width - sec.left_margin - sec.right_margin
-        self.pages = PageEstimate(self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin,
-                                  cjk=plan_locale(self.scope["plan"]["locale"]).east_asian)
+        self.items = outline(self.templates, self.kind)
+        self.pages = NoEstimate() if not has_toc(self.items) else PageEstimate(
+            self.width_emu, sec.page_height - sec.top_margin - sec.bottom_margin,
+            cjk=plan_locale(self.scope["plan"]["locale"]).east_asian)
 
     # -- walking ---------------------------------------------------------------------------
 
@@ -129,16 +138,21 @@ class OutlineWriter:
 
     def add(self, node: etree._Element) -> etree._Element:
         """Append a block element to the body."""
-        return append(self.doc, node)
+        return append(self.body, node)
+
+    def add_xml(self, xml: str) -> None:
+        """Append a block written as XML text (with its namespace declaration): held as text by `slots`,
+        else parsed into the body."""
+        self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
 
     def mark(self) -> int:
         """The number of blocks written so far (w:sectPr not counted), for undoing a section."""
-        b = body(self.doc)
+        b = self.body
         return len(b) - (1 if len(b) and b[-1].tag == qn("w:sectPr") else 0)
 
     def undo(self, mark: int) -> None:
         """Remove everything written after `mark` (a section that came out empty)."""
-        b = body(self.doc)
+        b = self.body
         for node in list(b)[mark:self.mark()]:
             b.remove(node)
         self.headings = [h for h in self.headings if h.p.getparent() is not None]
@@ -207,16 +221,16 @@ class OutlineWriter:
             return False
         if b.get("fold"):
             t = fold(t, int(b["fold"]))
-        keep_with_next(body(self.doc))
+        keep_with_next(self.body)
         if b.get("caption", True):
             self.write_caption("Table", t.title)
         width = int(self.width_emu / 635)
-        xml = table_xml(t, width, b.get("style", "Plan Table"))
-        self.add(parse_xml(xml) if self.slots is None else self.slots.hold(xml))
-        compact = is_compact(t, width)
-        self.pages.table(t, column_widths(t, width, compact), compact)
+        self.add_xml(table_xml(t, width, b.get("style", "Plan Table")))
+        if self.pages.estimating:
+            compact = is_compact(t, width)
+            self.pages.table(t, column_widths(t, width, compact), compact)
         if t.note and b.get("note", True) and not self.unit_in_header(t):
-            self.add(para("Note", t.note))
+            self.add(para("Note", t.note) if self.slots is None else self.slots.hold(text_para_xml("Note", t.note)))
             self.pages.note()
         return True
 
@@ -228,7 +242,8 @@ class OutlineWriter:
     def write_caption(self, seq: str, title: str) -> None:
         """A numbered table or figure caption."""
         self.counts[seq] += 1
-        self.add(caption(self.L[SEQ[seq]], seq, self.counts[seq], title, "center" if seq == "Figure" else None))
+        args = (self.L[SEQ[seq]], seq, self.counts[seq], title, "center" if seq == "Figure" else None)
+        self.add(caption(*args) if self.slots is None else self.slots.hold(caption_xml(*args)))
         if seq == "Table":
             self.pages.caption()
 
@@ -239,7 +254,7 @@ class OutlineWriter:
         pie = spec.kind == "pie"
         width = Cm(float(b["width"])) if "width" in b else (int(self.width_emu * 0.7) if pie else self.width_emu)
         height = Cm(float(b.get("height", 6.0 if pie else 6.5)))
-        keep_with_next(body(self.doc))
+        keep_with_next(self.body)
         p = self.add(para("Figure", keep_next=True))
         shape = add_chart(Paragraph(p, self.doc._body), replace(spec, title=""), int(width), int(height))
         shape._inline.docPr.set("descr", spec.title)
@@ -286,7 +301,7 @@ class OutlineWriter:
             self.add(para(style, text, keep_next=True))
         parties = [line.strip() for line in self.macro(spec.get("parties", "commitment_parties")).splitlines()
                    if line.strip()]
-        self.add(signature_table(parties, [self.L["signature"], self.L["date"]], int(self.width_emu / 635)))
+        self.add_xml(signature_xml(parties, [self.L["signature"], self.L["date"]], int(self.width_emu / 635)))
         self.add(para())
         return True
 

@@ -132,6 +132,8 @@ class PageEstimate:
     are remembered as the `tail`: when the block moves to the next page, they move along.
     """
 
+    estimating = True
+
     def __init__(self, width_emu: int, height_emu: int, cjk: bool = False):
         self.m = CJK if cjk else LATIN
         self.page, self.line = 1, 0.0
@@ -294,3 +296,22 @@ class PageEstimate:
         self._end_list()
         self.lines(height_emu / EMU_PER_PT + 3.0 + self.m.figure_caption, keep=True)
         self.tail = []
+
+
+class NoEstimate:
+    """PageEstimate's place in a document without a TOC: no page numbers to write, so none are
+    estimated (a rep plan spent more on its page model than on its Jinja)."""
+
+    estimating, page = False, 1
+
+    def save(self) -> None: """Nothing to remember."""
+    def undo(self) -> None: """Nothing to undo."""
+    def drop(self) -> None: """Nothing to forget."""
+    def new_page(self) -> None: """Not counted."""
+    def lines(self, n: float, keep: bool = False) -> None: """Not counted."""
+    def heading(self, ref: Any, level: int) -> None: """Not counted."""
+    def paragraph(self, text: str, style: str | None) -> None: """Not counted."""
+    def note(self) -> None: """Not counted."""
+    def table(self, t: Table, widths: list[int], compact: bool = False) -> None: """Not counted."""
+    def caption(self) -> None: """Not counted."""
+    def chart(self, height_emu: int) -> None: """Not counted."""

@@ -87,12 +87,15 @@ def _row(cells: Sequence[str], numeric: Sequence[bool], widths: Sequence[int], h
     """One w:tr: rows never split; header rows repeat on every page; numbers align right."""
     pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
     keep_next = "<w:keepNext/>" if header or keep else ""
-    out = ["<w:tr>", pr]
-    for text, num, w in zip(cells, numeric, widths):
-        out.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>{keep_next}'
-                   f'<w:jc w:val="{"right" if num else "left"}"/></w:pPr>{run_xml(text, bold or header)}</w:p></w:tc>')
-    out.append("</w:tr>")
-    return "".join(out)
+    bold = bold or header
+    return f'<w:tr>{pr}{"".join(_cell(text, num, w, keep_next, bold) for text, num, w in zip(cells, numeric, widths))}</w:tr>'
+
+
+@lru_cache(maxsize=16384)   # a batch writes the same cells (months, dashes, figures) again and again
+def _cell(text: str, numeric: bool, width: int, keep_next: str, bold: bool) -> str:
+    """One w:tc: its width, alignment (numbers right) and text."""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>{keep_next}'
+            f'<w:jc w:val="{"right" if numeric else "left"}"/></w:pPr>{run_xml(text, bold)}</w:p></w:tc>')
 
 
 def column_widths(t: Table, width: int, compact: bool = False) -> list[int]:
@@ -188,50 +191,31 @@ def fold(t: Table, groups: int) -> Table:
 
 
 
-def signature_table(parties: Sequence[str], lines: Sequence[str], width: int) -> etree._Element:
-    """A borderless table: one column per party (name), then a ruled line per label (signature, date)."""
+def signature_xml(parties: Sequence[str], lines: Sequence[str], width: int) -> str:
+    """A borderless table as XML text: one column per party (name), then a ruled line per label
+    (signature, date). Parsed into the body, or spliced as it is (render.docx.base.Slots)."""
     cols = max(1, len(parties))
-    tbl = el("w:tbl")
-    pr = el("w:tblPr", tbl)
-    el("w:tblW", pr, w=str(width), type="dxa")
-    el("w:tblLayout", pr, type="fixed")
-    grid = el("w:tblGrid", tbl)
     label_w, line_w = width // cols * 2 // 7, width // cols * 5 // 7
-    for _ in range(cols):
-        el("w:gridCol", grid, w=str(label_w))
-        el("w:gridCol", grid, w=str(line_w))
-    _sign_row(tbl, [("", p) for p in parties], (label_w, line_w), ruled=False)
-    for i, label in enumerate(lines):
-        _sign_row(tbl, [(label, "")] * cols, (label_w, line_w), ruled=True, last=i == len(lines) - 1)
-    return tbl
+    grid = f'<w:gridCol w:w="{label_w}"/><w:gridCol w:w="{line_w}"/>' * cols
+    rows = [_sign_row([("", p) for p in parties], (label_w, line_w), ruled=False)]
+    rows += [_sign_row([(label, "")] * cols, (label_w, line_w), ruled=True, last=i == len(lines) - 1)
+             for i, label in enumerate(lines)]
+    return (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
 
 
-def _sign_row(tbl: etree._Element, cells: Sequence[tuple[str, str]], widths: tuple[int, int],
-              ruled: bool, last: bool = False) -> None:
-    tr = el("w:tr", tbl)
-    trpr = el("w:trPr", tr)
-    el("w:cantSplit", trpr)
-    el("w:trHeight", trpr, val="440")
-    for label, text in cells:
-        if ruled:
-            _sign_cell(tr, label, widths[0], 1, False, last)
-            _sign_cell(tr, text, widths[1], 1, True, last)
-        else:
-            _sign_cell(tr, text, sum(widths), 2, False, last)
+def _sign_row(cells: Sequence[tuple[str, str]], widths: tuple[int, int], ruled: bool, last: bool = False) -> str:
+    """A row of the signature table that does not split: a ruled label and line per party, or the names."""
+    tcs = [_sign_cell(label, widths[0], 1, False, last) + _sign_cell(text, widths[1], 1, True, last) if ruled
+           else _sign_cell(text, sum(widths), 2, False, last) for label, text in cells]
+    return f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="440"/></w:trPr>{"".join(tcs)}</w:tr>'
 
 
-def _sign_cell(tr: etree._Element, text: str, width: int, span: int, ruled: bool, last: bool) -> None:
+def _sign_cell(text: str, width: int, span: int, ruled: bool, last: bool) -> str:
     """A cell of the signature table: optional ruled bottom line, text aligned at the bottom."""
-    tc = el("w:tc", tr)
-    tcpr = el("w:tcPr", tc)
-    el("w:tcW", tcpr, w=str(width), type="dxa")
-    if span > 1:
-        el("w:gridSpan", tcpr, val=str(span))
-    if ruled:
-        el("w:bottom", el("w:tcBorders", tcpr), val="single", sz="6", space="0", color="595959")
-    el("w:vAlign", tcpr, val="bottom")
-    p = el("w:p", tc)
-    if not last:
-        el("w:keepNext", el("w:pPr", p))
-    if text:
-        run(p, text)
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    rule = '<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="595959"/></w:tcBorders>' if ruled else ""
+    keep = "" if last else "<w:pPr><w:keepNext/></w:pPr>"
+    inner = keep + run_xml(text)
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}{rule}<w:vAlign w:val="bottom"/></w:tcPr>'
+            f'{f"<w:p>{inner}</w:p>" if inner else "<w:p/>"}</w:tc>')
