@@ -7,6 +7,7 @@ from pathlib import Path
 from .decompose import Decomposition
 from .model import Plan
 from .batch import safe_name
+from .bulk import loading_modules
 from .writer import WriteRefused, write_atomic
 
 
@@ -39,11 +40,13 @@ def plan_documents(plan: Plan, d: Decomposition, plan_file: str | None, out_dir:
 
     The cover's date is plan.date, else `issued` (the CLI passes today), else none.
     """
-    from plangen.present.context import build_context
-    from plangen.render.docx.plan import render_plan_docx
-    from .render.template_set import TemplateSet
+    with loading_modules():
+        from plangen.present.context import build_context
+        from plangen.render.docx.plan import render_plan_docx
+        from .render.template_set import TemplateSet
+        deck = _deck_renderer()
     ts = TemplateSet(templates)
-    renderers = [render_plan_docx] + ([deck] if (deck := _deck_renderer()) else [])
+    renderers = [render_plan_docx] + ([deck] if deck else [])
     outputs = list(zip(plan_document_paths(plan, plan_file, out_dir), renderers))
     existing = [p for p, _ in outputs if p.exists()]
     if existing and not force:

@@ -16,21 +16,24 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
+from plangen.bulk import exit_now, loading_modules
 
-from plangen.decompose import Decomposition, decompose
-from plangen.errors import EXIT_FAILED, EXIT_INVALID, PlangenError
-from plangen.model import Plan, PlanError
-from plangen.model.errors import format_path
-from plangen.model.load import from_document
-from plangen.model.loader import Document, read_yaml
-from plangen.pdf import PdfFailed, PdfUnavailable
-from plangen.render import jsonout
-from plangen.present import tables
-from plangen.present.context import Ctx, notice_text, smallest_month
-from plangen.present.labels import LOCALES
-from plangen.present.starter import FILE_NAME, next_year, starter_text
-from plangen.writer import WriteRefused, write_atomic
+with loading_modules():  # the command's libraries load without the collector's passes (plangen.bulk)
+    import click
+
+    from plangen.decompose import Decomposition, decompose
+    from plangen.errors import EXIT_FAILED, EXIT_INVALID, PlangenError
+    from plangen.model import Plan, PlanError
+    from plangen.model.errors import format_path
+    from plangen.model.load import from_document
+    from plangen.model.loader import Document, read_yaml
+    from plangen.pdf import PdfFailed, PdfUnavailable
+    from plangen.render import jsonout
+    from plangen.present import tables
+    from plangen.present.context import Ctx, notice_text, smallest_month
+    from plangen.present.labels import LOCALES
+    from plangen.present.starter import FILE_NAME, next_year, starter_text
+    from plangen.writer import WriteRefused, write_atomic
 
 if TYPE_CHECKING:
     from plangen.batch import Shard
@@ -88,8 +91,11 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 
 def main() -> None:
-    """Console entry point."""
-    cli(prog_name="plangen")
+    """Console entry point: the command, then the process ends without the interpreter's teardown."""
+    try:
+        cli(prog_name="plangen")
+    except SystemExit as e:
+        exit_now(e.code)
 
 
 # -- shared steps -------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The layer contract: plangen's packages import only downward, and no module imports itself in a circle.
 
-errors, locales, writer, packages, tabular, bulk < model < decompose < present, review < render < track < batch, build,
+errors, locales, writer, packages, tabular, bulk, holiday_tables < model < decompose < present, review < render < track < batch, build,
 templates_cmd, editor_schema, pdf, watch, adopt < cli, __main__.
 Every import counts, also the ones inside functions (a lazy import is still a dependency). See
 docs/architecture.md.
@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "plangen"
 LAYERS: dict[str, int] = {
     "plangen.errors": 0, "plangen.locales": 0, "plangen.writer": 0, "plangen.packages": 0, "plangen.tabular": 0,
-    "plangen.bulk": 0,
+    "plangen.bulk": 0, "plangen.holiday_tables": 0,
     "plangen.model": 1,
     "plangen.decompose": 2,
     "plangen.present": 3, "plangen.review": 3,  # the review formats its findings with present.fmt

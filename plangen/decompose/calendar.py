@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import holidays
-
+from ..holiday_tables import country_holidays
 from ..locales import locale
 from ..model.schema import Calendar
+
+if TYPE_CHECKING:
+    import holidays
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -84,10 +87,10 @@ def _table(cal: Calendar, years: list[int], language: str | None) -> holidays.Ho
     """The holiday table of the country, with names in the plan's language where the data has it."""
     if not cal.country:
         return None
-    table = holidays.country_holidays(cal.country, subdiv=cal.subdivision, years=years)
+    table = country_holidays(cal.country, subdiv=cal.subdivision, years=years)
     lang = _language(table, language)
     if lang:
-        table = holidays.country_holidays(cal.country, subdiv=cal.subdivision, years=years, language=lang)
+        table = country_holidays(cal.country, subdiv=cal.subdivision, years=years, language=lang)
     return table
 
 

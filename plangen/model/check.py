@@ -330,10 +330,10 @@ def _rounding(plan: Plan, out: Collector) -> None:
 
 def _holiday_data(country: str):
     """The country's holiday calendar (the one decompose uses), or None when `holidays` has none: one
-    country's data loaded, not every country's (list_supported_countries imports all 250)."""
-    import holidays
+    country's data loaded, not every country's (plangen.holiday_tables)."""
+    from plangen.holiday_tables import country_holidays
     try:
-        return holidays.country_holidays(country)
+        return country_holidays(country)
     except NotImplementedError:
         return None
 
