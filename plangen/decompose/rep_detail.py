@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import groupby
 from typing import NamedTuple
 
 from ..model.schema import Plan
 from .allocate import largest_remainder
-from .reps import rep_days, rep_weeks
-from .result import Day, Decomposition, RepTarget, frozen_map
+from .reps import rep_dates, rep_days
+from .result import Day, Decomposition, RepTarget, frozen_map, week_key
+from .timeline import iso_week, week_parts
 
 
 class RepWeek(NamedTuple):
@@ -26,7 +28,7 @@ class RepWeek(NamedTuple):
 
     @property
     def key(self) -> str:
-        return f"{self.iso_year}-W{self.iso_week:02d}"
+        return week_key(self.iso_year, self.iso_week)
 
 
 class RepBudgetItem(NamedTuple):
@@ -52,11 +54,29 @@ class RepDetail:
         return tuple(x for x in self.budget_items if x.own)
 
 
-def rep_detail(plan: Plan, d: Decomposition, rep: RepTarget) -> RepDetail:
-    """The rep's days, weeks, splits and budget items, from the plan and its decomposition."""
-    days = rep_days(d, rep)
-    return RepDetail(days, tuple(RepWeek(y, w, a) for (y, w), a in rep_weeks(days)),
-                     rep_splits(d, rep), rep_budget_items(plan, d, rep))
+def rep_detail(plan: Plan, d: Decomposition, rep: RepTarget, days: bool = True) -> RepDetail:
+    """The rep's weeks, splits, budget items and (unless `days` is False: some 250 objects) days."""
+    return RepDetail(rep_days(d, rep) if days else (), rep_weeks(d, rep), rep_splits(d, rep),
+                     rep_budget_items(plan, d, rep))
+
+
+def rep_weeks(d: Decomposition, rep: RepTarget) -> tuple[RepWeek, ...]:
+    """The rep's target per ISO week: each month's amount over its week parts by his working days,
+    the parts rep_days spreads to the days (timeline.week_parts), a week across a month's end summed.
+
+    Worked example: 80,000 in units of 10,000 over February 2027's four 5-day weeks is 2 units a
+    week, 20,000 each; 50,000 is 1.25 units a week: floors 1+1+1+1, the spare unit to the earliest
+    of the equal remainders: 20,000, 10,000, 10,000, 10,000.
+    """
+    out: list[RepWeek] = []
+    for m, amount in zip(d.months, rep.months):
+        weeks = [(k, len(list(g))) for k, g in groupby(rep_dates(m, rep), key=iso_week)]
+        for ((y, w), _), part in zip(weeks, week_parts(amount, [n for _, n in weeks], d.unit)):
+            if out and out[-1][:2] == (y, w):
+                out[-1] = RepWeek(y, w, out[-1].amount + part)
+            else:
+                out.append(RepWeek(y, w, part))
+    return tuple(out)
 
 
 def rep_splits(d: Decomposition, rep: RepTarget) -> Mapping[str, Mapping[str, int]]:
