@@ -43,7 +43,7 @@ class RepBudgetItem(NamedTuple):
 class RepDetail:
     """What one rep's plan shows below his months and beside his total."""
 
-    days: tuple[tuple[Day, ...], ...]           # per month, the days he works and their targets
+    days: tuple[tuple[Day, ...], ...]           # per month, the days he works and their targets (() unless asked)
     weeks: tuple[RepWeek, ...]                  # his ISO weeks, in order
     splits: Mapping[str, Mapping[str, int]]     # per split dimension (plan order), his target per member
     budget_items: tuple[RepBudgetItem, ...]     # his budget by the plan's items, in their order
