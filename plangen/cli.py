@@ -185,15 +185,19 @@ def review_summary(plan: Plan, d: Decomposition) -> None:
               help="Output format [default: from -o's suffix, else table]. json and xlsx hold every level.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to FILE (atomically; an existing FILE is replaced) instead of stdout.")
-def decompose_cmd(plan_file: str, by: str, out_format: str | None, output: str | None) -> None:
+@click.option("--rep-days", is_flag=True,
+              help="json: also each rep's target per working day (reps[].days; about 250 entries a rep).")
+def decompose_cmd(plan_file: str, by: str, out_format: str | None, output: str | None, rep_days: bool) -> None:
     """Break a plan down over time, dimensions and reps."""
     kind = out_format or _format_for(output)
     if kind == "xlsx" and not output:
         raise click.UsageError("--format xlsx writes a file: add -o FILE.xlsx")
+    if rep_days and kind != "json":
+        raise click.UsageError("--rep-days adds the reps' days to the JSON document: use it with --format json")
     _refuse_input(plan_file, output)
     plan, doc = load_plan(plan_file)
     d = decompose(plan)
-    data = _render(kind, by, plan, d, to_terminal=output is None and sys.stdout.isatty())
+    data = _render(kind, by, plan, d, to_terminal=output is None and sys.stdout.isatty(), rep_days=rep_days)
     if output:
         write_atomic(output, data, overwrite=True)
         click.echo(f"✓ wrote {output}", err=True)
@@ -214,10 +218,11 @@ def _refuse_input(plan_file: str, output: str | None) -> None:
         raise click.UsageError(f"-o {output} is the plan file itself; choose another output file")
 
 
-def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool) -> str | bytes:
+def _render(kind: str, by: str, plan: Plan, d: Decomposition, to_terminal: bool,
+            rep_days: bool = False) -> str | bytes:
     """The decomposition in `kind` (table, csv, json, xlsx)."""
     if kind == "json":
-        return jsonout.dumps(jsonout.document(plan, d))
+        return jsonout.dumps(jsonout.document(plan, d, rep_days))
     if kind == "xlsx":
         from plangen.render.xlsx import workbook as xlsx  # openpyxl loads only when a workbook is asked for
         return xlsx.to_bytes(plan, d)

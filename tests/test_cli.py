@@ -152,6 +152,15 @@ def it_prints_json_with_exact_quarters_whatever_the_view(run, sample):
     assert [q["amount"] for q in doc["quarters"]] == [20000000, 25000000, 30000000, 25000000]
 
 
+def it_adds_the_reps_days_to_the_json_only_when_asked(run, sample):
+    """--rep-days: reps[].days along the document's days; refused with a table (it has no rep days)."""
+    doc = json.loads(run("decompose", sample, "--format", "json", "--rep-days").stdout)
+    assert all(len(r["days"]) == len(doc["days"]) for r in doc["reps"])
+    assert "days" not in json.loads(run("decompose", sample, "--format", "json").stdout)["reps"][0]
+    refused = run("decompose", sample, "--rep-days")
+    assert refused.exit_code == 2 and "--rep-days adds the reps' days to the JSON document" in refused.output
+
+
 def it_infers_the_format_from_the_output_suffix(run, sample, tmp_path):
     out = tmp_path / "q.json"
     result = run("decompose", sample, "-o", out)

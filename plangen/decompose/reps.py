@@ -1,23 +1,26 @@
-"""A rep's targets below the month: working days, ISO weeks and activities per working day."""
+"""A rep's targets below the month: his working days and activities per working day (his weeks:
+rep_detail)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from .funnel import daily, daily_bounds
-from .result import Activities, Decomposition, Day, RepTarget
-from .timeline import spread_days, weeks_of
+from .result import Activities, Decomposition, Day, Month, RepTarget
+from .timeline import spread_days
 
 
 def rep_days(d: Decomposition, rep: RepTarget) -> tuple[tuple[Day, ...], ...]:
     """Each month's rep amount over the days the rep works (from his start to his end date)."""
     out = []
     for m, amount in zip(d.months, rep.months):
-        days = [x.date for x in m.days if (not rep.start or x.date >= rep.start) and (not rep.end or x.date <= rep.end)]
+        days = rep_dates(m, rep)
         out.append(spread_days(amount, days, d.unit) if amount else tuple(Day(x, 0) for x in days))
     return tuple(out)
 
 
-def rep_weeks(days: tuple[tuple[Day, ...], ...]) -> list[tuple[tuple[int, int], int]]:
-    """The rep's target per ISO week ((iso_year, iso_week), amount) from its rep_days; weeks add up to months."""
-    return weeks_of([day for month in days for day in month])
+def rep_dates(m: Month, rep: RepTarget) -> list[dt.date]:
+    """The month's days carrying target on which the rep works (from his start to his end date)."""
+    return [x.date for x in m.days if (not rep.start or x.date >= rep.start) and (not rep.end or x.date <= rep.end)]
 
 
 def rep_daily_activities(rep: RepTarget, days: tuple[tuple[Day, ...], ...]) -> tuple[tuple[Activities, ...], ...]:

@@ -76,7 +76,12 @@ class Week:
 
     @property
     def key(self) -> str:
-        return f"{self.iso_year}-W{self.iso_week:02d}"
+        return week_key(self.iso_year, self.iso_week)
+
+
+def week_key(iso_year: int, iso_week: int) -> str:
+    """An ISO week's key, as JSON and csv write it: 2027-W03."""
+    return f"{iso_year}-W{iso_week:02d}"
 
 
 @dataclass(frozen=True)

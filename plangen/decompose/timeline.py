@@ -165,9 +165,3 @@ def build_weeks(months: tuple[Month, ...]) -> tuple[Week, ...]:
         wp = tuple(WeekPart(i, sum(d.amount for d in ds), len(ds)) for i, ds in sorted(parts.items()))
         out.append(Week(year, week, start, start + dt.timedelta(days=6), sum(p.amount for p in wp), wp))
     return tuple(out)
-
-
-def weeks_of(days: list[Day]) -> list[tuple[tuple[int, int], int]]:
-    """Sum day amounts by ISO week: [((iso_year, iso_week), amount)]."""
-    keyed = sorted(((iso_week(d.date), d.amount) for d in days))
-    return [(k, sum(a for _, a in g)) for k, g in groupby(keyed, key=lambda t: t[0])]

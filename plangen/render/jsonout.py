@@ -12,6 +12,7 @@ from fractions import Fraction
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from plangen.decompose.rep_detail import RepDetail, rep_detail
 from plangen.decompose.result import (Activities, Budget, CustomerPlan, Decomposition, Growth, Month, Quarter,
                                      RepTarget, Split, Timeline, Week)
 from plangen.model.errors import format_path
@@ -45,8 +46,9 @@ def _version() -> str:
         return "unknown"
 
 
-def document(plan: Plan, d: Decomposition) -> dict[str, Any]:
-    """Every level of the decomposition, in a documented, stable shape."""
+def document(plan: Plan, d: Decomposition, rep_days: bool = False) -> dict[str, Any]:
+    """Every level of the decomposition, in a documented, stable shape; each rep's days only with
+    `rep_days` (some 250 a rep: they would make a big team's document several times larger)."""
     month_keys = [m.key for m in d.months]
     return {
         "schema_version": SCHEMA_VERSION,
@@ -64,12 +66,12 @@ def document(plan: Plan, d: Decomposition) -> dict[str, Any]:
                  for m in d.months for day in m.days],
         "metrics": {k: _timeline(t) for k, t in d.metrics.items()},
         "splits": {k: _split(s) for k, s in d.splits.items()},
-        "reps": [_rep(r) for r in d.reps],
+        "reps": _reps(plan, d, rep_days),
         "unassigned": _timeline_of(d, d.unassigned),
         "ramp_policy": d.ramp_policy,
         "team_activities": [_activities(a) for a in d.team_activities],
         "customers": [_customer(c) for c in d.customers],
-        "budget": _budget(d, d.budget),
+        "budget": _budget(d, d.budget, plan.budget.rep_items if plan.budget else []),
         "collections": _collections(d),
         "accounts": [{"name": a.name, "owner": a.owner, "total": a.total, "months": list(a.months),
                       "products": {k: list(v) for k, v in a.products.items()}} for a in d.accounts],
@@ -156,6 +158,13 @@ def _activities(a: Activities) -> dict[str, int]:
     return {"deals": a.deals, "opportunities": a.opportunities, "visits": a.visits, "calls": a.calls}
 
 
+def _reps(plan: Plan, d: Decomposition, with_days: bool) -> list[dict[str, Any]]:
+    """Every rep with his detail, worked out one rep at a time (decompose.rep_detail)."""
+    weeks = {(w.iso_year, w.iso_week): i for i, w in enumerate(d.weeks)}
+    days = {day.date: i for i, day in enumerate(x for m in d.months for x in m.days)} if with_days else None
+    return [{**_rep(r), **_rep_detail(rep_detail(plan, d, r, with_days), weeks, days)} for r in d.reps]
+
+
 def _rep(r: RepTarget) -> dict[str, Any]:
     """One rep's targets, ramp, activities, visits and budget."""
     return {"id": r.id, "name": r.name, "region": r.region, "weight": ratio(r.weight),
@@ -165,19 +174,34 @@ def _rep(r: RepTarget) -> dict[str, Any]:
             "visits": list(r.visits), "budget": r.budget}
 
 
+def _rep_detail(x: RepDetail, weeks: dict[tuple[int, int], int], days: dict[dt.date, int] | None) -> dict[str, Any]:
+    """A rep's weeks (and days) as lists along the document's `weeks` (and `days`), 0 where he has
+    none; his splits along each dimension's members, his budget along the budget's items."""
+    by_week = [0] * len(weeks)
+    for w in x.weeks:
+        by_week[weeks[(w.iso_year, w.iso_week)]] = w.amount
+    out = {"weeks": by_week, "splits": {k: list(s.values()) for k, s in x.splits.items()},
+           "budget_items": [b.amount for b in x.budget_items]}
+    if days is not None:
+        out["days"] = by_day = [0] * len(days)
+        for day in (y for month in x.days for y in month):
+            by_day[days[day.date]] = day.amount
+    return out
+
+
 def _customer(c: CustomerPlan) -> dict[str, Any]:
     """One customer's tier and planned visits per month."""
     return {"name": c.name, "owner": c.owner, "tier": c.tier, "revenue_last_year": c.revenue_last_year,
             "visits": list(c.visits)}
 
 
-def _budget(d: Decomposition, b: Budget | None) -> dict[str, Any] | None:
-    """The expense budget per item, month and rep."""
+def _budget(d: Decomposition, b: Budget | None, rep_items: Sequence[str]) -> dict[str, Any] | None:
+    """The expense budget per item, month and rep, and the items reps spend themselves."""
     if b is None:
         return None
     return {"total": b.total, "basis": b.basis, "ratio": plain(b.ratio), "months": list(b.months),
             "items": [{"name": k, **_timeline_of(d, b.item_months[k]), "total": v} for k, v in b.items.items()],
-            "reps": dict(b.reps)}
+            "reps": dict(b.reps), "rep_items": list(rep_items)}
 
 
 def _collections(d: Decomposition) -> dict[str, Any] | None:

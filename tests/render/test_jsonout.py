@@ -90,3 +90,27 @@ def it_holds_null_budget_and_no_reps_when_the_plan_has_none(make_plan, plan_from
     plan = plan_from(make_plan(budget=make_plan.DELETE, team=make_plan.DELETE, crm=make_plan.DELETE))
     out = json.loads(dumps(document(plan, decompose(plan))))
     assert out["budget"] is None and out["reps"] == [] and out["unassigned"]["total"] == 0
+
+
+def it_carries_each_reps_weeks_splits_and_budget_items_along_the_documents_lists(doc):
+    """A rep's weeks follow the document's weeks (0 where he does not work: 刘洋 before April), his
+    splits each dimension's members, his budget items the budget's items; each adds up to his figure."""
+    members = {k: [m["name"] for m in v] for k, v in doc["splits"].items()}
+    for r in doc["reps"]:
+        assert len(r["weeks"]) == len(doc["weeks"]) and sum(r["weeks"]) == r["total"]
+        assert all(len(r["splits"][k]) == len(v) and sum(r["splits"][k]) == r["total"] for k, v in members.items())
+        assert len(r["budget_items"]) == len(doc["budget"]["items"]) and sum(r["budget_items"]) == r["budget"]
+        assert "days" not in r
+    late = doc["reps"][3]
+    assert late["weeks"][0] == 0 and late["splits"]["region"][members["region"].index(late["region"])] == late["total"]
+    assert doc["budget"]["rep_items"] == ["差旅", "招待"]
+
+
+def it_carries_each_reps_days_only_when_asked(zh_lone_starter, plan_from):
+    """--rep-days: a rep's amount per entry of the document's days; they add up to his months."""
+    plan = plan_from(zh_lone_starter)
+    out = json.loads(dumps(document(plan, decompose(plan), rep_days=True)))
+    month_of = [x["month"] for x in out["days"]]
+    for r in out["reps"]:
+        assert len(r["days"]) == len(out["days"])
+        assert [sum(a for a, k in zip(r["days"], month_of) if k == m["key"]) for m in out["months"]] == r["months"]

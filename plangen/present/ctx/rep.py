@@ -5,8 +5,8 @@ import re
 from fractions import Fraction
 from typing import Any
 
-from plangen.decompose.allocate import largest_remainder
-from plangen.decompose.reps import rep_daily_bounds, rep_days, rep_weeks
+from plangen.decompose.rep_detail import RepDetail, RepWeek, rep_detail
+from plangen.decompose.reps import rep_daily_bounds
 from plangen.decompose.result import RepTarget
 from plangen.decompose.timeline import iso_week
 from plangen.present.ctx.base import Ctx, add_focus
@@ -15,7 +15,7 @@ from plangen.present.ctx.collections import rep_collection_table
 from plangen.present.ctx.floors import rep_floors
 from plangen.present.ctx.incentives import rep_incentives
 from plangen.present.ctx.proposals import rep_proposal
-from plangen.present.ctx.rep_own import DASH, budget_parts, months_chart, outside, own_actions, rep_tasks, story
+from plangen.present.ctx.rep_own import DASH, months_chart, outside, own_actions, rep_tasks, story
 
 ACT_KEYS = ("deals", "opportunities", "visits", "calls")
 _ROLE = re.compile(r"(?P<name>[^(（,，]+?)\s*(?:[(（](?P<role>[^)）]+)[)）]|[,，]\s*(?P<after>.+))")
@@ -26,18 +26,19 @@ def rep_context(c: Ctx, rep: RepTarget) -> dict[str, Any]:
     """Everything one rep's document shows."""
     c = c.for_amounts(min((x for x in rep.months if x > 0), default=0))
     d, L, f = c.d, c.L, c.f
-    days = rep_days(d, rep)  # the rep's working days and their targets, once per rep
+    detail = rep_detail(c.plan, d, rep)  # his days, weeks, splits and budget items, once per rep
+    days = detail.days
     tables = {"rep_quarters": _quarters(c, rep), "rep_months": _months(c, rep),
               "rep_days": _days(c, rep, days),
-              "rep_weeks": _weeks(c, rep, days)}
-    tables.update(_splits(c, rep))
+              "rep_weeks": _weeks(c, rep, detail.weeks)}
+    tables.update(_splits(c, rep, detail))
     if c.plan.funnel:
         tables["rep_activities"] = _activities(c, rep, days)
         tables["rep_activity_rates"] = _activity_rates(c, rep)
     customers = c.team.customers.get(rep.id, [])
     if customers:
         tables["rep_customers"] = _customers(c, customers)
-    budget = budget_parts(c, rep)
+    budget = [(x.name, x.amount) for x in detail.own_budget]
     if budget:
         tables["rep_budget"] = _budget(c, budget)
     actions = _actions(c, own_actions(c, rep))
@@ -140,17 +141,16 @@ def _days(c: Ctx, rep: RepTarget, worked: tuple):
                    rows, [False, True, True])
 
 
-def _weeks(c: Ctx, rep: RepTarget, worked: tuple):
-    """The rep's ISO weeks; they add up to the rep's months."""
+def _weeks(c: Ctx, rep: RepTarget, weeks: tuple[RepWeek, ...]):
+    """The rep's ISO weeks; they add up to the rep's total."""
     L = c.L
-    weeks = rep_weeks(worked)
-    shown = c.amounts([a for _, a in weeks], rep.total)
-    rows = [[c.f.week(y, w), s] for ((y, w), _), s in zip(weeks, shown)]
+    shown = c.amounts([w.amount for w in weeks], rep.total)
+    rows = [[c.f.week(w.iso_year, w.iso_week), s] for w, s in zip(weeks, shown)]
     return c.table("rep_weeks", L["weekly_targets"], [L["week"], c.head("target")], rows, [False, True],
                    [L["total"], c.fig(rep.total)])
 
 
-def _splits(c: Ctx, rep: RepTarget) -> dict:
+def _splits(c: Ctx, rep: RepTarget, detail: RepDetail) -> dict:
     """The rep's target by product line and customer type (the plan's shares)."""
     out = {}
     for name in ("product_line", "customer_type"):
@@ -158,8 +158,7 @@ def _splits(c: Ctx, rep: RepTarget) -> dict:
         if not s:
             continue
         keys = list(s.shares)
-        parts = largest_remainder(rep.total, [s.shares[k] for k in keys], c.d.unit)
-        shown = c.amounts(list(parts), rep.total)
+        shown = c.amounts(list(detail.splits[name].values()), rep.total)
         out[f"rep_split_{name}"] = c.table(f"rep_split_{name}", c.L[name], [c.L[name], c.L["share"], c.head("target")],
                                            [[k, p, x] for k, p, x in
                                             zip(keys, c.f.display_shares([s.shares[k] for k in keys]), shown)],

@@ -1,11 +1,11 @@
-"""What belongs in one rep's signed plan and no one else's: his tasks, action lines, budget items, a
-chart of his months, and the facts that explain his number (full quota, start and ramp, what he
-carries for colleagues or they carry for him). Team items stay in the team plan."""
+"""What belongs in one rep's signed plan and no one else's: his tasks, action lines, a chart of his
+months, and the facts that explain his number (full quota, start and ramp, what he carries for
+colleagues or they carry for him). Team items stay in the team plan; his budget items come from
+decompose.rep_detail."""
 from __future__ import annotations
 
 from typing import Any
 
-from plangen.decompose.allocate import largest_remainder
 from plangen.decompose.result import RepTarget
 from plangen.present.charts import ChartSpec, Series
 from plangen.present.ctx.base import Ctx
@@ -33,16 +33,6 @@ def rep_tasks(c: Ctx, rep: RepTarget):
 def own_actions(c: Ctx, rep: RepTarget) -> list:
     """The action plan lines whose owner is this rep."""
     return [a for a in c.plan.team.action_plan if owns(a.owner, rep)]
-
-
-def budget_parts(c: Ctx, rep: RepTarget) -> list[tuple[str, int]]:
-    """The rep's share of each budget item he spends himself (budget.rep_items), in the plan's order."""
-    b = c.d.budget
-    if not b or not c.plan.budget or not c.plan.budget.rep_items:
-        return []
-    items = list(b.items)
-    parts = largest_remainder(rep.budget, [b.items[k] for k in items], c.d.unit)
-    return [(k, p) for k, p in zip(items, parts) if k in c.plan.budget.rep_items]
 
 
 def months_chart(c: Ctx, rep: RepTarget) -> ChartSpec:
